@@ -1,0 +1,126 @@
+/**
+ * The domain types every package shares. Pure data: no I/O, no classes.
+ * A Story is the "normalized" shape of ../shared/seeds: title + paragraphs, plus metadata.
+ */
+
+/** One item as the feed parser returns it, before normalization. */
+export interface FeedItem {
+  /** Stable identity within the feed: guid, else canonical link, else "sha256:" + hash of title + content. */
+  key: string;
+  /** Absolute, canonical http(s) URL of the article, or null when the item has none. */
+  url: string | null;
+  /** Plain-text title (entities decoded, tags stripped), "" when the item has none. */
+  title: string;
+  /** Raw HTML (or text) of the richest body the item carries: content:encoded / content / content_html / description. */
+  contentHtml: string;
+  /** Plain-text summary when the feed gives a separate one. */
+  summary: string;
+  author: string | null;
+  /** ISO 8601 UTC, or null when absent or unparseable. */
+  publishedAt: string | null;
+  /** Language hint from the feed (xml:lang, <language>), or null. */
+  language: string | null;
+}
+
+export interface ParsedFeed {
+  /** "rss" (0.9x/1.0/2.0), "atom" (0.3/1.0) or "json" (JSON Feed 1.0/1.1). */
+  format: "rss" | "atom" | "json";
+  title: string;
+  /** Site link of the feed (not the feed URL), absolute, or null. */
+  link: string | null;
+  language: string | null;
+  /** <ttl> in minutes when the feed states one. */
+  ttlMinutes: number | null;
+  items: FeedItem[];
+  /** Items dropped because they could not be read at all (each with a reason). */
+  skipped: { reason: string }[];
+}
+
+export interface Evidence {
+  /** The cue phrase (or rule) that matched. */
+  cue: string;
+  /** The sentence it matched in. */
+  sentence: string;
+  /** Where: "title", "lead" or "body". */
+  where?: "title" | "lead" | "body";
+  weight?: number;
+}
+
+export interface StorylineScore {
+  id: string;
+  score: number; // 0..1
+  matched: boolean; // score >= the storyline's threshold and gates satisfied
+  evidence: Evidence[];
+}
+
+export interface FramingDimension {
+  value: number; // 0..1 (stance: -1..1)
+  evidence: string[];
+}
+
+export interface Framing {
+  sourcing: {
+    anonymous: number;
+    kremlin: number; // Kremlin officials and Russian state media
+    russianStateMedia: number;
+    ukrainian: number;
+    western: number;
+    analysts: number;
+    otherNamed: number;
+    evidence: Record<string, string[]>;
+  };
+  stance: FramingDimension; // -1 aggressor .. +1 peacemaker/defensive
+  naming: FramingDimension & { russian: number; ukrainian: number; lean: "russian" | "ukrainian" | "neutral" };
+  loaded: FramingDimension;
+  hedging: FramingDimension;
+  contrast: FramingDimension;
+  frame: { dominant: string; scores: Record<string, number> };
+  label: string;
+  labelRule: string;
+  summary: string; // one line
+}
+
+export type Relation = "first" | "update" | "duplicate";
+
+export interface Story {
+  /** 16 lowercase hex characters derived from the item key (and feed). */
+  id: string;
+  key: string;
+  feedId: string | null;
+  title: string;
+  /** Paragraphs joined by blank lines. */
+  text: string;
+  url: string | null;
+  /** Feed title or domain. */
+  source: string;
+  author: string | null;
+  language: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  storylines?: StorylineScore[];
+  framing?: Framing;
+  /** Fingerprint for near-duplicate detection (hex SimHash or MinHash signature). */
+  fingerprint?: string;
+  eventId?: string | null;
+  relation?: Relation | null;
+  /** For updates: the sentences that are new relative to the event. */
+  novel?: string[];
+}
+
+/** A feed the user watches, with its fetch state. */
+export interface Feed {
+  /** 16 hex characters derived from the canonical URL. */
+  id: string;
+  url: string;
+  title: string | null;
+  createdAt: string;
+  /** "active" | "failing" (errors, backing off) | "disabled" (410, or by the user). */
+  status: "active" | "failing" | "disabled";
+  etag: string | null;
+  lastModified: string | null;
+  lastCheckedAt: string | null;
+  nextCheckAt: string;
+  errorCount: number;
+  lastError: string | null;
+  lastStatus: number | null;
+}
