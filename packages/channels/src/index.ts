@@ -1,1 +1,14 @@
-export {};
+export * from "./constants.ts";
+export { alertDeliveryId, deliveryId } from "./delivery-id.ts";
+export * from "./discord/index.ts";
+export * from "./email/index.ts";
+export { ChannelConfigError, DeliveryError } from "./errors.ts";
+export * from "./feed/index.ts";
+export * from "./retry.ts";
+export { errorOutcome, httpOutcome } from "./send/outcome.ts";
+export { sendAlert } from "./send/send-alert.ts";
+export * from "./slack/index.ts";
+export { fit } from "./text/fit.ts";
+export { alertPlainText, formatTime, framingScoresLine } from "./text/format.ts";
+export type * from "./types.ts";
+export * from "./webhook/index.ts";
