@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { cleanParagraphs, fixArtefacts, isFurniture, splitGluedAttribution } from "./clean-paragraphs.ts";
+import { htmlToParagraphs } from "./html-to-paragraphs.ts";
+
+describe("isFurniture", () => {
+  it.each([
+    "No time to read?",
+    "Get a summary",
+    "No time to read? Get a summary",
+    "No time to read? Get a summary Previous Article",
+    "Previous Article",
+    "Next Article",
+    "Leave a comment",
+    "Share this article",
+    "Share on Facebook",
+    "Share on X",
+    "Share | Tweet | Email",
+    "Read more",
+    "Read more »",
+    "Continue reading →",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Sign up for our newsletter",
+    "Sign up for our daily newsletter to get the news first.",
+    "Related articles",
+    "Related: Chicago is America's most segregated city",
+    "[Read: Why Tunisia suffers from Islamist violence]",
+    "Click here to subscribe.",
+    "Follow us on Twitter and Facebook",
+    "We use cookies to give you the best experience. By continuing you agree to our cookie policy.",
+    "Accept all cookies",
+    "12 comments",
+  ])("drops %j", (line) => {
+    expect(isFurniture(line)).toBe(true);
+  });
+
+  it.each([
+    "Read more about the talks in our earlier report, which covered the first round in detail.",
+    "Officials said they would read more of the documents before deciding.",
+    "Putin Shatters Fragile Ceasefire—Winter’s Human Cost",
+    "Conclusion",
+    "FAQs",
+    "Q: Are peace talks making progress?",
+    "Next, the delegations will meet in Geneva.",
+    "Share prices fell sharply after the announcement.",
+    "Advertisement revenue at the broadcaster fell by a third last year.",
+    "",
+  ])("keeps %j", (line) => {
+    expect(isFurniture(line)).toBe(false);
+  });
+});
+
+describe("fixArtefacts", () => {
+  it.each<[string, string]>([
+    ["were among the casualties .", "were among the casualties."],
+    [
+      "a $290 million air defense package . These developments",
+      "a $290 million air defense package. These developments",
+    ],
+    ["energy, and space . Xi, in turn", "energy, and space. Xi, in turn"],
+    [
+      "(January 23–24, with another round on February 4–5) . These",
+      "(January 23–24, with another round on February 4–5). These",
+    ],
+    ["a link , then text", "a link, then text"],
+    ["doubled  spaces   here", "doubled spaces here"],
+    ["a .45 caliber and .NET stay", "a .45 caliber and .NET stay"],
+    ["“barbaric” after — dashes – and ‘quotes’ stay", "“barbaric” after — dashes – and ‘quotes’ stay"],
+  ])("%j -> %j", (input, expected) => {
+    expect(fixArtefacts(input)).toBe(expected);
+  });
+});
+
+describe("splitGluedAttribution", () => {
+  it("moves an attribution glued to the last sentence into its own paragraph", () => {
+    expect(splitGluedAttribution("Pressure and sanctions.Source attribution: Business Insider and briefings.")).toEqual(
+      ["Pressure and sanctions.", "Source attribution: Business Insider and briefings."],
+    );
+    expect(splitGluedAttribution("He left on Friday.”Reporting by Jane Doe; Editing by John Roe")).toEqual([
+      "He left on Friday.”",
+      "Reporting by Jane Doe; Editing by John Roe",
+    ]);
+  });
+
+  it("leaves ordinary text alone", () => {
+    for (const text of ["Source: Reuters", "The source said. Source: Reuters", "Node.js and U.S.Source"]) {
+      expect(splitGluedAttribution(text)).toEqual([text]);
+    }
+  });
+});
+
+describe("cleanParagraphs", () => {
+  it("drops furniture and the related title after Previous/Next Article (seed 004 layout)", () => {
+    const input = [
+      "Body one.",
+      "No time to read? Get a summary Previous Article",
+      "Rising Tensions in Artemovsk: Wagner Group Engagement and Urban Fortifications",
+      "Next Article",
+      "Spain’s green hydrogen push: leadership, challenges, and local milestones in Europe",
+    ];
+    expect(cleanParagraphs(input)).toEqual(["Body one."]);
+  });
+
+  it("keeps a sentence after a marker (only a headline-like line goes)", () => {
+    expect(cleanParagraphs(["Next Article", "The talks resumed on Monday."])).toEqual(["The talks resumed on Monday."]);
+  });
+
+  it("drops an inline 'Next story: <title>' line", () => {
+    expect(cleanParagraphs(["Text.", "Next story: Markets rally on ceasefire hopes"])).toEqual(["Text."]);
+  });
+
+  it("keeps a sentence with 'read more' in the middle (from HTML)", () => {
+    const html =
+      "<p>Residents who read more than one newspaper were better informed, the study found.</p>" +
+      '<p><a href="/more">Read more</a></p><div class="ad-slot">Advertisement</div><p>Advertisement</p>';
+    expect(cleanParagraphs(htmlToParagraphs(html))).toEqual([
+      "Residents who read more than one newspaper were better informed, the study found.",
+    ]);
+  });
+
+  it.each<[string, string[], string[]]>([
+    [
+      "repairs and drops",
+      ["Text , here .", "Leave a comment", "End.Source: Agency report."],
+      ["Text, here.", "End.", "Source: Agency report."],
+    ],
+    ["furniture revealed by a split goes in the same pass", ["Read more.Source: Agency."], ["Source: Agency."]],
+    [
+      "marker, furniture, then the related title",
+      ["Body.", "Previous Article", "Advertisement", "Other headline"],
+      ["Body."],
+    ],
+  ])("is idempotent: %s", (_name, input, expected) => {
+    const once = cleanParagraphs(input);
+    expect(once).toEqual(expected);
+    expect(cleanParagraphs(once)).toEqual(once);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Site furniture: the lines a page or feed wraps around an article ("No time to read? Get a summary",
+ * "Previous Article", share buttons, cookie notices). Data, not code: add a phrase here and every matcher
+ * picks it up. Matching is always on a WHOLE short line, so a sentence that merely contains "read more"
+ * is never touched.
+ */
+
+/**
+ * Closed phrases. A line made only of one or more of them (separated by spaces or punctuation such as
+ * "|", "·", "»") is furniture: "No time to read? Get a summary", "Share Tweet Email".
+ */
+export const FURNITURE_PHRASES: readonly string[] = [
+  String.raw`no time to read\?`,
+  "get (?:a|the) summary",
+  "(?:previous|prev|next) (?:article|post|story|page)",
+  "leave a (?:comment|reply)",
+  String.raw`(?:\d+ )?comments?`,
+  "(?:view|show|read|add|load) (?:all |more )?comments",
+  "share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|bluesky|threads|pinterest|messenger))?",
+  "(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|pinterest|print|tweet|bluesky|threads|messenger|flipboard|copy link|link copied)",
+  "(?:print|e-?mail|save) (?:this )?(?:article|story|page)",
+  "listen to (?:this )?(?:article|story)",
+  "read more(?: about this)?",
+  "continue reading",
+  "read (?:the )?full (?:story|article)",
+  "read the rest of (?:this|the) (?:story|article)",
+  "(?:advertisement|advertising|ad|sponsored(?: content)?)",
+  "scroll to continue(?: with content)?",
+  "related(?: (?:articles|stories|posts|news|content|coverage|topics|reading))?",
+  "(?:you may|you might) also like",
+  "recommended(?: for you)?",
+  "most (?:read|popular|viewed)",
+  "editor[’']?s picks",
+  "(?:sign up|subscribe)(?: (?:now|today|here))?",
+  "(?:sign up for|subscribe to) (?:our|the|a) (?:free )?(?:daily |weekly )?newsletters?",
+  "follow us",
+  "back to top",
+  "skip to (?:main )?content",
+  "(?:accept|reject|allow|decline)(?: all)? cookies",
+  "cookie (?:settings|policy|preferences)",
+  "manage (?:cookie )?(?:preferences|consent|cookies|settings)",
+];
+
+/** Open-ended lines, each furniture only when the whole line matches and is at most maxLength characters. */
+export const FURNITURE_LINES: readonly { pattern: string; maxLength: number }[] = [
+  { pattern: String.raw`click here to\b.*`, maxLength: 120 },
+  { pattern: String.raw`follow us on\b.*`, maxLength: 120 },
+  { pattern: String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*`, maxLength: 160 },
+  { pattern: String.raw`subscribe to (?:our|the)\b.*`, maxLength: 120 },
+  { pattern: String.raw`(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b.*`, maxLength: 400 },
+  {
+    pattern: String.raw`by (?:continuing|using)\b.{0,40}\b(?:web)?site,? you (?:agree|consent|accept)\b.*`,
+    maxLength: 400,
+  },
+  { pattern: "tags?:.*", maxLength: 200 },
+  { pattern: "(?:related|read more|see also|more on this|also read):.*", maxLength: 200 },
+  { pattern: String.raw`\[(?:read|related|see also|more)\b[^\]]*\]`, maxLength: 200 },
+];
+
+/** A phrase that announces a link to another article; the title line after it is furniture too (seed 004). */
+export const NAVIGATION_MARKER = "(?:previous|prev|next) (?:article|post|story)";
+
+/** Lead-ins of an attribution or byline that may be glued to the last sentence ("sanctions.Source attribution: …"). */
+export const ATTRIBUTION_LEAD_INS: readonly string[] = [
+  "Source attribution:",
+  "Sources:",
+  "Source:",
+  "Additional reporting by",
+  "Reporting by",
+  "Editing by",
+  "Written by",
+  "Compiled by",
+  "Photo:",
+  "Image:",
+  "Credit:",
+];
+
+/** Longest line the phrase matcher looks at: furniture is short, prose is not. */
+export const MAX_FURNITURE_PHRASE_LINE = 160;
+
+/** Longest line that may be dropped as the related-article title after "Previous/Next Article". */
+export const MAX_RELATED_TITLE = 200;

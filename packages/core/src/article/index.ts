@@ -1,0 +1,21 @@
+export { cleanParagraphs, fixArtefacts, isFurniture, splitGluedAttribution } from "./clean-paragraphs.ts";
+export { MAX_ELEMENTS_TO_PARSE, MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
+export { detectLanguage, MIN_LETTERS_FOR_DETECTION, normalizeLanguageTag } from "./detect-language.ts";
+export {
+  type ExtractedArticle,
+  extractArticle,
+  looksLikeArticle,
+  type PageDocument,
+  parsePage,
+} from "./extract-article.ts";
+export {
+  collapseWhitespace,
+  htmlToParagraphs,
+  isWidget,
+  looksLikeHtml,
+  nodeToParagraphs,
+  textToParagraphs,
+} from "./html-to-paragraphs.ts";
+export { httpUrl, isHttpUrl } from "./http-url.ts";
+export { normalizeText, parseSeedText, type SeedText, toSeedText } from "./seed-text.ts";
+export { type TokenScore, tokenF1, wordTokens } from "./token-f1.ts";

@@ -1,0 +1,111 @@
+/**
+ * ISO 639-3 codes franc-min can return -> ISO 639-1. Detection is restricted to these languages, so a
+ * news text is never labelled with an obscure language that merely shares trigrams with it.
+ */
+export const ISO639_3_TO_1: Readonly<Record<string, string>> = {
+  amh: "am",
+  arb: "ar",
+  azj: "az",
+  bel: "be",
+  ben: "bn",
+  bos: "bs",
+  bul: "bg",
+  ces: "cs",
+  cmn: "zh",
+  deu: "de",
+  ell: "el",
+  eng: "en",
+  fra: "fr",
+  guj: "gu",
+  hau: "ha",
+  hin: "hi",
+  hrv: "hr",
+  hun: "hu",
+  ind: "id",
+  ita: "it",
+  jpn: "ja",
+  kan: "kn",
+  kaz: "kk",
+  kor: "ko",
+  mal: "ml",
+  mar: "mr",
+  mya: "my",
+  nld: "nl",
+  npi: "ne",
+  pan: "pa",
+  pbu: "ps",
+  pes: "fa",
+  pol: "pl",
+  por: "pt",
+  ron: "ro",
+  rus: "ru",
+  sin: "si",
+  som: "so",
+  spa: "es",
+  srp: "sr",
+  swe: "sv",
+  swh: "sw",
+  tam: "ta",
+  tel: "te",
+  tgl: "tl",
+  tha: "th",
+  tur: "tr",
+  ukr: "uk",
+  urd: "ur",
+  uzn: "uz",
+  vie: "vi",
+  yor: "yo",
+  zlm: "ms",
+  zul: "zu",
+};
+
+/** ISO 639-2/B and other three-letter spellings a feed may use in its language tag. */
+export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
+  chi: "zh",
+  zho: "zh",
+  fre: "fr",
+  ger: "de",
+  dut: "nl",
+  per: "fa",
+  cze: "cs",
+  gre: "el",
+  rum: "ro",
+  ara: "ar",
+  fas: "fa",
+  msa: "ms",
+  swa: "sw",
+  nob: "nb",
+  nno: "nn",
+};
+
+/**
+ * Letters a language never writes. When a text uses one of them at least twice, that language is ruled out:
+ * it separates Russian, Ukrainian, Bulgarian and Belarusian where trigrams alone hesitate.
+ */
+export const FOREIGN_LETTERS: Readonly<Record<string, string>> = {
+  rus: "іїєґўђјљњћџ",
+  ukr: "ыэёъўђјљњћџ",
+  bul: "ыэёіїєґўђјљњћџ",
+  bel: "ищъїєґђјљњћџ",
+  srp: "ыэёъщйіїєґў",
+};
+
+/** Tie-break between close guesses: the languages a news monitor meets most, first. */
+export const LANGUAGE_PRIORITY: readonly string[] = [
+  "en",
+  "ru",
+  "uk",
+  "zh",
+  "fr",
+  "de",
+  "es",
+  "pt",
+  "it",
+  "ar",
+  "pl",
+  "tr",
+  "fa",
+  "ja",
+  "ko",
+  "nl",
+];
