@@ -1,4 +1,20 @@
+/**
+ * @storywire/core: the pure domain (no I/O). Feed parsing, article normalization, stories, scoring, dedup and
+ * alert composition; every other package depends on this one, and it depends on none of ours.
+ */
 export type * from "./types.ts";
-export * from "./alerts/index.ts";
+export {
+  type Alert,
+  type AlertFraming,
+  AlertInputError,
+  type AlertRelation,
+  alertId,
+  type ComposeAlertInput,
+  clipText,
+  composeAlert,
+  isoTime,
+  summarizeFraming,
+} from "./alerts/index.ts";
 export * from "./article/index.ts";
+export * from "./feed/index.ts";
 export * from "./story/index.ts";

@@ -34,6 +34,8 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Items dropped because they could not be read at all (each with a reason). */
   skipped: { reason: string }[];
+  /** Items beyond the parser's item cap, dropped before parsing (the first ones in document order are kept). */
+  itemsOverCap?: number;
 }
 
 export interface Evidence {

@@ -1,0 +1,71 @@
+/**
+ * Bytes -> text. The encoding is taken from, in order: a byte order mark, the HTTP charset, the document's
+ * own label (XML prolog `encoding=`, or <meta charset> for HTML), else UTF-8 (windows-1252 when the bytes
+ * are not valid UTF-8). The prolog of the returned text says UTF-8, so no later reader decodes it again.
+ */
+import iconv from "iconv-lite";
+import { charsetFromContentType, isUtf16, normalizeCharset } from "./charset.ts";
+
+export interface DecodedFeed {
+  text: string;
+  /** The encoding actually used, canonical lowercase name ("utf-8", "windows-1251", "utf-16le", ...). */
+  encoding: string;
+}
+
+/** How many leading bytes are searched for an XML prolog or <meta charset>. */
+const SNIFF_BYTES = 1024;
+
+function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | null {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (a === 0xff && b === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (a === 0xfe && b === 0xff) return { encoding: "utf-16be", length: 2 };
+  return null;
+}
+
+/** The label the document gives itself, read from its first bytes. */
+function sniffDocumentLabel(bytes: Uint8Array): string | null {
+  const [a, b, c, d] = bytes;
+  // "<?" in UTF-16 without a BOM (XML 1.0 appendix F).
+  if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) return "utf-16le";
+  if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) return "utf-16be";
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, SNIFF_BYTES)).toString("latin1");
+  const prolog = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/.exec(head);
+  const meta = prolog ? null : /<meta\s[^>]*?charset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head);
+  const name = normalizeCharset(prolog?.[2] ?? meta?.[1]);
+  // The label was just read as ASCII, so the document cannot really be UTF-16: treat it as UTF-8 (as WHATWG does).
+  return name && isUtf16(name) ? "utf-8" : name;
+}
+
+function decodeUtf8(bytes: Uint8Array, fatal: boolean): string {
+  return new TextDecoder("utf-8", { fatal, ignoreBOM: true }).decode(bytes);
+}
+
+/** Decode feed bytes to text; see the module comment for how the encoding is chosen. */
+export function decodeFeedBytes(bytes: Uint8Array, httpCharset?: string | null): DecodedFeed {
+  const bom = sniffBom(bytes);
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  const httpLabel = httpCharset?.includes(";") ? charsetFromContentType(httpCharset) : httpCharset;
+  let encoding = bom?.encoding ?? normalizeCharset(httpLabel) ?? sniffDocumentLabel(body);
+  let text: string;
+  if (encoding === null) {
+    try {
+      text = decodeUtf8(body, true);
+      encoding = "utf-8";
+    } catch {
+      encoding = "windows-1252";
+      text = iconv.decode(body, encoding, { stripBOM: false });
+    }
+  } else if (encoding === "utf-8") {
+    text = decodeUtf8(body, false);
+  } else {
+    text = iconv.decode(body, encoding, { stripBOM: false });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text: relabelProlog(text), encoding };
+}
+
+/** Rewrite `encoding="..."` in the XML prolog to UTF-8: the text is already decoded. */
+export function relabelProlog(text: string): string {
+  return text.replace(/^(\s*<\?xml\s[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+}

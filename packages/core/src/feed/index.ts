@@ -1,0 +1,13 @@
+/** Feed parsing: bytes in (decodeFeedBytes), ParsedFeed out (parseFeed), and the URL canonicalization they share. */
+export {
+  DEFAULT_MAX_FEED_CHARS,
+  DEFAULT_MAX_FEED_ITEMS,
+  DEFAULT_MAX_XML_DEPTH,
+  TRACKING_PARAM_PREFIXES,
+  TRACKING_PARAMS,
+} from "./constants.ts";
+export { parseFeedDate } from "./date.ts";
+export { type DecodedFeed, decodeFeedBytes } from "./decode.ts";
+export { FeedError, type FeedErrorCode, NotAFeedError } from "./errors.ts";
+export { type ParseFeedOptions, parseFeed } from "./parse.ts";
+export { type CanonicalizeOptions, canonicalizeUrl, isHttpUrl, resolveHttpUrl } from "./url.ts";

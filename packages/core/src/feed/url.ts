@@ -1,0 +1,97 @@
+/**
+ * URL resolution and canonicalization. Only http(s) URLs survive: javascript:, data:, file: and friends
+ * become null.
+ *
+ * canonicalizeUrl decisions: scheme and host lowercased and the default port dropped (WHATWG URL does
+ * this), path kept as written (case and trailing slash: some servers distinguish them), fragment dropped
+ * except a "#!" hash-bang route (it names the page on such sites), tracking parameters removed, the
+ * remaining parameters kept in their order (order can matter to a server) with empty pieces ("?&a=1&&")
+ * removed, and an empty query dropped. With { stripTrailingSlash: true } a non-root path also loses its
+ * trailing slash: use that only to compare identities (feed subscriptions), not for URLs that are fetched.
+ */
+import { TRACKING_PARAM_PREFIXES, TRACKING_PARAMS } from "./constants.ts";
+
+export interface CanonicalizeOptions {
+  /** Also drop a trailing "/" from a non-root path. Default false. */
+  stripTrailingSlash?: boolean;
+}
+
+function parseHttpUrl(ref: string, base?: string | null): URL | null {
+  try {
+    const url = base ? new URL(ref, base) : new URL(ref);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when value is an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value.trim()) && parseHttpUrl(value.trim()) !== null;
+}
+
+/**
+ * Resolve a (possibly relative) reference against a base URL; null unless the result is http(s).
+ * A relative reference without a base stays unresolvable (null).
+ */
+export function resolveHttpUrl(ref: string | null | undefined, base?: string | null): string | null {
+  const trimmed = ref?.trim();
+  if (!trimmed) return null;
+  return parseHttpUrl(trimmed, base)?.href ?? null;
+}
+
+/**
+ * Resolve a base chain (document URL, then each xml:base from outer to inner). Any scheme is kept here
+ * (an xml:base may be a tag: or urn: in theory); resolveHttpUrl filters the final link.
+ */
+export function resolveBase(base: string | null, xmlBase: string | null | undefined): string | null {
+  const trimmed = xmlBase?.trim();
+  if (!trimmed) return base;
+  try {
+    return new URL(trimmed, base ?? undefined).href;
+  } catch {
+    return base;
+  }
+}
+
+function isTrackingParam(rawName: string): boolean {
+  let name = rawName;
+  try {
+    name = decodeURIComponent(rawName.replace(/\+/g, " "));
+  } catch {
+    // keep the raw name
+  }
+  name = name.trim().toLowerCase();
+  return TRACKING_PARAMS.has(name) || TRACKING_PARAM_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
+/** The query string without tracking parameters and empty pieces, "" when nothing is left. */
+function cleanQuery(search: string): string {
+  if (search.length <= 1) return "";
+  const kept = search
+    .slice(1)
+    .split("&")
+    .filter((piece) => {
+      const name = piece.split("=", 1)[0] ?? "";
+      return name !== "" && !isTrackingParam(name);
+    });
+  return kept.length > 0 ? `?${kept.join("&")}` : "";
+}
+
+/**
+ * The canonical form of an http(s) URL (see the module comment for the rules), or null when the input is
+ * not an absolute http(s) URL. Idempotent: canonicalizeUrl(canonicalizeUrl(u)) === canonicalizeUrl(u).
+ */
+export function canonicalizeUrl(input: string, options: CanonicalizeOptions = {}): string | null {
+  const url = parseHttpUrl(input.trim());
+  if (!url) return null;
+  if (!url.hash.startsWith("#!")) url.hash = "";
+  url.search = cleanQuery(url.search);
+  if (options.stripTrailingSlash && url.pathname.length > 1 && url.pathname.endsWith("/")) {
+    url.pathname = url.pathname.replace(/\/+$/, "") || "/";
+  }
+  let href = url.href;
+  // WHATWG keeps a bare "?" when the query is set to "" only if it was already there; drop it.
+  if (href.endsWith("?")) href = href.slice(0, -1);
+  return href;
+}
