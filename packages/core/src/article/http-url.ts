@@ -1,14 +1,9 @@
-/** The only links Storywire keeps or follows are absolute http(s) URLs. */
+/** The only links Storywire keeps or follows are absolute http(s) URLs (resolution lives in feed/url.ts). */
+import { resolveHttpUrl } from "../feed/url.ts";
 
 /** value resolved against base as an absolute http(s) URL, or null (javascript:, mailto:, garbage). */
 export function httpUrl(value: string | null | undefined, base?: string): string | null {
-  if (!value) return null;
-  try {
-    const parsed = new URL(value, base);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return resolveHttpUrl(value, base);
 }
 
 export function isHttpUrl(value: string | null | undefined): value is string {

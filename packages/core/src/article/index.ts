@@ -16,6 +16,6 @@ export {
   nodeToParagraphs,
   textToParagraphs,
 } from "./html-to-paragraphs.ts";
-export { httpUrl, isHttpUrl } from "./http-url.ts";
+export { httpUrl } from "./http-url.ts";
 export { normalizeText, parseSeedText, type SeedText, toSeedText } from "./seed-text.ts";
 export { type TokenScore, tokenF1, wordTokens } from "./token-f1.ts";
