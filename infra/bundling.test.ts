@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { platform, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BundleError, buildFunctions, listFunctionEntries } from "../functions/build.ts";
+import { ESM_PROLOGUE } from "./bundling.ts";
+
+/** Entry points written to a scratch folder: no handler of the real app is needed. */
+const FIXTURES: Record<string, string> = {
+  // A CommonJS dependency that require()s a Node built-in and an ESM entry reading __dirname/__filename.
+  "dep.cjs": 'module.exports = { platformName: () => require("node:os").platform() };\n',
+  "ok.ts": [
+    'import dep from "./dep.cjs";',
+    "export const handler = async () => ({ platform: dep.platformName(), dir: __dirname, file: __filename });",
+  ].join("\n"),
+  // Local-only code behind a dynamic import: allowed, and not loaded unless called with true.
+  "lazy.ts": [
+    "export async function handler(local = false) {",
+    '  return local ? typeof (await import("dynalite")).default : "local-only code not loaded";',
+    "}",
+  ].join("\n"),
+  "forbidden.ts": 'import dynalite from "dynalite";\nexport const handler = () => typeof dynalite;\n',
+  "ok.test.ts": "export {};\n",
+  "types.d.ts": "export type Nothing = never;\n",
+  "build.ts": "export {};\n",
+};
+
+let scratch: string;
+let srcDir: string;
+let outdir: string;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "storywire-bundle-"));
+  srcDir = join(scratch, "functions");
+  outdir = join(scratch, "dist");
+  mkdirSync(srcDir);
+  for (const [file, source] of Object.entries(FIXTURES)) writeFileSync(join(srcDir, file), source);
+});
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Runs a bundle's handler in a plain Node process, as Lambda would: no vitest, no node_modules. */
+function invoke(file: string): unknown {
+  const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(JSON.stringify(await m.handler()));`;
+  const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: scratch,
+    encoding: "utf8",
+  });
+  return JSON.parse(output);
+}
+
+describe("listFunctionEntries", () => {
+  it("lists entry points, not tests, declarations or the build script", () => {
+    expect(listFunctionEntries(srcDir)).toEqual(["forbidden", "lazy", "ok"]);
+  });
+});
+
+describe("buildFunctions", () => {
+  it("writes <outdir>/<name>/index.mjs with a source map and reports their sizes", async () => {
+    const built = await buildFunctions({ srcDir, outdir, names: ["ok", "lazy"] });
+    expect(built.map((fn) => fn.name)).toEqual(["ok", "lazy"]);
+    for (const fn of built) {
+      expect(fn.file).toBe(join(outdir, fn.name, "index.mjs"));
+      expect(fn.bytes).toBe(statSync(fn.file).size);
+      expect(fn.sourceMapBytes).toBe(statSync(`${fn.file}.map`).size);
+      expect(fn.bytes).toBeGreaterThan(0);
+    }
+  });
+
+  it("produces ESM that runs in plain Node, CommonJS require() and __dirname included", async () => {
+    const [ok] = await buildFunctions({ srcDir, outdir, names: ["ok"] });
+    const file = ok?.file ?? "";
+    expect(readFileSync(file, "utf8").startsWith(ESM_PROLOGUE)).toBe(true);
+    expect(invoke(file)).toEqual({ platform: platform(), dir: dirname(file), file });
+  });
+
+  it("keeps a dynamically imported local-only package out of the bundle", async () => {
+    const [lazy] = await buildFunctions({ srcDir, outdir, names: ["lazy"] });
+    const code = readFileSync(lazy?.file ?? "", "utf8");
+    expect(code).toContain('import("dynalite")');
+    expect(lazy?.bytes).toBeLessThan(5_000);
+    expect(invoke(lazy?.file ?? "")).toBe("local-only code not loaded");
+  });
+
+  it("refuses a static import of a local-only package and names the importer", async () => {
+    const attempt = buildFunctions({ srcDir, outdir, names: ["forbidden"] });
+    await expect(attempt).rejects.toBeInstanceOf(BundleError);
+    await expect(attempt).rejects.toThrow(/forbidden\.ts -> dynalite/);
+  });
+
+  it("names an unknown entry point and lists the available ones", async () => {
+    await expect(buildFunctions({ srcDir, outdir, names: ["nope"] })).rejects.toThrow(
+      /No entry point nope\.ts in .*; available: forbidden, lazy, ok\./,
+    );
+  });
+
+  it("reports esbuild's error with file and line", async () => {
+    const broken = join(scratch, "broken");
+    mkdirSync(broken);
+    writeFileSync(join(broken, "bad.ts"), 'import { missing } from "./nowhere.ts";\nexport const handler = missing;\n');
+    await expect(buildFunctions({ srcDir: broken, outdir })).rejects.toThrow(
+      /Bundling failed:\n.*bad\.ts:1: Could not resolve/,
+    );
+    expect(existsSync(join(outdir, "bad"))).toBe(false);
+  });
+});
