@@ -1,0 +1,60 @@
+/**
+ * Opaque pagination cursors: base64url of the JSON of DynamoDB's LastEvaluatedKey. A cursor coming back is
+ * checked before it reaches DynamoDB: it must decode, carry exactly the key attributes of the list's index as
+ * strings, and point into the same partition (a cursor of feed A cannot page feed B). A forged but well-formed
+ * cursor can only move the starting point within the caller's own list.
+ */
+import { MAX_CURSOR_LENGTH } from "./constants.ts";
+import { InvalidCursor } from "./errors.ts";
+
+export type CursorKey = Record<string, string>;
+
+export interface CursorScope {
+  /** Key attributes the LastEvaluatedKey of this query has (see keys.cursorAttributes). */
+  attributes: string[];
+  /** The partition attribute and the value it must have. */
+  partitionAttribute: string;
+  partitionValue: string;
+}
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+}
+
+function parse(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+export function decodeCursor(cursor: unknown, scope: CursorScope): CursorKey {
+  if (typeof cursor !== "string") {
+    throw new InvalidCursor(String(cursor), "a cursor is a string");
+  }
+  if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH) {
+    throw new InvalidCursor(cursor, `a cursor has 1 to ${MAX_CURSOR_LENGTH} characters`);
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) {
+    throw new InvalidCursor(cursor, "it contains characters that never appear in a cursor");
+  }
+  const key = parse(cursor);
+  if (typeof key !== "object" || key === null || Array.isArray(key)) {
+    throw new InvalidCursor(cursor, "it does not decode to a page position");
+  }
+  const entries = Object.entries(key);
+  const expected = [...scope.attributes].sort();
+  const actual = entries.map(([name]) => name).sort();
+  if (expected.length !== actual.length || expected.some((name, i) => name !== actual[i])) {
+    throw new InvalidCursor(cursor, "it belongs to a different list");
+  }
+  if (entries.some(([, value]) => typeof value !== "string" || value.length === 0)) {
+    throw new InvalidCursor(cursor, "its position is malformed");
+  }
+  const position = key as CursorKey;
+  if (position[scope.partitionAttribute] !== scope.partitionValue) {
+    throw new InvalidCursor(cursor, "it belongs to a different list");
+  }
+  return position;
+}

@@ -1,0 +1,175 @@
+/**
+ * Single-item reads and writes and batch reads, with the store's error policy applied once: a failed
+ * condition is an answer (false / null), anything else a StoreError. The AWS SDK has already retried
+ * throttling and transient failures by then.
+ */
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { isConditionFailure, toStoreError } from "./aws-errors.ts";
+import { assertStorable } from "./checks.ts";
+import { BATCH_GET_ATTEMPTS, BATCH_GET_SIZE } from "./constants.ts";
+import { InvalidInput, NotFound, StoreError } from "./errors.ts";
+import { type Condition, Expr, type UpdateSpec, updateExpression } from "./expression.ts";
+import { INTERNAL_ATTRIBUTES, type TableKey } from "./keys.ts";
+
+export interface Db {
+  doc: DynamoDBDocumentClient;
+  table: string;
+}
+
+export type Item = Record<string, unknown>;
+
+/** What every entity module works with: the table, and the clock used when the caller gives no instant. */
+export interface StoreContext extends Db {
+  clock: () => Date;
+}
+
+/** Sends one request; failures other than a failed condition become StoreErrors naming `action`. */
+export async function run<T>(db: Db, action: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (isConditionFailure(error)) throw error;
+    throw toStoreError(error, action, db.table);
+  }
+}
+
+export async function getItem(db: Db, key: TableKey, action: string): Promise<Item | null> {
+  const result = await run(db, action, () =>
+    db.doc.send(new GetCommand({ TableName: db.table, Key: key, ConsistentRead: true })),
+  );
+  return (result.Item as Item | undefined) ?? null;
+}
+
+/**
+ * Writes `item` only when no item with its key exists (or `orElse` holds for the one that does).
+ * Returns false when one was already there: re-writing the same record is a no-op, not an error.
+ */
+export async function putNew(db: Db, item: Item, action: string, orElse?: Condition): Promise<boolean> {
+  assertStorable(item, action);
+  const expr = new Expr();
+  const absent = `attribute_not_exists(${expr.name("pk")})`;
+  const condition = orElse ? `${absent} OR (${orElse(expr)})` : absent;
+  try {
+    await run(db, action, () =>
+      db.doc.send(
+        new PutCommand({ TableName: db.table, Item: item, ConditionExpression: condition, ...expr.params() }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * putNew, and when the record was already there, the stored one instead (a retry or a second registration
+ * gets what is stored, never a duplicate). `entity` names the record in the error if it vanished meanwhile.
+ */
+export async function putOrGet(
+  db: Db,
+  item: Item,
+  entity: string,
+  action: string,
+  orElse?: Condition,
+): Promise<{ item: Item; created: boolean }> {
+  if (await putNew(db, item, action, orElse)) return { item, created: true };
+  const existing = await getItem(db, { pk: String(item.pk), sk: String(item.sk) }, action);
+  // Deleted between the two calls: the caller may simply try again.
+  if (!existing) throw new NotFound(entity, String(item.id));
+  return { item: existing, created: false };
+}
+
+/** Conditional update returning the new item, or null when the condition failed (or the item is missing). */
+export async function updateItem(
+  db: Db,
+  key: TableKey,
+  spec: UpdateSpec,
+  action: string,
+  condition?: Condition,
+): Promise<Item | null> {
+  assertStorable(spec, action);
+  const expr = new Expr();
+  const exists = `attribute_exists(${expr.name("pk")})`;
+  const update = updateExpression(expr, spec);
+  if (update === "") throw new InvalidInput(`${action}: there is nothing to change.`);
+  const conditionExpression = condition ? `${exists} AND (${condition(expr)})` : exists;
+  try {
+    const result = await run(db, action, () =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: key,
+          UpdateExpression: update,
+          ConditionExpression: conditionExpression,
+          ReturnValues: "ALL_NEW",
+          ...expr.params(),
+        }),
+      ),
+    );
+    return (result.Attributes as Item | undefined) ?? null;
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+/** Deletes and returns the old item, or null when there was none. */
+export async function deleteItem(db: Db, key: TableKey, action: string): Promise<Item | null> {
+  const result = await run(db, action, () =>
+    db.doc.send(new DeleteCommand({ TableName: db.table, Key: key, ReturnValues: "ALL_OLD" })),
+  );
+  return (result.Attributes as Item | undefined) ?? null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads many items by key, 100 per request, retrying the keys DynamoDB leaves unprocessed with backoff.
+ * Missing items are simply absent from the result; order is not preserved.
+ */
+export async function batchGet(db: Db, tableKeys: TableKey[], action: string, projection?: string[]): Promise<Item[]> {
+  const unique = [...new Map(tableKeys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  const found: Item[] = [];
+  for (let offset = 0; offset < unique.length; offset += BATCH_GET_SIZE) {
+    let pending: Record<string, unknown>[] = unique.slice(offset, offset + BATCH_GET_SIZE).map((key) => ({ ...key }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= BATCH_GET_ATTEMPTS) {
+        throw new StoreError(
+          `${action} failed: DynamoDB left ${pending.length} keys unprocessed after ${attempt} attempts. Try again shortly.`,
+          { retryable: true },
+        );
+      }
+      if (attempt > 0) await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+      const expr = new Expr();
+      const request = {
+        Keys: pending,
+        ConsistentRead: true,
+        ...(projection ? { ProjectionExpression: projection.map((name) => expr.name(name)).join(", ") } : {}),
+        ...(projection ? { ExpressionAttributeNames: expr.names } : {}),
+      };
+      const result = await run(db, action, () =>
+        db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: request } })),
+      );
+      found.push(...((result.Responses?.[db.table] ?? []) as Item[]));
+      pending = (result.UnprocessedKeys?.[db.table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return found;
+}
+
+/** Removes the table's own attributes (keys, index keys, ttl, entity) from a record. */
+export function stripInternal(item: Item, extra: string[] = []): Item {
+  const record: Item = { ...item };
+  for (const name of [...INTERNAL_ATTRIBUTES, ...extra]) {
+    delete record[name];
+  }
+  return record;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { StoreError } from "./errors.ts";
+import { startLocalDynamo, startLocalStore } from "./local.ts";
+import { makeFeed, makeStory } from "./test-support.ts";
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "storywire-store-"));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("local DynamoDB", () => {
+  it("keeps data on disk across close and reopen of the same path", async () => {
+    const path = join(tempDir(), "data");
+    const first = await startLocalStore({ path, tableName: "persist" });
+    await first.store.addFeed(makeFeed());
+    await first.store.putStory(makeStory());
+    await first.close();
+    await first.close(); // closing twice is harmless
+
+    const second = await startLocalStore({ path, tableName: "persist" });
+    try {
+      expect((await second.store.getFeed("f000000000000001"))?.url).toBe("https://news.example/feed.xml");
+      expect((await second.store.listStories()).items.map((s) => s.id)).toEqual(["a000000000000001"]);
+      expect(await second.store.putStory(makeStory())).toBe(false);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("starts in memory on a random loopback port by default", async () => {
+    const a = await startLocalDynamo();
+    const b = await startLocalDynamo();
+    try {
+      expect(a.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(a.endpoint).not.toBe(b.endpoint);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("says so clearly when the port is taken", async () => {
+    const a = await startLocalDynamo();
+    try {
+      const port = Number(new URL(a.endpoint).port);
+      const attempt = startLocalDynamo({ port });
+      await expect(attempt).rejects.toBeInstanceOf(StoreError);
+      await expect(attempt).rejects.toThrow(`port ${port} is already in use`);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it("refuses a data directory another server is using", async () => {
+    const path = tempDir();
+    const a = await startLocalDynamo({ path });
+    try {
+      await expect(startLocalDynamo({ path })).rejects.toThrow(`${path} is in use by process ${process.pid}`);
+    } finally {
+      await a.close();
+    }
+    const again = await startLocalDynamo({ path }); // released on close
+    await again.close();
+  });
+
+  it("takes over a lock left by a process that no longer runs", async () => {
+    const path = tempDir();
+    writeFileSync(join(path, "storywire.lock"), "999999999");
+    const a = await startLocalDynamo({ path });
+    await a.close();
+  });
+});

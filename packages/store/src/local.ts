@@ -1,0 +1,182 @@
+/**
+ * The embedded DynamoDB for `npm start` and tests: dynalite on loopback, in memory or on disk. Exported as
+ * "@storywire/store/local" so Lambda bundles never pull it in.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { type DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import dynalite from "dynalite";
+import { createDynamoClient } from "./client.ts";
+import { StoreError } from "./errors.ts";
+import { DEFAULT_TABLE_NAME } from "./schema.ts";
+import { createStore } from "./store.ts";
+import { ensureTable } from "./table.ts";
+import type { Store } from "./types.ts";
+
+export interface LocalDynamoOptions {
+  /** Directory for the data (created if missing); in memory when omitted. */
+  path?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface LocalDynamo {
+  /** http://host:port, for createDynamoClient({ endpoint }). */
+  endpoint: string;
+  /** Stops the server and closes the data directory; safe to call twice. */
+  close(): Promise<void>;
+}
+
+function listen(server: ReturnType<typeof dynalite>, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === "EADDRINUSE"
+          ? `port ${port} is already in use; choose another port, or 0 for a free one`
+          : error.message;
+      reject(new StoreError(`The local DynamoDB could not listen on ${host}:${port}: ${reason}.`, { cause: error }));
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: ReturnType<typeof dynalite>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+  });
+}
+
+const LOCK_FILE = "storywire.lock";
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Claims the data directory for this server. LevelDB allows one opener, and dynalite reports a second one
+ * only as a crash on its first request, so a lock file with the owner's pid is checked first; a lock left
+ * by a process that no longer runs is taken over.
+ */
+function lockDirectory(path: string): () => void {
+  const lockPath = join(path, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(lockPath, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new StoreError(`The local data directory ${path} cannot be used: ${(error as Error).message}.`, {
+          cause: error,
+        });
+      }
+      const owner = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) {
+        throw new StoreError(
+          `The local data directory ${path} is in use by process ${owner}${owner === process.pid ? " (this one)" : ""}. ` +
+            "Stop that Storywire process first, or give this one another data directory.",
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new StoreError(`The local data directory ${path} could not be locked; remove ${lockPath} and try again.`);
+}
+
+export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promise<LocalDynamo> {
+  const host = options.host ?? "127.0.0.1";
+  let unlock = () => {};
+  if (options.path !== undefined) {
+    mkdirSync(options.path, { recursive: true });
+    unlock = lockDirectory(options.path);
+  }
+  const server = dynalite({
+    ...(options.path === undefined ? {} : { path: options.path }),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  try {
+    await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= closeServer(server).finally(unlock);
+    return closing;
+  };
+
+  // The data directory opens lazily: touch it now so an unreadable directory fails here, clearly.
+  const probe = createDynamoClient({ endpoint, maxAttempts: 1 });
+  try {
+    await probe.send(new ListTablesCommand({ Limit: 1 }));
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw new StoreError(
+      `The local DynamoDB could not open its data${options.path ? ` in ${options.path}` : ""}: ${(error as Error).message}.`,
+      { cause: error },
+    );
+  } finally {
+    probe.destroy();
+  }
+  return { endpoint, close };
+}
+
+export interface LocalStoreOptions extends LocalDynamoOptions {
+  /** Default "storywire". */
+  tableName?: string;
+  clock?: () => Date;
+}
+
+export interface LocalStore {
+  store: Store;
+  client: DynamoDBClient;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** A local DynamoDB with the table created and a Store on it: the local runtime's (and tests') one call. */
+export async function startLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
+  const dynamo = await startLocalDynamo(options);
+  const client = createDynamoClient({ endpoint: dynamo.endpoint });
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  try {
+    await ensureTable(client, tableName);
+  } catch (error) {
+    client.destroy();
+    await dynamo.close();
+    throw error;
+  }
+  const store = createStore({ client, tableName, ...(options.clock ? { clock: options.clock } : {}) });
+  return {
+    store,
+    client,
+    endpoint: dynamo.endpoint,
+    async close() {
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}

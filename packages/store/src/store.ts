@@ -1,0 +1,42 @@
+/**
+ * createStore: the Store port on one DynamoDB table. The same code runs against DynamoDB in AWS and against
+ * dynalite locally and in tests.
+ */
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { alertStore } from "./alerts.ts";
+import type { StoreContext } from "./db.ts";
+import { deliveryStore } from "./deliveries.ts";
+import { eventStore } from "./events.ts";
+import { feedStore } from "./feeds.ts";
+import { DEFAULT_TABLE_NAME } from "./schema.ts";
+import { storyStore } from "./stories.ts";
+import { subscriptionStore } from "./subscriptions.ts";
+import { assertTableName } from "./table.ts";
+import type { Store } from "./types.ts";
+
+export interface CreateStoreOptions {
+  /** From createDynamoClient(). */
+  client: DynamoDBClient;
+  /** Default "storywire". */
+  tableName?: string;
+  /** The clock for defaults ("now") and for hiding expired records; tests pass a fixed one. */
+  clock?: () => Date;
+}
+
+export function createStore(options: CreateStoreOptions): Store {
+  const table = assertTableName(options.tableName ?? DEFAULT_TABLE_NAME);
+  const doc = DynamoDBDocumentClient.from(options.client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const ctx: StoreContext = { doc, table, clock: options.clock ?? (() => new Date()) };
+  return {
+    tableName: table,
+    ...feedStore(ctx),
+    ...storyStore(ctx),
+    ...eventStore(ctx),
+    ...subscriptionStore(ctx),
+    ...deliveryStore(ctx),
+    ...alertStore(ctx),
+  };
+}

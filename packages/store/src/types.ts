@@ -1,0 +1,347 @@
+/**
+ * The Store port: what the pipeline, the API and the local runtime may ask of storage. The pipeline depends on
+ * this interface; createStore() implements it on DynamoDB (AWS) and dynalite (local, tests) with the same code.
+ */
+import type { Feed, Framing, Relation, Story, StorylineScore } from "@storywire/core";
+import type { Instant } from "./time.ts";
+
+export type { Instant };
+
+/** One page of a newest-first list; pass `cursor` back to get the next page (null: this was the last). */
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export interface PageOptions {
+  /** Items per page: default 20, at most 100 (larger values are clamped). */
+  limit?: number;
+  /** The cursor of the previous page; omit for the first page. */
+  cursor?: string | null;
+}
+
+// ---- feeds -------------------------------------------------------------------------------------------------
+
+export type FeedStatus = Feed["status"];
+
+export interface AddFeedResult {
+  /** The stored feed: the new one, or the one already registered for this canonical URL. */
+  feed: Feed;
+  created: boolean;
+}
+
+/** The result of one fetch of a feed; only the fields given are changed. */
+export interface FeedFetchState {
+  etag?: string | null;
+  lastModified?: string | null;
+  lastCheckedAt?: Instant | null;
+  nextCheckAt?: Instant;
+  /** Never re-enables a feed disabled in the meantime; use setFeedStatus for that. */
+  status?: FeedStatus;
+  errorCount?: number;
+  /** Cut to 500 characters. */
+  lastError?: string | null;
+  lastStatus?: number | null;
+  title?: string | null;
+  /** The new URL after a permanent redirect (the feed keeps its id). */
+  url?: string;
+}
+
+// ---- stories -----------------------------------------------------------------------------------------------
+
+export interface ListStoriesOptions extends PageOptions {
+  /** Only this feed's stories. */
+  feedId?: string;
+  /** Only stories whose sort time (publishedAt clamped to fetchedAt) is at or after this instant. */
+  since?: Instant;
+}
+
+/** Where scoring and dedup placed a story. */
+export interface StoryPlacement {
+  eventId: string | null;
+  relation: Relation | null;
+  novel: string[];
+  storylines?: StorylineScore[];
+  framing?: Framing;
+}
+
+// ---- storyline events ----------------------------------------------------------------------------------------
+
+/** A development in one storyline: the cluster of stories that report it. */
+export interface StorylineEvent {
+  id: string;
+  storylineId: string;
+  /** Headline of the development (usually the first story's title). */
+  title: string;
+  /** When the development first appeared; events are listed newest first by this. */
+  startedAt: string;
+  /** The latest `at` of a story added to the event. */
+  lastStoryAt: string;
+  storyCount: number;
+  createdAt: string;
+}
+
+export interface NewStorylineEvent {
+  id: string;
+  storylineId: string;
+  title: string;
+  startedAt: Instant;
+  createdAt?: Instant;
+}
+
+/** A story as a member of an event, with the story itself (title, text, fingerprint for comparison). */
+export interface EventStory {
+  eventId: string;
+  storylineId: string;
+  storyId: string;
+  relation: Relation;
+  /** When the story joined the storyline (its sort time, as the pipeline passes it). */
+  at: string;
+  story: Story;
+}
+
+export interface AddStoryToEventResult {
+  event: StorylineEvent;
+  /** False when the story was already a member (adding again is a no-op). */
+  created: boolean;
+}
+
+// ---- subscriptions -------------------------------------------------------------------------------------------
+
+export type DeliveryMode = "immediate" | "hourly" | "daily";
+export type ChannelType = "webhook" | "slack" | "discord" | "email" | "feed";
+
+export interface SubscriptionChannel {
+  type: ChannelType;
+  url?: string;
+  to?: string;
+}
+
+export interface SubscriptionFilters {
+  includeLabels?: string[];
+  excludeLabels?: string[];
+  maxAnonymousShare?: number;
+}
+
+/** "disabled": the endpoint failed for too long (or the owner turned it off); nothing is sent until re-enabled. */
+export type SubscriptionStatus = "active" | "disabled";
+
+export interface Subscription {
+  id: string;
+  storylines: string[];
+  minScore: number;
+  filters: SubscriptionFilters;
+  mode: DeliveryMode;
+  channel: SubscriptionChannel;
+  /** Webhook signing secret (whsec_...). Never return it from the API after creation. */
+  secret: string;
+  /** Unguessable token of the subscription's Atom / JSON feed. */
+  feedToken: string;
+  createdAt: string;
+  status: SubscriptionStatus;
+  /** Start of the current run of failed deliveries, or null when the last delivery succeeded. */
+  failingSince: string | null;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  lastDeliveryAt: string | null;
+}
+
+export type NewSubscription = Omit<
+  Subscription,
+  "createdAt" | "status" | "failingSince" | "disabledAt" | "disabledReason" | "lastDeliveryAt"
+> & {
+  createdAt?: Instant;
+  status?: SubscriptionStatus;
+};
+
+/**
+ * Health changes; only the fields given are changed. Setting disabledAt to a date disables the subscription,
+ * setting it to null re-enables it.
+ */
+export interface SubscriptionHealth {
+  failingSince?: Instant | null;
+  disabledAt?: Instant | null;
+  disabledReason?: string | null;
+  lastDeliveryAt?: Instant | null;
+}
+
+export interface CreateSubscriptionResult {
+  subscription: Subscription;
+  created: boolean;
+}
+
+// ---- deliveries ----------------------------------------------------------------------------------------------
+
+/** See DELIVERIES.md for the state machine. */
+export type DeliveryState = "pending" | "sending" | "delivered" | "retrying" | "failed";
+
+export interface Delivery {
+  /** deliveryIdFor(subscriptionId, storyId); receivers dedupe on it (webhook-id). */
+  id: string;
+  subscriptionId: string;
+  storyId: string;
+  alertId: string | null;
+  storylineId: string | null;
+  state: DeliveryState;
+  /** Attempts made so far (a claim starts the next one). */
+  attempt: number;
+  createdAt: string;
+  updatedAt: string;
+  /** pending / retrying: not before this instant. */
+  nextAttemptAt: string | null;
+  /** sending: the worker holding the lease and until when. */
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  /** The worker that recorded the last outcome (delivered / retrying / failed). */
+  lastOwner: string | null;
+  deliveredAt: string | null;
+  failedAt: string | null;
+  /** A short error text (never a response body) and the HTTP status of the last attempt. */
+  lastError: string | null;
+  lastStatus: number | null;
+  /** Finished deliveries are forgotten after this instant (30 days). */
+  expiresAt: string | null;
+}
+
+export interface NewDelivery {
+  subscriptionId: string;
+  storyId: string;
+  alertId?: string | null;
+  storylineId?: string | null;
+  createdAt?: Instant;
+  /** Digest modes: the first attempt waits until this instant (default: createdAt). */
+  notBefore?: Instant;
+}
+
+export interface EnqueueDeliveryResult {
+  delivery: Delivery;
+  /** False when the (subscription, story) pair was already enqueued: nothing changed. */
+  created: boolean;
+}
+
+/** What a worker reports after an attempt. `error` is a short description, never a response body. */
+export type DeliveryResult =
+  | { outcome: "delivered"; at?: Instant; status?: number | null }
+  | { outcome: "retrying"; at?: Instant; error: string; status?: number | null; nextAttemptAt: Instant }
+  | { outcome: "failed"; at?: Instant; error: string; status?: number | null };
+
+export interface ListDeliveriesOptions extends PageOptions {}
+
+// ---- alerts --------------------------------------------------------------------------------------------------
+
+export interface Alert {
+  /** alertIdFor(storylineId, storyId). */
+  id: string;
+  storylineId: string;
+  storyId: string;
+  eventId: string | null;
+  relation: Relation;
+  title: string;
+  url: string | null;
+  source: string;
+  publishedAt: string | null;
+  createdAt: string;
+  /** For updates: the sentences that are new. */
+  novel: string[];
+  storylineScore: number;
+  framingLabel: string | null;
+  framingSummary: string | null;
+}
+
+/** `id` defaults to alertIdFor(storylineId, storyId); a given id must likewise depend on that pair alone. */
+export type NewAlert = Omit<Alert, "id" | "createdAt"> & { id?: string; createdAt?: Instant };
+
+export interface PutAlertResult {
+  alert: Alert;
+  created: boolean;
+}
+
+/** A storyline's alerts, or the alerts fanned out to one subscription (its deliveries). */
+export type AlertQuery = { storylineId: string } | { subscriptionId: string };
+
+// ---- the port ------------------------------------------------------------------------------------------------
+
+export interface FeedStore {
+  /** Registers a feed under its canonical-URL id; an existing feed is returned, never duplicated. */
+  addFeed(feed: Feed): Promise<AddFeedResult>;
+  getFeed(id: string): Promise<Feed | null>;
+  /** Every feed, oldest first. */
+  listFeeds(): Promise<Feed[]>;
+  /** True when a feed was deleted. Its stories stay. */
+  deleteFeed(id: string): Promise<boolean>;
+  /** Disabling removes the feed from the due list; enabling puts it back, due at nextCheckAt (default now). */
+  setFeedStatus(id: string, status: FeedStatus, options?: { nextCheckAt?: Instant }): Promise<Feed>;
+  updateFeedFetchState(id: string, state: FeedFetchState): Promise<Feed>;
+  /** Feeds not disabled whose nextCheckAt <= now, most overdue first. */
+  listDueFeeds(now: Instant, limit?: number): Promise<Feed[]>;
+}
+
+export interface StoryStore {
+  /** The ids (of those given) already stored. */
+  hasStories(ids: string[]): Promise<Set<string>>;
+  /** True when stored now, false when a story with this id was already there (then nothing changes). */
+  putStory(story: Story): Promise<boolean>;
+  getStory(id: string): Promise<Story | null>;
+  /** The stories found, in the order of `ids`. */
+  getStories(ids: string[]): Promise<Story[]>;
+  /** Newest first (publishedAt clamped to fetchedAt, then id). */
+  listStories(options?: ListStoriesOptions): Promise<Page<Story>>;
+  updateStoryPlacement(id: string, placement: StoryPlacement): Promise<Story>;
+}
+
+export interface EventStore {
+  putEvent(event: NewStorylineEvent): Promise<{ event: StorylineEvent; created: boolean }>;
+  getEvent(id: string): Promise<StorylineEvent | null>;
+  addStoryToEvent(
+    storylineId: string,
+    eventId: string,
+    storyId: string,
+    relation: Relation,
+    at: Instant,
+  ): Promise<AddStoryToEventResult>;
+  /** A storyline's events, newest first by startedAt. */
+  listEvents(storylineId: string, options?: PageOptions): Promise<Page<StorylineEvent>>;
+  /** The event's stories, oldest first (the first report, then updates and duplicates). */
+  listEventStories(eventId: string): Promise<EventStory[]>;
+  /** The storyline's stories since `since`, newest first: the candidates a new story is compared against. */
+  recentStorylineStories(storylineId: string, since: Instant, limit?: number): Promise<EventStory[]>;
+}
+
+export interface SubscriptionStore {
+  createSubscription(subscription: NewSubscription): Promise<CreateSubscriptionResult>;
+  getSubscription(id: string): Promise<Subscription | null>;
+  getSubscriptionByFeedToken(token: string): Promise<Subscription | null>;
+  deleteSubscription(id: string): Promise<boolean>;
+  /** Every subscription that is not disabled (all of them with includeDisabled), oldest first. */
+  listSubscriptions(options?: { includeDisabled?: boolean }): Promise<Subscription[]>;
+  updateSubscriptionHealth(id: string, health: SubscriptionHealth): Promise<Subscription>;
+}
+
+export interface DeliveryStore {
+  enqueueDelivery(delivery: NewDelivery): Promise<EnqueueDeliveryResult>;
+  /** Null when missing or expired. */
+  getDelivery(id: string): Promise<Delivery | null>;
+  /** Takes the delivery for `owner` until now + leaseMs, or returns null when it is not claimable now. */
+  claimDelivery(id: string, owner: string, now: Instant, leaseMs: number): Promise<Delivery | null>;
+  /** Records the attempt's outcome; throws LeaseLost unless `owner` holds the lease. */
+  completeDelivery(id: string, owner: string, result: DeliveryResult): Promise<Delivery>;
+  /** failed -> pending (attempt 0), due at `now`. */
+  replayDelivery(id: string, now?: Instant): Promise<Delivery>;
+  /** Deliveries a sweeper should try to claim: pending / retrying that are due, and expired leases. */
+  listDueDeliveries(now: Instant, limit?: number): Promise<Delivery[]>;
+  /** A subscription's deliveries, newest first. */
+  listDeliveries(subscriptionId: string, options?: ListDeliveriesOptions): Promise<Page<Delivery>>;
+}
+
+export interface AlertStore {
+  /** One alert per (storyline, story): a second put is a no-op returning the stored alert. */
+  putAlert(alert: NewAlert): Promise<PutAlertResult>;
+  getAlert(id: string): Promise<Alert | null>;
+  /** Newest first; default 50, at most 500. */
+  listAlerts(query: AlertQuery, limit?: number): Promise<Alert[]>;
+}
+
+export interface Store extends FeedStore, StoryStore, EventStore, SubscriptionStore, DeliveryStore, AlertStore {
+  /** The table this store reads and writes. */
+  readonly tableName: string;
+}
