@@ -18,3 +18,5 @@ export {
 export * from "./article/index.ts";
 export * from "./feed/index.ts";
 export * from "./story/index.ts";
+export * from "./dedup/index.ts";
+export * from "./scoring/index.ts";

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { classifyAgainst } from "./classify.ts";
+import { fingerprint } from "./prepare.ts";
+
+const A = {
+  id: "a",
+  title: "Chinese and Russian bombers fly joint patrol near Japan",
+  text: "Chinese and Russian strategic bombers flew a joint patrol over the Sea of Japan on Tuesday, Japan's defence ministry said.\n\nTwo Russian Tu-95 bombers joined two Chinese H-6 bombers before flying toward the East China Sea.\n\nChina's defence ministry said the flight was part of an annual cooperation plan.",
+};
+const B = {
+  id: "b",
+  title: "NATO begins Baltic exercise",
+  text: "NATO began its BALTOPS naval exercise in the Baltic Sea on Monday with 50 ships.\n\nAllied officials said the drills were a signal of unity after cable sabotage incidents.",
+};
+
+describe("classifyAgainst", () => {
+  it("finds the duplicate among candidates", () => {
+    const repost = { title: "Bombers patrol near Japan", text: A.text };
+    expect(classifyAgainst(repost, [B, A])).toMatchObject({ relation: "duplicate", matchId: "a", novel: [] });
+  });
+
+  it("finds an update and returns its new sentences", () => {
+    const update = {
+      title: A.title,
+      text: `${A.text}\n\nJapan said four Chinese J-16 fighters escorted the bombers near Okinawa.`,
+    };
+    const r = classifyAgainst(update, [B, A]);
+    expect(r).toMatchObject({ relation: "update", matchId: "a" });
+    expect(r.novel).toEqual(["Japan said four Chinese J-16 fighters escorted the bombers near Okinawa."]);
+  });
+
+  it("prefers a duplicate over an update", () => {
+    const older = { id: "older", title: A.title, text: A.text.split("\n\n").slice(0, 2).join("\n\n") };
+    expect(classifyAgainst({ title: A.title, text: A.text }, [older, A])).toMatchObject({
+      relation: "duplicate",
+      matchId: "a",
+    });
+  });
+
+  it("is the first of its event when nothing matches, and skips far fingerprints", () => {
+    expect(classifyAgainst({ title: "x", text: "A football club signed a striker on Monday." }, [A, B])).toEqual({
+      relation: "first",
+      matchId: null,
+      novel: [],
+      similarity: 0,
+    });
+    const own = fingerprint({ title: A.title, text: A.text });
+    expect(classifyAgainst({ title: A.title, text: A.text }, [{ ...A, fingerprint: own }]).relation).toBe("duplicate");
+    // A stored fingerprint that differs in every bit means "not this story": the candidate is skipped.
+    const opposite = [...own].map((h) => (15 - Number.parseInt(h, 16)).toString(16)).join("");
+    expect(classifyAgainst({ title: A.title, text: A.text }, [{ ...A, fingerprint: opposite }]).relation).toBe("first");
+  });
+});

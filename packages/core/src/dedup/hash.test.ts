@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { fingerprintSimilarity, fnv1a, hammingDistance, shingles, simhash } from "./hash.ts";
+import { fingerprint, prepare, preparedFingerprint } from "./prepare.ts";
+
+const TEXT = `Russia and Ukraine agree energy truce
+
+Russia and Ukraine agreed on Wednesday to stop attacking each other's energy infrastructure for 30 days, the first concrete step towards a wider ceasefire. President Vladimir Putin accepted the proposal in a call with Donald Trump but rejected a full truce, the Kremlin said. Ukrainian officials said Kyiv would honour the pause if Moscow did.`;
+
+describe("fingerprint", () => {
+  it("is 16 lower-case hex characters, stable, and ignores the headline and dateline", () => {
+    const fp = fingerprint(TEXT);
+    expect(fp).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprint(TEXT)).toBe(fp);
+    const reposted = TEXT.replace("Russia and Ukraine agree energy truce", "Energy pause agreed").replace(
+      "Russia and Ukraine agreed on",
+      "KYIV, March 19 (Reuters) - Russia and Ukraine agreed on",
+    );
+    expect(fingerprint(reposted)).toBe(fp);
+  });
+
+  it("puts near-duplicates close and unrelated texts far apart", () => {
+    const near = fingerprint(TEXT.replace("30 days", "thirty days"));
+    const far = fingerprint(
+      "The Scottish Chamber Orchestra announced its summer festival programme with works by Mozart.",
+    );
+    expect(hammingDistance(fingerprint(TEXT), near)).toBeLessThan(12);
+    expect(hammingDistance(fingerprint(TEXT), far)).toBeGreaterThan(16);
+    expect(fingerprintSimilarity(fingerprint(TEXT), fingerprint(TEXT))).toBe(1);
+  });
+
+  it("equals the fingerprint of the prepared document", () => {
+    expect(preparedFingerprint(prepare(TEXT))).toBe(fingerprint(TEXT));
+  });
+
+  it("handles empty text and malformed fingerprints", () => {
+    expect(fingerprint("")).toBe("0000000000000000");
+    expect(hammingDistance("zz", "0000000000000000")).toBe(64);
+  });
+});
+
+describe("hash primitives", () => {
+  it("hashes shingles of n words, or the whole text when shorter", () => {
+    expect(shingles(["a", "b", "c", "d"]).size).toBe(2);
+    expect(shingles(["a", "b"]).size).toBe(1);
+    expect(shingles([]).size).toBe(0);
+    expect(fnv1a("a")).not.toBe(fnv1a("b"));
+    expect(hammingDistance(simhash([1, 2, 3]), simhash([1, 2, 3]))).toBe(0);
+    expect(hammingDistance("ffffffffffffffff", "0000000000000000")).toBe(64);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Hashing primitives: word shingles and a 64-bit SimHash over them. A fingerprint is 16 lower-case hex
+ * characters, cheap to store with every story; near-duplicates differ in few bits (Hamming distance),
+ * unrelated texts in about 32.
+ */
+import { SHINGLE_SIZE } from "./constants.ts";
+
+/** murmur3's 32-bit finaliser: spreads nearby integers over all bits. */
+function fmix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** 32-bit FNV-1a of a string, with a seed so two independent hashes can be drawn. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/** fnv1a of text.slice(from, to), without building the substring. */
+export function fnv1aRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/** Hashed n-grams of already hashed words (the whole run when there are fewer than n). */
+export function shinglesOfHashes(hashes: readonly number[], n = SHINGLE_SIZE): Set<number> {
+  const out = new Set<number>();
+  if (hashes.length === 0) return out;
+  const take = Math.min(n, hashes.length);
+  for (let i = 0; i + take <= hashes.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < take; k++) h = Math.imul(h ^ (hashes[i + k] ?? 0), 0x01000193);
+    out.add(fmix32(h));
+  }
+  return out;
+}
+
+/** Hashed word n-grams of a token list (the whole list when it has fewer than n words). */
+export function shingles(tokens: readonly string[], n = SHINGLE_SIZE): Set<number> {
+  return shinglesOfHashes(
+    tokens.map((t) => fnv1a(t)),
+    n,
+  );
+}
+
+const SEED_HI = 0x9747b28c;
+
+/** 64-bit SimHash of shingle hashes, as 16 hex characters. */
+export function simhash(hashes: Iterable<number>): string {
+  const v = new Int32Array(64);
+  for (const h of hashes) {
+    const hi = fmix32(h ^ SEED_HI);
+    for (let bit = 0; bit < 32; bit++) {
+      v[bit] = (v[bit] ?? 0) + ((h >>> bit) & 1 ? 1 : -1);
+      v[bit + 32] = (v[bit + 32] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
+    }
+  }
+  let lo = 0;
+  let hi = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if ((v[bit] ?? 0) > 0) lo |= 1 << bit;
+    if ((v[bit + 32] ?? 0) > 0) hi |= 1 << bit;
+  }
+  return (hi >>> 0).toString(16).padStart(8, "0") + (lo >>> 0).toString(16).padStart(8, "0");
+}
+
+const HEX16 = /^[0-9a-f]{16}$/;
+
+/** Number of differing bits between two fingerprints (64 when either is malformed). */
+export function hammingDistance(a: string, b: string): number {
+  if (!HEX16.test(a) || !HEX16.test(b)) return 64;
+  let d = 0;
+  for (let i = 0; i < 16; i += 8) {
+    let x = (Number.parseInt(a.slice(i, i + 8), 16) ^ Number.parseInt(b.slice(i, i + 8), 16)) >>> 0;
+    while (x !== 0) {
+      x &= x - 1;
+      d++;
+    }
+  }
+  return d;
+}
+
+/** 1 - Hamming distance / 64: about 0.5 for unrelated texts, near 1 for near-duplicates. */
+export function fingerprintSimilarity(a: string, b: string): number {
+  return 1 - hammingDistance(a, b) / 64;
+}

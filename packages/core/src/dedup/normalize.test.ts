@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { foldSpelling, isBoilerplate, stripDateline } from "./normalize.ts";
+
+describe("stripDateline", () => {
+  it.each([
+    ["KYIV, March 19 (Reuters) - Russia and Ukraine agreed.", "Russia and Ukraine agreed."],
+    ["WASHINGTON/KYIV, March 19 (Reuters) - Text.", "Text."],
+    ["ABU DHABI, United Arab Emirates (AP) — Talks ended.", "Talks ended."],
+    ["BEIJING, Feb. 9 (Xinhua) -- China said.", "China said."],
+    ["MOSCOW, June 10. /TASS/. Moscow is ready.", "Moscow is ready."],
+    ["(Reuters) - A short one.", "A short one."],
+    ["KYIV — Ukraine said.", "Ukraine said."],
+    ["Russia said on Monday (local time) that...", "Russia said on Monday (local time) that..."],
+  ])("%s", (input, expected) => {
+    expect(stripDateline(input)).toBe(expected);
+  });
+});
+
+describe("isBoilerplate", () => {
+  it.each([
+    ["Reporting by Tom Balmforth; Editing by Peter Graff", true],
+    ["(Reporting by Tom Balmforth; Additional reporting by Dmitry Antonov in Moscow)", true],
+    ["Our Standards: The Thomson Reuters Trust Principles.", true],
+    ["© 2026 The Associated Press. All rights reserved.", true],
+    ["This story has been updated to add a Kremlin comment.", true],
+    ["(This story has been refiled to fix a typo in paragraph 3)", true],
+    [
+      "Copyright 2026 The Associated Press. This material may not be published, broadcast, rewritten or redistributed.",
+      true,
+    ],
+    ["Associated Press writer Illia Novikov in Kyiv contributed to this report.", true],
+    ["Source: Al Jazeera and news agencies", true],
+    ["Follow AP's coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine", true],
+    ["Published On 5 Feb 2026", true],
+    ["Russia fired 450 drones overnight.", false],
+  ])("%s -> %s", (s, expected) => {
+    expect(isBoilerplate(s)).toBe(expected);
+  });
+});
+
+describe("foldSpelling", () => {
+  it("folds acronyms, thousands separators, month abbreviations and per cent", () => {
+    expect(foldSpelling("U.S. and U.K. set 1,550 warheads on Feb. 5, up 5%")).toBe(
+      "US and UK set 1550 warheads on February 5, up 5 percent",
+    );
+  });
+
+  it("folds number words and money units", () => {
+    expect(foldSpelling("Ten people and a $290m package, €1.5bn more")).toBe(
+      "10 people and a $290 million package, €1.5 billion more",
+    );
+  });
+});

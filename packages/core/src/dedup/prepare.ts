@@ -1,0 +1,161 @@
+/**
+ * A document reduced to what duplicate detection compares: body sentences without datelines, agency credits
+ * or furniture, spellings folded, with their words, content words, shingles, numbers, named entities, dates
+ * and quotations. Prepare once and compare many times.
+ */
+
+import { wordRanges, words } from "../scoring/analysis.ts";
+import { type Doc, type DocInput, splitSentences, toDoc } from "../scoring/text.ts";
+import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
+import { foldSpelling, isBoilerplate, stripDateline } from "./normalize.ts";
+
+export interface PreparedSentence {
+  text: string;
+  tokens: string[];
+  /** fnv1a of each token. */
+  hashes: number[];
+  content: Set<string>;
+  shingles: Set<number>;
+  numbers: string[];
+  entities: string[];
+  dates: string[];
+  quotes: string[][];
+}
+
+/** A document reduced for comparison; build once with `prepare` when comparing it to many. */
+export interface Prepared {
+  sentences: PreparedSentence[];
+  shingles: Set<number>;
+  tokens: Set<string>;
+  contentCounts: Map<string, number>;
+  entities: Set<string>;
+  /** For lazily scoring storylines. */
+  source: DocInput;
+  storylineIds?: string[];
+  /** Content word -> sentence numbers, built on first comparison. */
+  sentenceIndex?: Map<string, number[]>;
+}
+
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if of to in on at by for with from as into over under about after before between " +
+    "during without within against among through since until upon per via is are was were be been being am " +
+    "has have had having do does did doing will would shall should can could may might must it its it's this " +
+    "that these those there here their they them he him his she her we our us you your i me my not no nor so " +
+    "than too very also just only more most much many some such any each other another all both few own same " +
+    "said says say told according while which who whom whose what when where why how s t"
+  ).split(" "),
+);
+
+const WEEKDAYS_MONTHS = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july " +
+    "august september october november december"
+  ).split(" "),
+);
+
+/** Capitalised words that start clauses or titles rather than name things. */
+const NOT_ENTITIES = new Set(
+  "the a an in on at but and or as it its he she they we this that these those his her their mr mrs ms dr".split(" "),
+);
+
+const QUOTE_CHAR = /[“"«‘]/;
+const QUOTED = /[“"«]([^”"»]{8,})[”"»]|‘([^’]{8,})’/gu;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(word.charAt(0));
+}
+
+const UPPER = /\p{Lu}/u;
+
+function prepareSentence(raw: string): PreparedSentence {
+  const text = foldSpelling(raw);
+  const orig = words(text);
+  const tokens: string[] = [];
+  const hashes: number[] = [];
+  const content = new Set<string>();
+  const numbers: string[] = [];
+  const entities: string[] = [];
+  const dates: string[] = [];
+  for (let i = 0; i < orig.length; i++) {
+    const w = orig[i] ?? "";
+    const lw = w.toLowerCase();
+    tokens.push(lw);
+    hashes.push(fnv1a(lw));
+    if (isDigit(w.charCodeAt(0))) {
+      numbers.push(lw);
+      content.add(lw);
+      continue;
+    }
+    if (lw.length > 1 && !STOPWORDS.has(lw)) content.add(lw);
+    if (WEEKDAYS_MONTHS.has(lw)) dates.push(lw);
+    else if (i > 0 && lw.length > 1 && isUpper(w) && !NOT_ENTITIES.has(lw)) entities.push(lw);
+  }
+  const quotes: string[][] = [];
+  if (QUOTE_CHAR.test(text)) {
+    for (const m of text.matchAll(QUOTED)) {
+      const q = words((m[1] ?? m[2] ?? "").toLowerCase());
+      if (q.length >= 4) quotes.push(q.filter((w) => !STOPWORDS.has(w)));
+    }
+  }
+  return { text: raw, tokens, hashes, content, shingles: shinglesOfHashes(hashes), numbers, entities, dates, quotes };
+}
+
+/** The body's sentences that carry the story (no dateline, credits or furniture); the title when there is no body. */
+function storySentences(doc: Doc): string[] {
+  const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : doc.title === null ? [] : [doc.title];
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    for (const s of splitSentences(stripDateline(p))) if (!isBoilerplate(s)) out.push(s);
+  }
+  return out;
+}
+
+/** Reduces a document for comparison (datelines, credits and furniture dropped; title kept out of the body). */
+export function prepare(input: DocInput): Prepared {
+  const doc = toDoc(input);
+  const sentences = storySentences(doc).map(prepareSentence);
+  const all: number[] = [];
+  const tokens = new Set<string>();
+  const contentCounts = new Map<string, number>();
+  const entities = new Set<string>();
+  for (const s of sentences) {
+    for (const h of s.hashes) all.push(h);
+    for (const t of s.tokens) tokens.add(t);
+    for (const c of s.content) contentCounts.set(c, (contentCounts.get(c) ?? 0) + 1);
+    for (const e of s.entities) entities.add(e);
+    for (const n of s.numbers) entities.add(n);
+  }
+  if (doc.title !== null) {
+    for (const w of words(foldSpelling(doc.title))) tokens.add(w.toLowerCase());
+  }
+  return { sentences, shingles: shinglesOfHashes(all), tokens, contentCounts, entities, source: input };
+}
+
+/** SimHash of a prepared document (same as fingerprint(doc)). */
+export function preparedFingerprint(p: Prepared): string {
+  return simhash(p.shingles);
+}
+
+/** SimHash fingerprint (16 hex characters) of a document: seed-shaped text, `{ title, paragraphs }` or `{ title, text }`. */
+export function fingerprint(input: DocInput): string {
+  const hashes: number[] = [];
+  for (const s of storySentences(toDoc(input))) {
+    const text = foldSpelling(s);
+    const lower = text.toLowerCase();
+    const source = lower.length === text.length ? lower : text;
+    const ranges = wordRanges(text);
+    for (let r = 0; r < ranges.length; r += 2) {
+      const from = ranges[r] ?? 0;
+      const to = ranges[r + 1] ?? 0;
+      hashes.push(source === lower ? fnv1aRange(lower, from, to) : fnv1a(text.slice(from, to).toLowerCase()));
+    }
+  }
+  return simhash(shinglesOfHashes(hashes));
+}

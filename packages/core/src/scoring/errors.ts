@@ -1,0 +1,11 @@
+/** Errors of the scoring module: sentences a user can act on, naming the storyline and every bad field. */
+export class StorylineError extends Error {
+  readonly errors: string[];
+  constructor(errors: string[], id?: string) {
+    super(
+      `Storyline ${id === undefined ? "" : `"${id}" `}is invalid: ${errors.join("; ")}. Fix these fields and try again.`,
+    );
+    this.name = "StorylineError";
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,28 @@
+/** Storyline scoring and framing: pure functions over a document's text. */
+export { Analysis, analyze, compilePhrase, type Occurrence, type Phrase } from "./analysis.ts";
+export { defaultStorylineInputs, defaultStorylines } from "./defaults/index.ts";
+export { StorylineError } from "./errors.ts";
+export { FRAMING_LABELS, frameArticle, LABEL_RULES } from "./framing.ts";
+export { type DocumentScore, scoreDocument } from "./score-document.ts";
+export {
+  type NearRule,
+  type PhraseEntry,
+  parseStoryline,
+  type Storyline,
+  type StorylineCue,
+  type StorylineInput,
+  type StorylineValidation,
+  storylineSchema,
+  validateStoryline,
+} from "./storyline-schema.ts";
+export { type StorylineResult, scoreStorylines } from "./storyline-score.ts";
+export {
+  type Doc,
+  type DocInput,
+  docSentences,
+  parseDocText,
+  type Sentence,
+  splitSentences,
+  toDoc,
+  type Where,
+} from "./text.ts";

@@ -1,0 +1,216 @@
+/**
+ * A storyline is data: this zod schema is its contract. `validateStoryline` turns any JSON into either a typed
+ * Storyline (defaults filled in) or a list of errors that each name the field, e.g.
+ * "cues[2].weight must be a number between 0 and 10".
+ */
+import { z } from "zod";
+import { compilePhrase } from "./analysis.ts";
+import { DEFAULT_SATURATION, DEFAULT_THRESHOLD, LIMITS } from "./constants.ts";
+import { StorylineError } from "./errors.ts";
+
+/** An error message for a field: "is required" when absent, else `msg`. */
+function msg(text: string) {
+  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : text) };
+}
+
+const phraseText = z
+  .string(msg("must be a text phrase"))
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(LIMITS.maxPhraseChars, { error: `must be at most ${LIMITS.maxPhraseChars} characters` });
+
+const name = z
+  .string(msg("must be a name"))
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, { error: "must be a lower-case name like ru-ua or sco_context" })
+  .max(64, { error: "must be at most 64 characters" });
+
+/** A phrase in a context, gate or exclusion: a string, or an object when case or word boundaries matter. */
+const phraseEntry = z.union(
+  [
+    phraseText,
+    z.strictObject({
+      phrase: phraseText,
+      caseSensitive: z.boolean(msg("must be true or false")).optional(),
+      wholeWord: z.boolean(msg("must be true or false")).optional(),
+    }),
+  ],
+  { error: 'must be a phrase or { "phrase": ..., "caseSensitive": true }' },
+);
+
+const window = z
+  .number(msg(`must be a whole number between 0 and ${LIMITS.maxWindow}`))
+  .int({ error: `must be a whole number between 0 and ${LIMITS.maxWindow}` })
+  .min(0, { error: `must be a whole number between 0 and ${LIMITS.maxWindow}` })
+  .max(LIMITS.maxWindow, { error: `must be a whole number between 0 and ${LIMITS.maxWindow}` });
+
+/** Contexts that must all occur within `window` sentences (either side). */
+const nearRule = z.strictObject({
+  contexts: z.array(name, msg("must be a list of context names")).min(1, { error: "must name at least one context" }),
+  window: window.optional(),
+});
+
+const weight = z
+  .number(msg(`must be a number between 0 and ${LIMITS.maxWeight}`))
+  .min(0, { error: `must be a number between 0 and ${LIMITS.maxWeight}` })
+  .max(LIMITS.maxWeight, { error: `must be a number between 0 and ${LIMITS.maxWeight}` });
+
+const cue = z.strictObject({
+  phrase: phraseText,
+  weight,
+  caseSensitive: z.boolean(msg("must be true or false")).optional(),
+  wholeWord: z.boolean(msg("must be true or false")).default(true),
+  /** The cue counts only where ANY of these rules holds (omit: everywhere). */
+  near: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
+});
+
+const gate = z.strictObject({
+  label: z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" }).optional(),
+  contexts: z.array(name, msg("must be a list of context names")).optional(),
+  phrases: z.array(phraseEntry, msg("must be a list of phrases")).optional(),
+  minSentences: z
+    .number(msg("must be a whole number of at least 1"))
+    .int({ error: "must be a whole number of at least 1" })
+    .min(1, { error: "must be a whole number of at least 1" })
+    .default(1),
+});
+
+const exclusion = z.strictObject({
+  label: z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" }).optional(),
+  contexts: z.array(name, msg("must be a list of context names")).optional(),
+  phrases: z.array(phraseEntry, msg("must be a list of phrases")).optional(),
+  /** What counts as the storyline's own context when weighing the exclusion (window defaults to 0). */
+  against: z
+    .array(nearRule, msg("must be a list of { contexts, window } rules"))
+    .min(1, { error: "must have at least one rule" }),
+  strength: z
+    .number(msg("must be a number greater than 0 and at most 10"))
+    .gt(0, { error: "must be a number greater than 0 and at most 10" })
+    .max(10, { error: "must be a number greater than 0 and at most 10" })
+    .optional(),
+});
+
+export const storylineSchema = z.strictObject({
+  id: z
+    .string(msg("must be a slug"))
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a slug: lower-case letters, digits and single hyphens" })
+    .max(64, { error: "must be at most 64 characters" }),
+  title: z
+    .string(msg("must be text"))
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(200, { error: "must be at most 200 characters" }),
+  description: z.string(msg("must be text")).max(2000, { error: "must be at most 2000 characters" }).default(""),
+  contexts: z
+    .record(name, z.array(phraseEntry, msg("must be a list of phrases")).min(1, { error: "must not be empty" }), {
+      error: "must be an object mapping names to lists of phrases",
+    })
+    .default({}),
+  cues: z
+    .array(cue, msg("must be a list of cues"))
+    .min(1, { error: "must have at least one cue" })
+    .max(LIMITS.maxCues, { error: `must have at most ${LIMITS.maxCues} cues` }),
+  gates: z
+    .array(gate, msg("must be a list of gates"))
+    .max(LIMITS.maxGates, { error: `must have at most ${LIMITS.maxGates} gates` })
+    .default([]),
+  exclusions: z
+    .array(exclusion, msg("must be a list of exclusions"))
+    .max(LIMITS.maxExclusions, { error: `must have at most ${LIMITS.maxExclusions} exclusions` })
+    .default([]),
+  threshold: z
+    .number(msg("must be a number between 0 and 1"))
+    .min(0, { error: "must be a number between 0 and 1" })
+    .max(1, { error: "must be a number between 0 and 1" })
+    .default(DEFAULT_THRESHOLD),
+  saturation: z
+    .number(msg("must be a number greater than 0 and at most 1000"))
+    .gt(0, { error: "must be a number greater than 0 and at most 1000" })
+    .max(1000, { error: "must be a number greater than 0 and at most 1000" })
+    .default(DEFAULT_SATURATION),
+});
+
+/** A validated storyline (defaults filled in). */
+export type Storyline = z.output<typeof storylineSchema>;
+/** What a user may write (defaults optional). */
+export type StorylineInput = z.input<typeof storylineSchema>;
+export type StorylineCue = Storyline["cues"][number];
+export type NearRule = z.output<typeof nearRule>;
+export type PhraseEntry = z.output<typeof phraseEntry>;
+
+export type StorylineValidation = { ok: true; storyline: Storyline } | { ok: false; errors: string[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const where = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+    const noun = issue.keys.length === 1 ? "an unknown field" : "unknown fields";
+    return where === "" ? `the storyline has ${noun} ${keys}` : `${where} has ${noun} ${keys}`;
+  }
+  if (where === "") return issue.code === "invalid_type" ? "a storyline must be a JSON object" : issue.message;
+  return `${where} ${issue.message}`;
+}
+
+/** Checks what the schema cannot: context names that exist, phrases that contain words. */
+function crossCheck(s: Storyline): string[] {
+  const errors: string[] = [];
+  const contextNames = Object.keys(s.contexts);
+  if (contextNames.length > LIMITS.maxContexts) errors.push(`contexts must have at most ${LIMITS.maxContexts} entries`);
+  const known = new Set(contextNames);
+  const checkNames = (names: readonly string[] | undefined, path: string) => {
+    for (const [i, n] of (names ?? []).entries()) {
+      if (!known.has(n)) errors.push(`${path}[${i}] names an unknown context "${n}"; define it under contexts`);
+    }
+  };
+  const checkPhrases = (list: readonly PhraseEntry[] | undefined, path: string) => {
+    for (const [i, p] of (list ?? []).entries()) {
+      if (compilePhrase(p) === null) errors.push(`${path}[${i}] must contain at least one letter or digit`);
+    }
+  };
+  const checkListed = (x: { contexts?: string[]; phrases?: PhraseEntry[] }, path: string) => {
+    if ((x.contexts?.length ?? 0) + (x.phrases?.length ?? 0) === 0)
+      errors.push(`${path} must list phrases or contexts`);
+    checkNames(x.contexts, `${path}.contexts`);
+    checkPhrases(x.phrases, `${path}.phrases`);
+  };
+  for (const [n, list] of Object.entries(s.contexts)) {
+    if (list.length > LIMITS.maxPhrasesPerContext) {
+      errors.push(`contexts.${n} must have at most ${LIMITS.maxPhrasesPerContext} phrases`);
+    }
+    checkPhrases(list, `contexts.${n}`);
+  }
+  for (const [i, c] of s.cues.entries()) {
+    if (compilePhrase(c) === null) errors.push(`cues[${i}].phrase must contain at least one letter or digit`);
+    for (const [j, r] of (c.near ?? []).entries()) checkNames(r.contexts, `cues[${i}].near[${j}].contexts`);
+  }
+  for (const [i, g] of s.gates.entries()) checkListed(g, `gates[${i}]`);
+  for (const [i, e] of s.exclusions.entries()) {
+    checkListed(e, `exclusions[${i}]`);
+    for (const [j, r] of e.against.entries()) checkNames(r.contexts, `exclusions[${i}].against[${j}].contexts`);
+  }
+  return errors;
+}
+
+/** Validates a storyline written as JSON. Never throws. */
+export function validateStoryline(json: unknown): StorylineValidation {
+  const parsed = storylineSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
+  const errors = crossCheck(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, storyline: parsed.data };
+}
+
+/** Like validateStoryline, but throws a StorylineError listing every problem. */
+export function parseStoryline(json: unknown): Storyline {
+  const r = validateStoryline(json);
+  if (r.ok) return r.storyline;
+  const id = typeof json === "object" && json !== null && "id" in json ? String(json.id) : undefined;
+  throw new StorylineError(r.errors, id);
+}
