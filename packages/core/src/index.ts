@@ -2,7 +2,7 @@
  * @storywire/core: the pure domain (no I/O). Feed parsing, article normalization, stories, scoring, dedup and
  * alert composition; every other package depends on this one, and it depends on none of ours.
  */
-export type * from "./types.ts";
+
 export {
   type Alert,
   type AlertFraming,
@@ -16,7 +16,9 @@ export {
   summarizeFraming,
 } from "./alerts/index.ts";
 export * from "./article/index.ts";
-export * from "./feed/index.ts";
-export * from "./story/index.ts";
 export * from "./dedup/index.ts";
+export * from "./feed/index.ts";
 export * from "./scoring/index.ts";
+export * from "./story/index.ts";
+export type * from "./types.ts";
+export { STORYWIRE_VERSION } from "./version.ts";

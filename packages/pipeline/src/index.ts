@@ -1,1 +1,21 @@
-export {};
+export {
+  alertForDelivery,
+  channelOf,
+  DELIVERY_LEASE_MS,
+  type DeliverDeps,
+  type DeliverOutcome,
+  deliverOne,
+  sendTestAlert,
+} from "./deliver.ts";
+export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
+export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
+export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
+export { eventIdFor, hashId } from "./ids.ts";
+export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from "./ingest.ts";
+export { nextCheckDelay } from "./next-check.ts";
+export { placeStory } from "./placement.ts";
+export * from "./ports.ts";
+export { runSchedule, type ScheduleDeps } from "./schedule.ts";
+export { matchedStorylines, scoreStory } from "./score.ts";
+export { type StorylineSource, staticStorylines } from "./storylines.ts";
+export { handleJob, parseJob, type WorkerDeps } from "./worker.ts";
