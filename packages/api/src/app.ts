@@ -1,0 +1,74 @@
+/**
+ * The Storywire HTTP API: one Hono app, the same on Lambda (Function URL) and locally (@hono/node-server).
+ * Routes live in routes/, one file per resource; this file wires middleware, errors and the OpenAPI document.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { STORYWIRE_VERSION } from "@storywire/core";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { ApiDeps } from "./deps.ts";
+import { ApiError, errorResponse } from "./errors.ts";
+import { registerDashboardRoutes } from "./routes/dashboard.ts";
+import { registerFeedRoutes } from "./routes/feeds.ts";
+import { registerHealthRoutes } from "./routes/health.ts";
+import { registerStoryRoutes } from "./routes/stories.ts";
+import { registerStorylineRoutes } from "./routes/storylines.ts";
+import { registerSubscriptionRoutes } from "./routes/subscriptions.ts";
+import { validationHook } from "./validation.ts";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type App = OpenAPIHono;
+
+export function createApp(deps: ApiDeps): App {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        // The rest of the body is never read: close the connection so that no client reuses it.
+        c.header("connection", "close");
+        return errorResponse(
+          c,
+          413,
+          "body_too_large",
+          `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`,
+        );
+      },
+    }),
+  );
+
+  registerHealthRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  registerStoryRoutes(app, deps);
+  registerStorylineRoutes(app, deps);
+  registerSubscriptionRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Storywire API",
+      version: STORYWIRE_VERSION,
+      description: "Stories from watched feeds, scored for storylines and framing; subscriptions to storyline alerts.",
+    },
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminKey", { type: "http", scheme: "bearer" });
+
+  app.notFound((c) =>
+    errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error.status, error.code, error.message);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      if (status === 400) return errorResponse(c, 400, "bad_request", "The request body is not valid JSON.");
+      return errorResponse(c, status as 400, "http_error", error.message || "The request could not be handled.");
+    }
+    console.error(JSON.stringify({ level: "error", message: "unhandled API error", error: String(error) }));
+    return errorResponse(c, 500, "internal", "Something went wrong on our side; the error was logged. Try again.");
+  });
+  return app;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { loadDashboard } from "./load.ts";
+import { renderDashboard } from "./render.ts";
+import {
+  type FakeData,
+  fakeDeps,
+  HOSTILE,
+  makeEvent,
+  makeFeed,
+  makeFraming,
+  makeStory,
+  markupProblems,
+  score,
+  UNSAFE_URLS,
+} from "./test-support.ts";
+
+const STORYLINES = [
+  { id: "ceasefire", title: "Russia-Ukraine ceasefire", description: "Talks, truces and their breakdowns." },
+  { id: "sco", title: HOSTILE.storyline, description: "" },
+];
+
+async function render(data: FakeData, refreshSeconds = 30): Promise<string> {
+  return (await renderDashboard(await loadDashboard(fakeDeps(data)), { refreshSeconds })).toString();
+}
+
+describe("renderDashboard", () => {
+  it("shows storylines with their latest events, relation counts and feed links", async () => {
+    const page = await render({
+      storylines: STORYLINES,
+      events: [makeEvent({ id: "e1", title: "Talks resume in Istanbul", storyCount: 4 })],
+      members: [
+        { eventId: "e1", relation: "first" },
+        { eventId: "e1", relation: "update" },
+        { eventId: "e1", relation: "update" },
+        { eventId: "e1", relation: "duplicate" },
+      ],
+    });
+    expect(page).toContain("<title>Storywire dashboard</title>");
+    expect(page).toContain("Russia-Ukraine ceasefire");
+    expect(page).toContain("Talks resume in Istanbul");
+    expect(page).toMatch(/class="badge first">1 first</);
+    expect(page).toMatch(/class="badge update">2 updates</);
+    expect(page).toMatch(/class="badge duplicate">1 duplicate</);
+    expect(page).toContain("4 stories");
+    for (const suffix of ["alerts.atom", "alerts.json", "events"]) {
+      expect(page).toContain(`href="/storylines/ceasefire/${suffix}"`);
+    }
+    expect(page).toContain("No developments yet."); // the second storyline has none
+  });
+
+  it("shows each feed's status, its last error when it is not active, and its check times", async () => {
+    const page = await render({
+      feeds: [
+        makeFeed({ id: "f1", title: "Wire One" }),
+        makeFeed({
+          id: "f2",
+          title: null,
+          url: "https://two.example/rss",
+          status: "failing",
+          errorCount: 3,
+          lastStatus: 503,
+          lastError: "HTTP 503 from two.example",
+        }),
+        makeFeed({ id: "f3", status: "disabled", lastError: "HTTP 410: the feed is gone", lastStatus: 410 }),
+      ],
+    });
+    const row = (id: string) =>
+      page.slice(page.indexOf(`data-feed-id="${id}"`), page.indexOf("</tr>", page.indexOf(`data-feed-id="${id}"`)));
+    expect(row("f1")).toContain('class="badge active">active<');
+    expect(row("f1")).toContain("5 min ago");
+    expect(row("f1")).toContain("in 10 min");
+    expect(row("f2")).toContain('class="badge failing">failing<');
+    expect(row("f2")).toContain("two.example"); // the host stands in for a missing title
+    expect(row("f2")).toContain("3 errors · HTTP 503");
+    expect(row("f2")).toContain("HTTP 503 from two.example");
+    expect(row("f3")).toContain('class="badge disabled">disabled<');
+    expect(row("f3")).toContain("HTTP 410: the feed is gone");
+    expect(row("f3")).toContain("not scheduled");
+  });
+
+  it("shows the latest stories with their text link, matched storylines, framing and relation", async () => {
+    const page = await render({
+      storylines: STORYLINES,
+      stories: [
+        makeStory({
+          id: "00000000000000ab",
+          storylines: [score("sco", 0.41), score("ceasefire", 0.87), score("new-start", 0.9, false)],
+          framing: makeFraming("Kremlin-sourced", "Mostly Kremlin sources"),
+          relation: "update",
+        }),
+      ],
+    });
+    expect(page).toContain('<span class="count">1 story</span>');
+    expect(page).toContain('<a href="/stories/00000000000000ab.txt">Talks resume in Istanbul</a>');
+    expect(page).toContain('href="https://news.example/a/1" rel="noopener noreferrer nofollow">original ↗');
+    expect(page).toMatch(/25 Nov 2026 09:30 UTC<\/time><div class="sub">30 min ago</);
+    expect(page.indexOf('Russia-Ukraine ceasefire <span class="score">0.87')).toBeLessThan(page.indexOf("0.41"));
+    expect(page).not.toContain("0.90"); // not matched
+    expect(page).toContain('title="Mostly Kremlin sources">Kremlin-sourced<');
+    expect(page).toContain('class="badge update">update<');
+  });
+
+  it("escapes everything that came from feeds and links only to http(s)", async () => {
+    const page = await render({
+      storylines: STORYLINES,
+      feeds: [makeFeed({ title: HOSTILE.source, url: UNSAFE_URLS[0], status: "failing", lastError: HOSTILE.error })],
+      events: [makeEvent({ storylineId: "sco", title: HOSTILE.title })],
+      stories: UNSAFE_URLS.map((url, i) =>
+        makeStory({
+          id: `${i}`.padStart(16, "0"),
+          title: HOSTILE.title,
+          url,
+          source: HOSTILE.source,
+          framing: makeFraming(HOSTILE.storyline, HOSTILE.attribute),
+          storylines: [score("sco", 0.5), score(HOSTILE.attribute, 0.6)],
+        }),
+      ),
+    });
+    expect(markupProblems(page)).toEqual([]);
+    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(page).toContain("&lt;svg onload=alert(4)&gt;");
+    expect(page).toContain("&lt;b&gt;boom&lt;/b&gt; &amp; &lt;iframe");
+    expect(page).toContain("&quot;&gt;&lt;script&gt;");
+    expect(page).not.toMatch(/href="[^"]*(?:javascript|vbscript|data:text|evil\.example)/i);
+    expect(page).not.toMatch(/original ↗/); // no story got a link to its unsafe URL
+    expect(page).toContain('<td class="url">javascript:alert(1)</td>'); // the feed's bad URL is shown as text
+  });
+
+  it("a failing query shows a note in its own section and the rest of the page still renders", async () => {
+    const page = await render({ failing: ["listFeeds", "listEvents"], storylines: STORYLINES, stories: [makeStory()] });
+    expect(page).toContain("Could not load the feeds (the table is unreachable (listFeeds)). Reload the page");
+    expect(page).toContain("Could not load the events of &quot;Russia-Ukraine ceasefire&quot;");
+    expect(page).toContain("Talks resume in Istanbul");
+  });
+
+  it.each([
+    [30, '<meta http-equiv="refresh" content="30">'],
+    [120, '<meta http-equiv="refresh" content="120">'],
+  ])("reloads every %i s", async (seconds, meta) => {
+    expect(await render({}, seconds)).toContain(meta);
+  });
+
+  it("renders no refresh when reloading is off, and empty states when there is nothing yet", async () => {
+    const page = await render({}, 0);
+    expect(page).not.toContain("http-equiv");
+    expect(page).toContain("No storylines are configured.");
+    expect(page).toContain("No feeds are watched yet.");
+    expect(page).toContain("No stories yet");
+  });
+});
+
+describe("markupProblems (the checker the escaping tests rely on)", () => {
+  it.each([
+    ["<p><img src=x onerror=alert(1)></p>", "unexpected element <img>"],
+    ['<a href="/x" onclick="alert(1)">x</a>', "event handler"],
+    ['<a href="javascript:alert(1)">x</a>', "unsafe link javascript:alert(1)"],
+    ['<a href="//evil.example/">x</a>', "unsafe link //evil.example/"],
+    ["<script>alert(1)</script>", "unexpected element <script>"],
+  ])("flags %s", (markup, problem) => {
+    expect(markupProblems(markup).join("\n")).toContain(problem);
+  });
+
+  it("accepts escaped text and quoted attribute values that merely mention handlers", () => {
+    expect(markupProblems('<p title="&#39; onmouseover=&#39;x">&lt;img onerror=alert(1)&gt;</p>')).toEqual([]);
+  });
+});

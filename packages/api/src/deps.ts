@@ -1,0 +1,21 @@
+import type { DeliveryResult } from "@storywire/channels";
+import type { Storyline } from "@storywire/core";
+import type { JobQueue } from "@storywire/pipeline";
+import type { Store, Subscription } from "@storywire/store";
+
+/** What the API needs from its runtime; the local runtime and the Lambda handler each build one. */
+export interface ApiDeps {
+  store: Store;
+  queue: JobQueue;
+  /** The admin API key; write access needs `Authorization: Bearer <key>`. */
+  adminKey: string;
+  /** Base URL of this API for links in alerts and feeds, e.g. http://localhost:8787. */
+  publicUrl: string;
+  /** Checks a user-supplied URL (scheme, credentials, SSRF guard) and returns its canonical form, or throws. */
+  validateUrl(url: string): Promise<string>;
+  /** The storylines stories are scored for. */
+  storylines(): Promise<readonly Storyline[]>;
+  /** Sends a storyline.test alert through a subscription's channel. */
+  sendTest(sub: Subscription): Promise<Pick<DeliveryResult, "ok" | "status" | "error">>;
+  now?: () => Date;
+}

@@ -1,0 +1,157 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { renderAtom, renderJsonFeed } from "@storywire/channels";
+import { type Alert, composeAlert } from "@storywire/core";
+import type { Alert as StoredAlert } from "@storywire/store";
+import type { Context } from "hono";
+import type { ApiDeps } from "../deps.ts";
+import { ApiError } from "../errors.ts";
+import { ErrorSchema } from "../schemas.ts";
+
+const FEED_SIZE = 50;
+
+const StorylineParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a storyline id")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/storylines",
+  summary: "The storylines stories are scored for",
+  responses: {
+    200: {
+      description: "The storylines",
+      content: {
+        "application/json": {
+          schema: z.object({
+            storylines: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
+          }),
+        },
+      },
+    },
+  },
+});
+
+const timeline = createRoute({
+  method: "get",
+  path: "/storylines/{id}/events",
+  summary: "The storyline's timeline: its events (developments) newest first, each with its stories",
+  request: {
+    params: StorylineParam,
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(50).default(10),
+      cursor: z.string().max(2048).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: "A page of events",
+      content: {
+        "application/json": { schema: z.object({ events: z.array(z.unknown()), nextCursor: z.string().nullable() }) },
+      },
+    },
+    404: { description: "No such storyline", content: { "application/json": { schema: ErrorSchema } } },
+  },
+});
+
+async function composeAll(deps: ApiDeps, records: StoredAlert[]): Promise<Alert[]> {
+  const stories = new Map((await deps.store.getStories(records.map((r) => r.storyId))).map((s) => [s.id, s]));
+  const titles = new Map((await deps.storylines()).map((s) => [s.id, s.title]));
+  const alerts: Alert[] = [];
+  for (const r of records) {
+    const story = stories.get(r.storyId);
+    if (!story || r.relation === "duplicate") continue;
+    alerts.push(
+      composeAlert({
+        story,
+        storyline: { id: r.storylineId, title: titles.get(r.storylineId) ?? r.storylineId },
+        relation: r.relation,
+        novel: r.novel,
+        storylineScore: r.storylineScore,
+        links: { apiBase: deps.publicUrl },
+        createdAt: r.createdAt,
+      }),
+    );
+  }
+  return alerts;
+}
+
+function sendFeed(c: Context, format: "atom" | "json", title: string, selfUrl: string, alerts: Alert[]) {
+  if (format === "atom") {
+    return c.body(renderAtom({ title, selfUrl, alerts }), 200, {
+      "content-type": "application/atom+xml; charset=utf-8",
+    });
+  }
+  return c.body(renderJsonFeed({ title, selfUrl, alerts }), 200, {
+    "content-type": "application/feed+json; charset=utf-8",
+  });
+}
+
+export function registerStorylineRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+  const findStoryline = async (id: string) => {
+    const storyline = (await deps.storylines()).find((s) => s.id === id);
+    if (!storyline)
+      throw new ApiError(404, "not_found", `No storyline has the id "${id}"; GET /storylines lists them.`);
+    return storyline;
+  };
+
+  app.openapi(list, async (c) => {
+    const storylines = (await deps.storylines()).map((s) => ({ id: s.id, title: s.title, description: s.description }));
+    return c.json({ storylines }, 200);
+  });
+
+  app.openapi(timeline, async (c) => {
+    const { id } = c.req.valid("param");
+    const { limit, cursor } = c.req.valid("query");
+    await findStoryline(id);
+    const page = await deps.store.listEvents(id, { limit, cursor });
+    const events = await Promise.all(
+      page.items.map(async (event) => ({
+        ...event,
+        stories: (await deps.store.listEventStories(event.id)).map((m) => ({
+          id: m.storyId,
+          relation: m.relation,
+          at: m.at,
+          title: m.story.title,
+          source: m.story.source,
+          url: m.story.url,
+        })),
+      })),
+    );
+    return c.json({ events, nextCursor: page.cursor }, 200);
+  });
+
+  // Atom 1.0 and JSON Feed 1.1 of a storyline's alerts, and of one subscription's (by its unguessable token).
+  // The id carries no pattern here: Hono cannot combine a patterned :id with the events route's plain :id.
+  app.get("/storylines/:id/:file{alerts\\.(?:atom|json)}", async (c) => {
+    const storyline = await findStoryline(c.req.param("id"));
+    const format = c.req.param("file").endsWith(".atom") ? "atom" : "json";
+    const alerts = await composeAll(deps, await deps.store.listAlerts({ storylineId: storyline.id }, FEED_SIZE));
+    const self = `${deps.publicUrl}/storylines/${storyline.id}/alerts.${format}`;
+    return sendFeed(c, format, `Storywire: ${storyline.title}`, self, alerts);
+  });
+  app.get("/alerts/:file{[A-Za-z0-9_-]{16,64}\\.(?:atom|json)}", async (c) => {
+    const [token = "", format] = c.req.param("file").split(".") as [string, "atom" | "json"];
+    const sub = await deps.store.getSubscriptionByFeedToken(token);
+    if (!sub)
+      throw new ApiError(404, "not_found", "No subscription has this feed token; check the URL you were given.");
+    const alerts = await composeAll(deps, await deps.store.listAlerts({ subscriptionId: sub.id }, FEED_SIZE));
+    const self = `${deps.publicUrl}/alerts/${token}.${format}`;
+    return sendFeed(c, format, `Storywire alerts: ${sub.storylines.join(", ")}`, self, alerts);
+  });
+  for (const [path, what] of [
+    ["/storylines/{id}/alerts.atom", "A storyline's alerts as Atom 1.0"],
+    ["/storylines/{id}/alerts.json", "A storyline's alerts as JSON Feed 1.1"],
+    ["/alerts/{token}.atom", "A subscription's alerts as Atom 1.0 (token from the subscription's feeds.atom)"],
+    ["/alerts/{token}.json", "A subscription's alerts as JSON Feed 1.1"],
+  ] as const) {
+    app.openAPIRegistry.registerPath({
+      method: "get",
+      path,
+      summary: what,
+      responses: { 200: { description: what }, 404: { description: "Unknown storyline or token" } },
+    });
+  }
+}

@@ -1,0 +1,156 @@
+/** Request and response schemas; they drive both validation and the OpenAPI document. */
+import { z } from "@hono/zod-openapi";
+
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi("Error");
+
+export const FeedSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    title: z.string().nullable(),
+    createdAt: z.string(),
+    status: z.enum(["active", "failing", "disabled"]),
+    lastCheckedAt: z.string().nullable(),
+    nextCheckAt: z.string(),
+    errorCount: z.number(),
+    lastError: z.string().nullable(),
+    lastStatus: z.number().nullable(),
+  })
+  .openapi("Feed");
+
+export const AddFeedSchema = z
+  .object({ url: z.string().min(1).max(2048).openapi({ example: "https://feeds.bbci.co.uk/news/world/rss.xml" }) })
+  .strict()
+  .openapi("AddFeed");
+
+export const EvidenceSchema = z.object({
+  cue: z.string(),
+  sentence: z.string(),
+  where: z.enum(["title", "lead", "body"]).optional(),
+  weight: z.number().optional(),
+});
+
+export const StorylineScoreSchema = z.object({
+  id: z.string(),
+  score: z.number(),
+  matched: z.boolean(),
+  evidence: z.array(EvidenceSchema),
+});
+
+export const StorySchema = z
+  .object({
+    id: z.string().openapi({ example: "1d6d5fc977bff7a7" }),
+    key: z.string(),
+    feedId: z.string().nullable(),
+    title: z.string(),
+    text: z.string(),
+    url: z.string().nullable(),
+    source: z.string(),
+    author: z.string().nullable(),
+    language: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    fetchedAt: z.string(),
+    storylines: z.array(StorylineScoreSchema).optional(),
+    framing: z.record(z.string(), z.unknown()).optional(),
+    eventId: z.string().nullable().optional(),
+    relation: z.enum(["first", "update", "duplicate"]).nullable().optional(),
+    novel: z.array(z.string()).optional(),
+  })
+  .openapi("Story");
+
+export const StoryPageSchema = z
+  .object({ stories: z.array(StorySchema), nextCursor: z.string().nullable() })
+  .openapi("StoryPage");
+
+export const StoryListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(2048).optional(),
+  feed: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, "must be a feed id (16 hex characters)")
+    .optional(),
+  since: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).optional(),
+});
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, "must be 16 lowercase hex characters")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+const HttpUrl = z.string().min(1).max(2048);
+
+export const ChannelSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("webhook"), url: HttpUrl }).strict(),
+    z.object({ type: z.literal("slack"), url: HttpUrl }).strict(),
+    z.object({ type: z.literal("discord"), url: HttpUrl }).strict(),
+    z.object({ type: z.literal("email"), to: z.email({ message: "must be an email address" }) }).strict(),
+    z.object({ type: z.literal("feed") }).strict(),
+  ])
+  .openapi("Channel");
+
+export const FiltersSchema = z
+  .object({
+    includeLabels: z.array(z.string().max(64)).max(20).optional(),
+    excludeLabels: z.array(z.string().max(64)).max(20).optional(),
+    maxAnonymousShare: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+export const CreateSubscriptionSchema = z
+  .object({
+    storylines: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be storyline ids"))
+      .min(1)
+      .max(50),
+    minScore: z.number().min(0).max(1).default(0),
+    filters: FiltersSchema.default({}),
+    mode: z.enum(["immediate", "hourly", "daily"]).default("immediate"),
+    channel: ChannelSchema,
+  })
+  .strict()
+  .openapi("CreateSubscription", {
+    example: { storylines: ["new-start"], channel: { type: "webhook", url: "https://example.org/hooks/storywire" } },
+  });
+
+export const SubscriptionSchema = z
+  .object({
+    id: z.string(),
+    storylines: z.array(z.string()),
+    minScore: z.number(),
+    filters: FiltersSchema,
+    mode: z.enum(["immediate", "hourly", "daily"]),
+    channel: z.object({ type: z.string(), url: z.string().optional(), to: z.string().optional() }),
+    status: z.enum(["active", "disabled"]),
+    createdAt: z.string(),
+    failingSince: z.string().nullable(),
+    disabledAt: z.string().nullable(),
+    disabledReason: z.string().nullable(),
+    lastDeliveryAt: z.string().nullable(),
+    feeds: z.object({ atom: z.string(), json: z.string() }),
+  })
+  .openapi("Subscription");
+
+export const CreatedSubscriptionSchema = SubscriptionSchema.extend({
+  secret: z.string().openapi({ description: "The webhook signing secret (whsec_...). Shown only in this response." }),
+}).openapi("CreatedSubscription");
+
+export const DeliverySchema = z
+  .object({
+    id: z.string(),
+    subscriptionId: z.string(),
+    storyId: z.string(),
+    storylineId: z.string().nullable(),
+    state: z.enum(["pending", "sending", "delivered", "retrying", "failed"]),
+    attempt: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    nextAttemptAt: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    failedAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    lastStatus: z.number().nullable(),
+  })
+  .openapi("Delivery");
