@@ -1,0 +1,70 @@
+/**
+ * `storywire export --out <dir>`: every stored story as NNN_<id>.txt in seed shape, newest first. Reads the
+ * running local API when one answers on the configured port, else the embedded database under the data dir.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { exportFileName, type Story, storySeedText } from "@storywire/core";
+import { createDynamoClient, createStore, ensureTable } from "@storywire/store";
+import { startLocalDynamo } from "@storywire/store/local";
+import { parseCommandArgs } from "../args.ts";
+import { loadConfig } from "../config.ts";
+import { CliError } from "../errors.ts";
+
+async function* fromApi(base: string): AsyncGenerator<Story> {
+  let cursor: string | null = null;
+  do {
+    const url = `${base}/stories?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const response = await fetch(url);
+    if (!response.ok) throw new CliError(`the running API at ${base} answered HTTP ${response.status} for ${url}.`);
+    const page = (await response.json()) as { stories: Story[]; nextCursor: string | null };
+    yield* page.stories;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+async function apiAnswers(base: string): Promise<boolean> {
+  try {
+    const r = await fetch(`${base}/health`, { signal: AbortSignal.timeout(1500) });
+    return r.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs("export", args, { out: { type: "string" } });
+  if (!values.out) throw new CliError("export needs an output folder: storywire export --out <dir>.");
+  const config = loadConfig();
+  await mkdir(values.out, { recursive: true });
+  const base = `http://127.0.0.1:${config.port}`;
+  let count = 0;
+  const write = async (story: Story) => {
+    await writeFile(join(values.out as string, exportFileName(count, story)), storySeedText(story));
+    count += 1;
+  };
+  if (await apiAnswers(base)) {
+    for await (const story of fromApi(base)) await write(story);
+  } else {
+    const dynamo = config.dynamoEndpoint
+      ? null
+      : await startLocalDynamo({ path: join(config.dataDir, "dynamo") }).catch((error: Error) => {
+          throw new CliError(`cannot open the local database in ${config.dataDir}: ${error.message}`);
+        });
+    try {
+      const client = createDynamoClient({ endpoint: config.dynamoEndpoint ?? dynamo?.endpoint });
+      await ensureTable(client, config.tableName);
+      const store = createStore({ client, tableName: config.tableName });
+      let cursor: string | undefined;
+      do {
+        const page = await store.listStories({ limit: 100, cursor });
+        for (const story of page.items) await write(story);
+        cursor = page.cursor ?? undefined;
+      } while (cursor);
+    } finally {
+      await dynamo?.close();
+    }
+  }
+  process.stderr.write(`Exported ${count} stories to ${values.out}.\n`);
+  return 0;
+}

@@ -1,0 +1,19 @@
+import type { Logger } from "@storywire/pipeline";
+
+/** Human-readable log lines for the terminal: time, message, then key=value fields. */
+export function consoleLogger(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
+  const format = (level: string, message: string, fields?: Record<string, unknown>) => {
+    const time = new Date().toISOString().slice(11, 19);
+    const tag = level === "info" ? "" : `${level.toUpperCase()} `;
+    const rest = Object.entries(fields ?? {})
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${k}=${typeof v === "string" && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
+      .join(" ");
+    write(`${time} ${tag}${message}${rest ? ` ${rest}` : ""}`);
+  };
+  return {
+    info: (m, f) => format("info", m, f),
+    warn: (m, f) => format("warn", m, f),
+    error: (m, f) => format("error", m, f),
+  };
+}

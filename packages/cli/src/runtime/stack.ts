@@ -1,0 +1,203 @@
+/**
+ * The local runtime: embedded DynamoDB (dynalite, data on disk), the SAME store, pipeline and API code that runs
+ * in Lambda, an in-process queue in place of SQS and a timer in place of EventBridge Scheduler.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { type ApiDeps, createApp } from "@storywire/api";
+import { createSmtpTransport, type EmailSender } from "@storywire/channels";
+import { checkUrlSyntax, postJson, validatePublicUrl } from "@storywire/fetch";
+import {
+  addFeed,
+  type Clock,
+  canonicalUrl,
+  createFetcher,
+  handleJob,
+  type Logger,
+  runSchedule,
+  sendTestAlert,
+  staticStorylines,
+  systemClock,
+  type WorkerDeps,
+} from "@storywire/pipeline";
+import { createDynamoClient, createStore, ensureTable, type Store } from "@storywire/store";
+import { startLocalDynamo } from "@storywire/store/local";
+import type { Config } from "../config.ts";
+import { consoleLogger } from "./console-logger.ts";
+import { MemoryQueue } from "./memory-queue.ts";
+
+export interface StackOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Keep the embedded DynamoDB in memory (tests) instead of under config.dataDir. */
+  inMemory?: boolean;
+  /** Run the scheduler timer (default true); tests call tick() themselves. */
+  scheduler?: boolean;
+  /** Add config.feeds on start (default true). */
+  seedFeeds?: boolean;
+  /** How the in-process queue waits for delayed jobs (tests pass one that never fires, and sweep instead). */
+  queueSchedule?: (fn: () => void, ms: number) => unknown;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  adminKey: string;
+  adminKeyGenerated: boolean;
+  store: Store;
+  queue: MemoryQueue;
+  /** One scheduler run (due feeds and due delivery retries), then waits until the queue is idle. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLocalStack(config: Config, options: StackOptions = {}): Promise<LocalStack> {
+  const logger = options.logger ?? consoleLogger();
+  const clock = options.clock ?? systemClock;
+  const closers: (() => Promise<void> | void)[] = [];
+  try {
+    let endpoint = config.dynamoEndpoint;
+    if (!endpoint) {
+      const dataDir = resolve(config.dataDir);
+      if (!options.inMemory) mkdirSync(dataDir, { recursive: true });
+      const dynamo = await startLocalDynamo(options.inMemory ? {} : { path: join(dataDir, "dynamo") });
+      closers.push(() => dynamo.close());
+      endpoint = dynamo.endpoint;
+    }
+    const client = createDynamoClient({ endpoint });
+    await ensureTable(client, config.tableName);
+    const store = createStore({ client, tableName: config.tableName });
+
+    const adminKeyGenerated = !config.adminKey;
+    const adminKey = config.adminKey ?? `sw_${randomBytes(24).toString("base64url")}`;
+
+    const deps: WorkerDeps = {
+      store,
+      queue: undefined as unknown as MemoryQueue,
+      fetcher: createFetcher({ allowPrivateNetworks: config.allowPrivateNetworks }),
+      clock,
+      logger,
+      storylines: staticStorylines(),
+      pollIntervalMs: config.pollIntervalSeconds * 1000,
+      fullTextBudget: config.fullTextBudget,
+      post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: config.allowPrivateNetworks }),
+      email: config.smtpUrl ? { sender: smtpSender(config.smtpUrl), from: config.emailFrom } : undefined,
+      publicUrl: "",
+      allowPrivateNetworks: config.allowPrivateNetworks,
+    };
+    const queue = new MemoryQueue({
+      handler: (job) => handleJob(job, deps),
+      concurrency: 4,
+      schedule: options.queueSchedule,
+      onDeadLetter: (job, error) =>
+        logger.error("job dead-lettered", { job: JSON.stringify(job), error: (error as Error)?.message }),
+    });
+    deps.queue = queue;
+    closers.push(() => queue.stop());
+
+    const apiDeps: ApiDeps = {
+      store,
+      queue,
+      adminKey,
+      publicUrl: "",
+      storylines: () => deps.storylines.list(),
+      sendTest: (sub) => sendTestAlert(sub, deps),
+      now: () => clock.now(),
+      validateUrl: async (url) =>
+        canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
+    };
+    const app = createApp(apiDeps);
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    await new Promise<void>((ok, fail) => {
+      server.once("listening", ok);
+      server.once("error", (error: NodeJS.ErrnoException) =>
+        fail(
+          error.code === "EADDRINUSE"
+            ? new Error(`port ${config.port} is already in use; stop the other process or pass --port <n>.`)
+            : error,
+        ),
+      );
+    });
+    closers.push(() => new Promise<void>((ok) => server.close(() => ok())));
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const url = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+    deps.publicUrl = url;
+    apiDeps.publicUrl = url;
+
+    if (options.seedFeeds ?? true) {
+      for (const feedUrl of config.feeds) {
+        try {
+          await addFeed(
+            { store, queue },
+            canonicalUrl(checkUrlSyntax(feedUrl, { allowPrivateNetworks: config.allowPrivateNetworks }).href),
+            clock.now(),
+          );
+        } catch (error) {
+          logger.warn("configured feed skipped", { feed: feedUrl, error: (error as Error).message });
+        }
+      }
+    }
+
+    const tick = async () => {
+      try {
+        await runSchedule({ store, queue, clock, logger });
+      } catch (error) {
+        logger.error("scheduler run failed; retrying on the next tick", { error: (error as Error).message });
+      }
+      await queue.idle();
+    };
+    if (options.scheduler ?? true) {
+      const every = Math.min(15_000, Math.max(1_000, (config.pollIntervalSeconds * 1000) / 2));
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        tick().finally(() => {
+          running = false;
+        });
+      }, every);
+      closers.push(() => clearInterval(timer));
+      void tick();
+    }
+
+    return {
+      url,
+      port,
+      adminKey,
+      adminKeyGenerated,
+      store,
+      queue,
+      tick,
+      close: async () => {
+        for (const close of closers.reverse()) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close();
+    throw error;
+  }
+}
+
+/** An SMTP sender from a URL: smtp://user:pass@host:port (STARTTLS when offered) or smtps://… (TLS). */
+export function smtpSender(url: string): EmailSender {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`STORYWIRE_SMTP_URL "${url}" is not a URL; use smtp://user:pass@host:port.`);
+  }
+  const secure = parsed.protocol === "smtps:";
+  if (!secure && parsed.protocol !== "smtp:")
+    throw new Error(`STORYWIRE_SMTP_URL must start with smtp:// or smtps://.`);
+  return createSmtpTransport({
+    host: parsed.hostname,
+    port: Number(parsed.port || (secure ? 465 : 587)),
+    secure,
+    ...(parsed.username
+      ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } }
+      : {}),
+  });
+}
