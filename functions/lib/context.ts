@@ -1,0 +1,91 @@
+/**
+ * Builds the pipeline's adapters inside Lambda from the linked SST resources (`Resource` from "sst"), falling back
+ * to environment variables so that the same bundles run against dynalite and loopback servers in tests.
+ */
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { createSesSender } from "@storywire/channels";
+import { postJson, validatePublicUrl } from "@storywire/fetch";
+import {
+  canonicalUrl,
+  createFetcher,
+  jsonLogger,
+  staticStorylines,
+  systemClock,
+  type WorkerDeps,
+} from "@storywire/pipeline";
+import { createDynamoClient, createStore } from "@storywire/store";
+import { sqsQueue } from "./sqs-queue.ts";
+
+/** Reads a linked resource's property without failing when SST did not link it (tests, other runtimes). */
+async function linked(name: string, prop: string): Promise<string | undefined> {
+  try {
+    const { Resource } = await import("sst");
+    const value = (Resource as unknown as Record<string, Record<string, unknown>>)[name]?.[prop];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LambdaSettings {
+  tableName: string;
+  fetchQueueUrl: string;
+  deliveryQueueUrl: string;
+  adminKey: string;
+  emailFrom: string;
+  publicUrl: string;
+  dynamoEndpoint?: string;
+  allowPrivateNetworks: boolean;
+  pollIntervalMs: number;
+}
+
+export async function settings(env = process.env): Promise<LambdaSettings> {
+  return {
+    tableName: (await linked("StoryTable", "name")) ?? env.STORYWIRE_TABLE ?? "storywire",
+    fetchQueueUrl: (await linked("FetchQueue", "url")) ?? env.STORYWIRE_FETCH_QUEUE_URL ?? "",
+    deliveryQueueUrl: (await linked("DeliveryQueue", "url")) ?? env.STORYWIRE_DELIVERY_QUEUE_URL ?? "",
+    adminKey: (await linked("AdminApiKey", "value")) ?? env.STORYWIRE_ADMIN_KEY ?? "",
+    emailFrom: (await linked("EmailFrom", "value")) ?? env.STORYWIRE_EMAIL_FROM ?? "",
+    publicUrl: (env.STORYWIRE_PUBLIC_URL ?? "").replace(/\/+$/, ""),
+    dynamoEndpoint: env.STORYWIRE_DYNAMO_ENDPOINT || undefined,
+    allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
+    pollIntervalMs: Number(env.STORYWIRE_POLL_INTERVAL ?? 300) * 1000,
+  };
+}
+
+let cached: Promise<{ deps: WorkerDeps; settings: LambdaSettings }> | undefined;
+
+/** One set of adapters per Lambda container, built on first use and reused by later invocations. */
+export function lambdaContext(): Promise<{ deps: WorkerDeps; settings: LambdaSettings }> {
+  cached ??= build();
+  return cached;
+}
+
+/** Tests build each bundle's context afresh after changing the environment. */
+export function resetLambdaContext(): void {
+  cached = undefined;
+}
+
+async function build() {
+  const s = await settings();
+  const store = createStore({ client: createDynamoClient({ endpoint: s.dynamoEndpoint }), tableName: s.tableName });
+  const deps: WorkerDeps = {
+    store,
+    queue: sqsQueue({ fetch: s.fetchQueueUrl, deliver: s.deliveryQueueUrl }),
+    fetcher: createFetcher({ allowPrivateNetworks: s.allowPrivateNetworks }),
+    clock: systemClock,
+    logger: jsonLogger(),
+    storylines: staticStorylines(),
+    pollIntervalMs: s.pollIntervalMs,
+    fullTextBudget: Number(process.env.STORYWIRE_FULLTEXT_BUDGET ?? 10),
+    post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: s.allowPrivateNetworks }),
+    email: s.emailFrom ? { sender: createSesSender({ client: new SESv2Client({}) }), from: s.emailFrom } : undefined,
+    publicUrl: s.publicUrl,
+    allowPrivateNetworks: s.allowPrivateNetworks,
+  };
+  return { deps, settings: s };
+}
+
+export async function validateUrlWith(allowPrivateNetworks: boolean, url: string): Promise<string> {
+  return canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks }));
+}

@@ -1,0 +1,8 @@
+/** Lambda entry: every minute (EventBridge Scheduler), queue due feeds and sweep due delivery retries. */
+import { runSchedule } from "@storywire/pipeline";
+import { lambdaContext } from "./lib/context.ts";
+
+export async function handler(): Promise<{ feeds: number; deliveries: number }> {
+  const { deps } = await lambdaContext();
+  return runSchedule(deps);
+}
