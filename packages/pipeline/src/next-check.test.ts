@@ -12,7 +12,9 @@ describe("nextCheckDelay", () => {
       { itemDates: Array.from({ length: 200 }, (_, i) => hoursAgo(i / 30)) },
       base,
     ],
-    ["quiet feed: up to an hour", { itemDates: [hoursAgo(24 * 6)] }, 3_600_000],
+    ["quiet feed: four times the interval", { itemDates: [hoursAgo(24 * 6)] }, 4 * base],
+    ["quiet feed with a long interval: at most an hour", { itemDates: [hoursAgo(24 * 6)], baseMs: 20 * 60_000 }, 3_600_000],
+    ["one recent item: four times the interval", { itemDates: [hoursAgo(0.1)] }, 4 * base],
     [
       "two items an hour: a quarter hour",
       { itemDates: Array.from({ length: 48 }, (_, i) => hoursAgo(i / 2 + 0.5)) },
@@ -24,7 +26,7 @@ describe("nextCheckDelay", () => {
     ["a week-long max-age is clamped", { maxAgeMs: 7 * 86_400_000 }, MAX_HINT_MS],
     ["Retry-After on success is honoured", { retryAfterMs: 10 * 60_000 }, 10 * 60_000],
   ])("%s", (_name, extra, expected) => {
-    expect(nextCheckDelay({ baseMs: base, errorCount: 0, now, ...extra })).toBe(expected);
+    expect(nextCheckDelay({ baseMs: base, errorCount: 0, now, ...extra } as Parameters<typeof nextCheckDelay>[0])).toBe(expected);
   });
 
   it("backs off exponentially with jitter on errors and caps the wait", () => {

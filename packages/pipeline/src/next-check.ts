@@ -6,7 +6,7 @@
 export interface NextCheckInput {
   /** The configured poll interval (the shortest wait between two checks of a healthy feed). */
   baseMs: number;
-  /** The longest wait for a quiet healthy feed. */
+  /** The longest wait for a quiet healthy feed (default: QUIET_FACTOR x baseMs, at most an hour). */
   maxQuietMs?: number;
   /** Publication times of the feed's current items (ISO strings; nulls ignored). */
   itemDates?: (string | null)[];
@@ -21,6 +21,8 @@ export interface NextCheckInput {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** A quiet feed is checked at most this many times less often than the configured interval. */
+export const QUIET_FACTOR = 4;
 /** Hints from the server never push a check further out than this. */
 export const MAX_HINT_MS = 6 * HOUR;
 /** Error backoff never waits longer than this, so a recovered feed is picked up within the day. */
@@ -36,7 +38,7 @@ export function nextCheckDelay(input: NextCheckInput): number {
     return Math.round(Math.max(jittered, hint));
   }
   let delay = base;
-  const quietMax = Math.max(base, input.maxQuietMs ?? HOUR);
+  const quietMax = Math.max(base, input.maxQuietMs ?? Math.min(HOUR, QUIET_FACTOR * base));
   const week = input.now.getTime() - 7 * DAY;
   const recent = (input.itemDates ?? [])
     .map((d) => (d ? Date.parse(d) : Number.NaN))

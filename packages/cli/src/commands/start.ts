@@ -29,9 +29,7 @@ export function configFromFlags(command: string, args: string[], extra: Partial<
 
 export function printBanner(stack: LocalStack, config: Config, write = (l: string) => process.stdout.write(`${l}\n`)) {
   write(`Storywire is running: API ${stack.url} (OpenAPI: ${stack.url}/openapi.json)`);
-  write(
-    `  data: ${config.dynamoEndpoint ?? `${config.dataDir}/ (embedded DynamoDB)`}; feeds are checked every ${config.pollIntervalSeconds}s at most`,
-  );
+  write(`  data: ${stack.storage}; feeds are checked at most every ${config.pollIntervalSeconds}s`);
   if (stack.adminKeyGenerated) {
     write(`  admin API key (generated for this run; set STORYWIRE_ADMIN_KEY to keep one): ${stack.adminKey}`);
   }

@@ -10,12 +10,12 @@ import { type ApiDeps, createApp } from "@storywire/api";
 import { createSmtpTransport, type EmailSender } from "@storywire/channels";
 import { checkUrlSyntax, postJson, validatePublicUrl } from "@storywire/fetch";
 import {
-  addFeed,
   type Clock,
   canonicalUrl,
   createFetcher,
   handleJob,
   type Logger,
+  newFeed,
   runSchedule,
   sendTestAlert,
   staticStorylines,
@@ -46,6 +46,8 @@ export interface LocalStack {
   port: number;
   adminKey: string;
   adminKeyGenerated: boolean;
+  /** Where the data lives, for the banner. */
+  storage: string;
   store: Store;
   queue: MemoryQueue;
   /** One scheduler run (due feeds and due delivery retries), then waits until the queue is idle. */
@@ -130,11 +132,9 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     if (options.seedFeeds ?? true) {
       for (const feedUrl of config.feeds) {
         try {
-          await addFeed(
-            { store, queue },
-            canonicalUrl(checkUrlSyntax(feedUrl, { allowPrivateNetworks: config.allowPrivateNetworks }).href),
-            clock.now(),
-          );
+          // Due now: the scheduler's first run fetches them (no second queue message racing it).
+          const url = canonicalUrl(checkUrlSyntax(feedUrl, { allowPrivateNetworks: config.allowPrivateNetworks }).href);
+          await store.addFeed(newFeed(url, clock.now()));
         } catch (error) {
           logger.warn("configured feed skipped", { feed: feedUrl, error: (error as Error).message });
         }
@@ -168,6 +168,11 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       port,
       adminKey,
       adminKeyGenerated,
+      storage: config.dynamoEndpoint
+        ? `DynamoDB at ${config.dynamoEndpoint}`
+        : options.inMemory
+          ? "in memory (embedded DynamoDB; gone when stopped)"
+          : `${join(config.dataDir, "dynamo")} (embedded DynamoDB)`,
       store,
       queue,
       tick,
