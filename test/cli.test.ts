@@ -1,0 +1,197 @@
+/**
+ * The CLI as users and the acceptance checks call it: the real `storywire` bin in a child process.
+ * - parse / score / compare / normalize contracts (JSON Lines, exit codes, one-line errors);
+ * - `storywire start` with the guard switched off for loopback: add a feed, subscribe a webhook, publish
+ *   stories, and check with `standardwebhooks` what arrives; Ctrl-C stops it cleanly.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
+import { rss, startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { startTestReceiver } from "./support/receiver.ts";
+
+const BIN = resolve(import.meta.dirname, "..", "packages", "cli", "bin", "storywire.js");
+const run = promisify(execFile);
+
+async function cli(args: string[], options: { cwd?: string } = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: options.cwd, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function story(title: string, paragraphs: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
+  const file = join(dir, "story.txt");
+  writeFileSync(file, `${title}\n\n${paragraphs.join("\n\n")}\n`);
+  return file;
+}
+
+describe("storywire CLI contracts", () => {
+  it("parse: JSON Lines of stories, exit 0, skipped count on stderr", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
+    const file = join(dir, "feed.xml");
+    writeFileSync(
+      file,
+      rss([
+        { guid: "a", title: "First & <b>bold</b>", paragraphs: ["One.", "Two."], link: "/a?utm_source=x" },
+        { guid: "a", title: "Duplicate guid", paragraphs: ["Again."] },
+      ]),
+    );
+    const { code, stdout, stderr } = await cli(["parse", file, "--url", "https://wire.example/feed.xml"]);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ title: "First & bold", url: "https://wire.example/a", text: "One.\n\nTwo." });
+    expect(lines[0].id).toMatch(/^[0-9a-f]{16}$/);
+    for (const key of ["key", "publishedAt", "author", "language", "source"]) expect(lines[0]).toHaveProperty(key);
+    expect(stderr).toMatch(/1 item\(s\) skipped/);
+  });
+
+  it.each([
+    [["parse", "/no/such/file.xml"], /cannot read/],
+    [["parse", "http://127.0.0.1:1/feed.xml"], /loopback/],
+    [["score", "/no/such/file.txt", "--json"], /cannot read/],
+    [["compare", "/no/such/a.txt", "/no/such/b.txt", "--json"], /cannot read/],
+    [["frobnicate"], /unknown command/],
+  ])("%j exits 2 with one line and no stack trace", async (args, message) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("score: one JSON object per file with storylines and framing", async () => {
+    const sco = SAMPLE_STORIES[0];
+    const file = story(sco?.title ?? "", sco?.paragraphs ?? []);
+    const { code, stdout } = await cli(["score", file, "--json"]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout.trim());
+    expect(out.file).toBe(file);
+    expect(out.storylines.sco.score).toBeGreaterThan(0.5);
+    expect(out.storylines.sco.matched).toBe(true);
+    expect(out.storylines.sco.evidence.length).toBeGreaterThan(0);
+    expect(out.storylines["new-start"].score).toBeLessThan(0.2);
+    expect(typeof out.framing.label).toBe("string");
+  });
+
+  it("compare: a re-post is a duplicate, an added paragraph of facts is an update", async () => {
+    const byslug = (s: string) => SAMPLE_STORIES.find((x) => x.slug === s) as (typeof SAMPLE_STORIES)[number];
+    const a = story(byslug("sco-defence-ministers").title, byslug("sco-defence-ministers").paragraphs);
+    const repost = story(
+      byslug("sco-defence-ministers-repost").title,
+      byslug("sco-defence-ministers-repost").paragraphs,
+    );
+    const update = story(
+      byslug("sco-defence-ministers-update").title,
+      byslug("sco-defence-ministers-update").paragraphs,
+    );
+    const dup = JSON.parse((await cli(["compare", a, repost, "--json"])).stdout);
+    expect(dup).toMatchObject({ relation: "duplicate", novel: [] });
+    const upd = JSON.parse((await cli(["compare", a, update, "--json"])).stdout);
+    expect(upd.relation).toBe("update");
+    expect(upd.novel.join(" ")).toMatch(/12 warships/);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as { port: number };
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+describe("storywire start, as a user runs it", () => {
+  const ADMIN = "acceptance-admin-key-0123456789";
+  let child: ChildProcess;
+  let output = "";
+  let base = "";
+  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
+  let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
+
+  beforeAll(async () => {
+    feeds = await startFeedServer([]);
+    receiver = await startTestReceiver();
+    const cwd = mkdtempSync(join(tmpdir(), "storywire-start-"));
+    writeFileSync(join(cwd, "storywire.config.json"), JSON.stringify({ feeds: [] }));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [BIN, "start", "--port", String(port), "--poll-interval", "1"], {
+      cwd,
+      env: { ...process.env, STORYWIRE_ALLOW_PRIVATE_NETWORKS: "1", STORYWIRE_ADMIN_KEY: ADMIN },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d) => {
+      output += String(d);
+    });
+    child.stderr?.on("data", (d) => {
+      output += String(d);
+    });
+    const deadline = Date.now() + 30_000;
+    while (!output.includes("Storywire is running")) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`start did not come up:\n${output}`);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }, 40_000);
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+    await feeds?.close();
+    await receiver?.close();
+  });
+
+  it("delivers signed alerts for published stories and stays quiet for a re-post", async () => {
+    const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
+    const feed = await fetch(`${base}/feeds`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ url: feeds.url }),
+    });
+    expect(feed.status).toBe(201);
+    const sub = await fetch(`${base}/subscriptions`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ storylines: ["new-start", "sco"], channel: { type: "webhook", url: receiver.url } }),
+    });
+    expect(sub.status).toBe(201);
+    receiver.setSecret(((await sub.json()) as { secret: string }).secret);
+
+    const item = (slug: string): TestItem => {
+      const s = SAMPLE_STORIES.find((x) => x.slug === slug) as (typeof SAMPLE_STORIES)[number];
+      return { guid: slug, title: s.title, paragraphs: s.paragraphs };
+    };
+    feeds.setItems([item("new-start-extension")]);
+    const waitFor = async (n: number) => {
+      const deadline = Date.now() + 20_000;
+      while (receiver.received.length < n && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 200));
+    };
+    await waitFor(1);
+    expect(receiver.received[0]).toMatchObject({ verified: true, payload: { type: "storyline.first" } });
+    feeds.setItems([item("sco-defence-ministers"), item("new-start-extension")]);
+    await waitFor(2);
+    feeds.setItems([item("sco-defence-ministers-repost"), item("sco-defence-ministers"), item("new-start-extension")]);
+    await new Promise((ok) => setTimeout(ok, 4_000));
+    expect(receiver.received.map((r) => r.payload?.type)).toEqual(["storyline.first", "storyline.first"]);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+  }, 60_000);
+
+  it("stops cleanly on Ctrl-C", async () => {
+    const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/Stopped\./);
+  }, 20_000);
+});
