@@ -10,8 +10,8 @@ import { FOREIGN_LETTERS, ISO639_3_TO_1, LANGUAGE_ALIASES, LANGUAGE_PRIORITY } f
 export const MIN_LETTERS_FOR_DETECTION = 40;
 /** franc scores are 1 for the best language; another within this distance is "too close to call". */
 const CLOSE_CALL = 0.05;
-/** Characters of text handed to franc (it reads at most 2048). */
-const SAMPLE_CHARS = 2048;
+/** Characters of text handed to franc: enough for a confident call on news prose, and 3-4x cheaper than its 2048 maximum. */
+const SAMPLE_CHARS = 600;
 
 const CANDIDATES = Object.keys(ISO639_3_TO_1);
 const DETECTABLE: ReadonlySet<string> = new Set(Object.values(ISO639_3_TO_1));
