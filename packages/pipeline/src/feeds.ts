@@ -3,9 +3,13 @@ import { canonicalizeUrl, type Feed } from "@storywire/core";
 import type { Store } from "@storywire/store";
 import type { JobQueue } from "./ports.ts";
 
-/** A feed's id: 16 hex characters of the SHA-256 of its canonical URL, so every spelling maps to one feed. */
-export function feedIdFor(canonicalUrl: string): string {
-  return createHash("sha256").update(canonicalUrl).digest("hex").slice(0, 16);
+/**
+ * A feed's id: 16 hex characters of the SHA-256 of its identity, the canonical URL without a trailing slash, so
+ * every spelling (case of the host, fragment, tracking parameters, trailing slash) maps to one feed.
+ */
+export function feedIdFor(url: string): string {
+  const identity = canonicalizeUrl(url, { stripTrailingSlash: true }) ?? url;
+  return createHash("sha256").update(identity).digest("hex").slice(0, 16);
 }
 
 export function newFeed(canonicalUrl: string, now: Date): Feed {

@@ -154,9 +154,11 @@ async function ingestItems(feed: Feed, parsed: ParsedFeed, deps: IngestDeps) {
         id,
       };
       scoreStory(story, storylines);
-      const placement = await placeStory(story, deps);
+      let created = false;
+      const placement = await placeStory(story, deps, async () => {
+        created = await deps.store.putStory(story);
+      });
       alerts += placement.alerts;
-      const created = await deps.store.putStory(story);
       if (created) stories += 1;
       if (placement.deliveries.length > 0) {
         await deps.queue.send(placement.deliveries.map((deliveryId) => ({ type: "deliver" as const, deliveryId })));

@@ -13,7 +13,11 @@ describe("nextCheckDelay", () => {
       base,
     ],
     ["quiet feed: four times the interval", { itemDates: [hoursAgo(24 * 6)] }, 4 * base],
-    ["quiet feed with a long interval: at most an hour", { itemDates: [hoursAgo(24 * 6)], baseMs: 20 * 60_000 }, 3_600_000],
+    [
+      "quiet feed with a long interval: at most an hour",
+      { itemDates: [hoursAgo(24 * 6)], baseMs: 20 * 60_000 },
+      3_600_000,
+    ],
     ["one recent item: four times the interval", { itemDates: [hoursAgo(0.1)] }, 4 * base],
     [
       "two items an hour: a quarter hour",
@@ -26,7 +30,9 @@ describe("nextCheckDelay", () => {
     ["a week-long max-age is clamped", { maxAgeMs: 7 * 86_400_000 }, MAX_HINT_MS],
     ["Retry-After on success is honoured", { retryAfterMs: 10 * 60_000 }, 10 * 60_000],
   ])("%s", (_name, extra, expected) => {
-    expect(nextCheckDelay({ baseMs: base, errorCount: 0, now, ...extra } as Parameters<typeof nextCheckDelay>[0])).toBe(expected);
+    expect(nextCheckDelay({ baseMs: base, errorCount: 0, now, ...extra } as Parameters<typeof nextCheckDelay>[0])).toBe(
+      expected,
+    );
   });
 
   it("backs off exponentially with jitter on errors and caps the wait", () => {

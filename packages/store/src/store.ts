@@ -9,6 +9,7 @@ import type { StoreContext } from "./db.ts";
 import { deliveryStore } from "./deliveries.ts";
 import { eventStore } from "./events.ts";
 import { feedStore } from "./feeds.ts";
+import { lockStore } from "./locks.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { storyStore } from "./stories.ts";
 import { subscriptionStore } from "./subscriptions.ts";
@@ -38,5 +39,6 @@ export function createStore(options: CreateStoreOptions): Store {
     ...subscriptionStore(ctx),
     ...deliveryStore(ctx),
     ...alertStore(ctx),
+    ...lockStore(ctx),
   };
 }

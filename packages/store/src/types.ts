@@ -3,6 +3,7 @@
  * this interface; createStore() implements it on DynamoDB (AWS) and dynalite (local, tests) with the same code.
  */
 import type { Feed, Framing, Relation, Story, StorylineScore } from "@storywire/core";
+import type { LockStore } from "./locks.ts";
 import type { Instant } from "./time.ts";
 
 export type { Instant };
@@ -341,7 +342,14 @@ export interface AlertStore {
   listAlerts(query: AlertQuery, limit?: number): Promise<Alert[]>;
 }
 
-export interface Store extends FeedStore, StoryStore, EventStore, SubscriptionStore, DeliveryStore, AlertStore {
+export interface Store
+  extends FeedStore,
+    StoryStore,
+    EventStore,
+    SubscriptionStore,
+    DeliveryStore,
+    AlertStore,
+    LockStore {
   /** The table this store reads and writes. */
   readonly tableName: string;
 }
