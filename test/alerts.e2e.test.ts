@@ -6,8 +6,9 @@
 import { silentLogger } from "@storywire/pipeline";
 import Parser from "rss-parser";
 import { type LocalStack, loadConfig, startLocalStack } from "storywire";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
+import { fakeDateClock } from "./support/clock.ts";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
 
@@ -23,10 +24,7 @@ describe("alerts end to end", () => {
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;
   let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
   let subscriptionId = "";
-  // Only Date is faked: the pipeline's clock and the receiver's signature check (which compares the webhook
-  // timestamp with Date.now()) see the same moved time, while sockets and timers run for real.
-  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
-  const clock = { now: () => new Date(), advance: (ms: number) => vi.setSystemTime(Date.now() + ms) };
+  const clock = fakeDateClock();
   const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
   const api = async <T>(path: string, init?: RequestInit): Promise<T> =>
     (await fetch(`${stack.url}${path}`, init)).json() as Promise<T>;
@@ -64,7 +62,7 @@ describe("alerts end to end", () => {
     await stack.queue.idle();
   });
   afterAll(async () => {
-    vi.useRealTimers();
+    clock.restore();
     await stack?.close();
     await feeds?.close();
     await receiver?.close();

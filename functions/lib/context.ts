@@ -37,6 +37,29 @@ export interface LambdaSettings {
   dynamoEndpoint?: string;
   allowPrivateNetworks: boolean;
   pollIntervalMs: number;
+  /** Article pages fetched per feed check for summary-only items. */
+  fullTextBudget: number;
+}
+
+/**
+ * A whole number from the environment within [min, max]; unset or empty gives the default. Anything else is a
+ * configuration error, reported once at cold start instead of as NaN deep inside every ingest.
+ */
+export function numberSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new Error(
+      `${name} must be a whole number from ${range.min} to ${range.max}; got "${raw}". Fix it in the function's environment.`,
+    );
+  }
+  return value;
 }
 
 export async function settings(env = process.env): Promise<LambdaSettings> {
@@ -49,7 +72,8 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     publicUrl: (env.STORYWIRE_PUBLIC_URL ?? "").replace(/\/+$/, ""),
     dynamoEndpoint: env.STORYWIRE_DYNAMO_ENDPOINT || undefined,
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
-    pollIntervalMs: Number(env.STORYWIRE_POLL_INTERVAL ?? 300) * 1000,
+    pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
+    fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
   };
 }
 
@@ -77,7 +101,7 @@ async function build() {
     logger: jsonLogger(),
     storylines: staticStorylines(),
     pollIntervalMs: s.pollIntervalMs,
-    fullTextBudget: Number(process.env.STORYWIRE_FULLTEXT_BUDGET ?? 10),
+    fullTextBudget: s.fullTextBudget,
     post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: s.allowPrivateNetworks }),
     email: s.emailFrom ? { sender: createSesSender({ client: new SESv2Client({}) }), from: s.emailFrom } : undefined,
     publicUrl: s.publicUrl,
