@@ -3,16 +3,15 @@
  * signature; re-polls and a re-posted duplicate alert nobody; an update alerts with its new sentences; a receiver
  * that is down gets the alert exactly once after it comes back (time is moved by the test, never slept through).
  */
-import { silentLogger } from "@storywire/pipeline";
 import Parser from "rss-parser";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { adminHeaders, startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
-const ADMIN = "e2e-admin-key-0123456789";
 const sample = (slug: string): TestItem => {
   const s = SAMPLE_STORIES.find((x) => x.slug === slug);
   if (!s) throw new Error(`no sample ${slug}`);
@@ -25,7 +24,7 @@ describe("alerts end to end", () => {
   let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
   let subscriptionId = "";
   const clock = fakeDateClock();
-  const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
+  const auth = adminHeaders;
   const api = async <T>(path: string, init?: RequestInit): Promise<T> =>
     (await fetch(`${stack.url}${path}`, init)).json() as Promise<T>;
   const poll = async () => {
@@ -36,30 +35,12 @@ describe("alerts end to end", () => {
   beforeAll(async () => {
     feeds = await startFeedServer([sample("sco-defence-ministers")]);
     receiver = await startTestReceiver();
-    const config = loadConfig({
-      env: {},
-      overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: ADMIN, pollIntervalSeconds: 60 },
-    });
-    // Delayed queue messages never fire here: retries come back through the sweeper as the test moves time.
-    stack = await startLocalStack(config, {
-      inMemory: true,
-      scheduler: false,
-      logger: silentLogger,
-      clock,
-      queueSchedule: () => undefined,
-    });
-    const sub = await fetch(`${stack.url}/subscriptions`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ storylines: ["sco", "ceasefire"], channel: { type: "webhook", url: receiver.url } }),
-    });
-    expect(sub.status).toBe(201);
-    const created = (await sub.json()) as { id: string; secret: string };
+    stack = await startTestStack(clock);
+    const created = await subscribeWebhook(stack, receiver, ["sco", "ceasefire"]);
+    expect(created.httpStatus).toBe(201);
     expect(created.secret).toMatch(/^whsec_/);
     subscriptionId = created.id;
-    receiver.setSecret(created.secret);
-    await fetch(`${stack.url}/feeds`, { method: "POST", headers: auth, body: JSON.stringify({ url: feeds.url }) });
-    await stack.queue.idle();
+    await watchFeed(stack, feeds.url);
   });
   afterAll(async () => {
     clock.restore();

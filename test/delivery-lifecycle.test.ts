@@ -3,15 +3,14 @@
  * keeps failing is retried on the schedule, its delivery ends failed and can be replayed; an endpoint failing for
  * five days is disabled and says so in the API; 410 Gone disables at once.
  */
-import { silentLogger } from "@storywire/pipeline";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { adminHeaders, startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
-const ADMIN = "lifecycle-admin-key-0123456789";
 const HOUR = 3_600_000;
 const sample = (slug: string, guid = slug): TestItem => {
   const s = SAMPLE_STORIES.find((x) => x.slug === slug) as (typeof SAMPLE_STORIES)[number];
@@ -26,7 +25,7 @@ describe("delivery lifecycle", () => {
   let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
   let sub = "";
   const clock = fakeDateClock();
-  const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
+  const auth = adminHeaders;
   const get = async <T>(path: string) => (await fetch(`${stack.url}${path}`, { headers: auth })).json() as Promise<T>;
   const runFor = async (ms: number, step = 60_000) => {
     for (let t = 0; t < ms; t += step) {
@@ -38,30 +37,9 @@ describe("delivery lifecycle", () => {
   beforeAll(async () => {
     feeds = await startFeedServer([]);
     receiver = await startTestReceiver();
-    const config = loadConfig({
-      env: {},
-      overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: ADMIN, pollIntervalSeconds: 60 },
-    });
-    stack = await startLocalStack(config, {
-      inMemory: true,
-      scheduler: false,
-      logger: silentLogger,
-      clock,
-      queueSchedule: () => undefined,
-    });
-    const created = await fetch(`${stack.url}/subscriptions`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({
-        storylines: ["sco", "new-start", "ceasefire"],
-        channel: { type: "webhook", url: receiver.url },
-      }),
-    });
-    const body = (await created.json()) as { id: string; secret: string };
-    sub = body.id;
-    receiver.setSecret(body.secret);
-    await fetch(`${stack.url}/feeds`, { method: "POST", headers: auth, body: JSON.stringify({ url: feeds.url }) });
-    await stack.queue.idle();
+    stack = await startTestStack(clock);
+    sub = (await subscribeWebhook(stack, receiver, ["sco", "new-start", "ceasefire"])).id;
+    await watchFeed(stack, feeds.url);
   });
   afterAll(async () => {
     clock.restore();

@@ -4,15 +4,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { silentLogger } from "@storywire/pipeline";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
 import { rss } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
-const ADMIN = "faults-admin-key-0123456789";
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 describe("feed faults and crash safety", () => {
@@ -21,18 +20,8 @@ describe("feed faults and crash safety", () => {
   let base = "";
   const server = createServer((req, res) => handler(req, res));
   const clock = fakeDateClock();
-  const auth = { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" };
 
-  const addFeed = async (path: string) => {
-    const res = await fetch(`${stack.url}/feeds`, {
-      method: "POST",
-      headers: auth,
-      body: JSON.stringify({ url: `${base}${path}` }),
-    });
-    const feed = (await res.json()) as { id: string };
-    await stack.queue.idle();
-    return feed.id;
-  };
+  const addFeed = (path: string) => watchFeed(stack, `${base}${path}`);
   const feed = async (id: string) =>
     (await stack.store.getFeed(id)) as NonNullable<Awaited<ReturnType<LocalStack["store"]["getFeed"]>>>;
   const pollAgain = async (id: string) => {
@@ -44,17 +33,7 @@ describe("feed faults and crash safety", () => {
   beforeAll(async () => {
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const config = loadConfig({
-      env: {},
-      overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: ADMIN, pollIntervalSeconds: 60 },
-    });
-    stack = await startLocalStack(config, {
-      inMemory: true,
-      scheduler: false,
-      logger: silentLogger,
-      clock,
-      queueSchedule: () => undefined,
-    });
+    stack = await startTestStack(clock);
   });
   afterAll(async () => {
     clock.restore();
@@ -119,12 +98,7 @@ describe("feed faults and crash safety", () => {
   it("finishes an item after a crash between its alert and its story, without a second alert", async () => {
     const receiver = await startTestReceiver();
     try {
-      const sub = await fetch(`${stack.url}/subscriptions`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ storylines: ["new-start"], channel: { type: "webhook", url: receiver.url } }),
-      });
-      receiver.setSecret(((await sub.json()) as { secret: string }).secret);
+      await subscribeWebhook(stack, receiver, ["new-start"]);
       const s = SAMPLE_STORIES.find((x) => x.slug === "new-start-extension") as (typeof SAMPLE_STORIES)[number];
       // Only this feed carries the story; the earlier tests' feeds (polled in the same ticks) stay empty.
       handler = (req, res) =>
@@ -159,12 +133,7 @@ describe("feed faults and crash safety", () => {
   it("alerts once when two feeds carry the same wire story in the same poll", async () => {
     const receiver = await startTestReceiver();
     try {
-      const sub = await fetch(`${stack.url}/subscriptions`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ storylines: ["sco"], channel: { type: "webhook", url: receiver.url } }),
-      });
-      receiver.setSecret(((await sub.json()) as { secret: string }).secret);
+      await subscribeWebhook(stack, receiver, ["sco"]);
       const s = SAMPLE_STORIES.find((x) => x.slug === "sco-defence-ministers") as (typeof SAMPLE_STORIES)[number];
       const wire = (req: IncomingMessage) =>
         req.url?.startsWith("/wire-") ? [{ guid: `${req.url}-copy`, title: s.title, paragraphs: s.paragraphs }] : [];

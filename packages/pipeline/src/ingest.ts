@@ -64,24 +64,25 @@ export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<Inge
   } catch (error) {
     return recordFailure(feed, error, deps, started);
   }
+  // A success (200 or 304): the feed is healthy again, and its next check follows its cadence and hints.
+  const healthy = (extra: { itemDates?: (string | null)[]; ttlMinutes?: number | null }) => ({
+    lastCheckedAt: started.toISOString(),
+    nextCheckAt: after(
+      started,
+      nextCheckDelay({
+        baseMs: deps.pollIntervalMs,
+        errorCount: 0,
+        now: started,
+        retryAfterMs: response.retryAfterMs,
+        maxAgeMs: response.maxAgeMs,
+        ...extra,
+      }),
+    ),
+    status: "active" as const,
+    errorCount: 0,
+  });
   if (response.notModified) {
-    await deps.store.updateFeedFetchState(feed.id, {
-      lastCheckedAt: started.toISOString(),
-      nextCheckAt: after(
-        started,
-        nextCheckDelay({
-          baseMs: deps.pollIntervalMs,
-          errorCount: 0,
-          now: started,
-          retryAfterMs: response.retryAfterMs,
-          maxAgeMs: response.maxAgeMs,
-        }),
-      ),
-      status: "active",
-      errorCount: 0,
-      lastError: null,
-      lastStatus: 304,
-    });
+    await deps.store.updateFeedFetchState(feed.id, { ...healthy({}), lastError: null, lastStatus: 304 });
     deps.logger.info("feed not modified", { feed: feed.url });
     return { feedId, status: "not-modified", newStories: 0, skippedItems: 0, alerts: 0 };
   }
@@ -98,21 +99,7 @@ export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<Inge
   await deps.store.updateFeedFetchState(feed.id, {
     etag: response.etag,
     lastModified: response.lastModified,
-    lastCheckedAt: started.toISOString(),
-    nextCheckAt: after(
-      started,
-      nextCheckDelay({
-        baseMs: deps.pollIntervalMs,
-        errorCount: 0,
-        now: started,
-        itemDates: parsed.items.map((i) => i.publishedAt),
-        retryAfterMs: response.retryAfterMs,
-        maxAgeMs: response.maxAgeMs,
-        ttlMinutes: parsed.ttlMinutes,
-      }),
-    ),
-    status: "active",
-    errorCount: 0,
+    ...healthy({ itemDates: parsed.items.map((i) => i.publishedAt), ttlMinutes: parsed.ttlMinutes }),
     lastError: failed > 0 ? `${failed} item(s) could not be processed; see the logs.` : null,
     lastStatus: response.status,
     title: parsed.title || feed.title,
