@@ -1,5 +1,5 @@
 // biome-ignore lint/suspicious/noTsIgnore: must stay silent when .sst/platform exists; @ts-expect-error would then fail
-// @ts-ignore -- `sst install`/`sst deploy` generate .sst/platform; without it this repo type-checks against infra/testing/sst-globals.d.ts
+// @ts-ignore -- `sst install`/`sst deploy` generate .sst/platform; without it this repo type-checks against types/sst-globals.d.ts
 /// <reference path="./.sst/platform/config.d.ts" />
 /** Storywire on AWS: `npx sst deploy --stage <name>` (docs/DEPLOY.md). Components live in infra/. */
 export default $config({
