@@ -1,5 +1,6 @@
 export * from "./constants.ts";
 export { alertDeliveryId, deliveryId } from "./delivery-id.ts";
+export * from "./digest/index.ts";
 export * from "./discord/index.ts";
 export * from "./email/index.ts";
 export { ChannelConfigError, DeliveryError } from "./errors.ts";
@@ -7,6 +8,7 @@ export * from "./feed/index.ts";
 export * from "./retry.ts";
 export { errorOutcome, httpOutcome } from "./send/outcome.ts";
 export { sendAlert } from "./send/send-alert.ts";
+export { sendDigest } from "./send/send-digest.ts";
 export * from "./slack/index.ts";
 export { fit } from "./text/fit.ts";
 export { alertPlainText, formatTime, framingScoresLine } from "./text/format.ts";

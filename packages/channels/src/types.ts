@@ -69,6 +69,15 @@ export interface SendContext {
   allowPrivateNetworks?: boolean;
 }
 
+/** What sendDigest needs besides the channel and the digest: as for alerts, without `purpose`. */
+export interface DigestSendContext extends Omit<SendContext, "purpose"> {
+  /**
+   * The ids of the deliveries the digest carries (any order). With the subscription they fix the digest's
+   * webhook-id and email Message-ID (digestDeliveryId), so a retry of the same deliveries keeps its id.
+   */
+  deliveryIds: readonly string[];
+}
+
 export interface DeliveryResult {
   ok: boolean;
   /** The HTTP status (or SMTP reply code) when the endpoint answered. */

@@ -3,18 +3,22 @@
  * alert is sent, and the outcome is recorded only by the lease holder; see packages/store/src/DELIVERIES.md for
  * the state machine. A worker that dies between sending and recording loses its lease; the next claim resends
  * with the same webhook-id, so receivers drop the copy: at most one successful delivery per pair.
+ * Deliveries of digest subscriptions (hourly / daily) go out together, one message per period: see digest.ts.
  */
 import { randomUUID } from "node:crypto";
 import {
   type Channel,
+  type DeliveryResult,
   type EmailSender,
   type HttpPoster,
   nextAttemptDelay,
   sendAlert,
+  sendDigest,
   shouldDisableEndpoint,
 } from "@storywire/channels";
 import { type Alert, composeAlert } from "@storywire/core";
 import type { Delivery, Store, Subscription } from "@storywire/store";
+import { claimDigestSiblings, type DigestSubscription, digestLockName, isDigestSubscription } from "./digest.ts";
 import type { Clock, JobQueue, Logger } from "./ports.ts";
 import type { StorylineSource } from "./storylines.ts";
 
@@ -22,6 +26,9 @@ import type { StorylineSource } from "./storylines.ts";
 export const DELIVERY_LEASE_MS = 60_000;
 /** SQS can delay a message by at most 15 minutes; longer retries wait in the table for the sweeper. */
 export const MAX_QUEUE_DELAY_MS = 15 * 60_000;
+/** A delivery whose story is not stored yet (its ingest is still running) is tried again this much later. */
+const STORY_WAIT_MS = 5_000;
+const STORY_NOT_STORED = "The story of this alert is not stored yet.";
 
 export interface DeliverDeps {
   store: Store;
@@ -36,7 +43,16 @@ export interface DeliverDeps {
   allowPrivateNetworks: boolean;
 }
 
+/** "not-claimed": nothing to do, the delivery is finished or held by another worker (or its digest is). */
 export type DeliverOutcome = "delivered" | "retrying" | "failed" | "not-claimed";
+
+type Outcome = Parameters<Store["completeDelivery"]>[2];
+
+/** Deliveries this worker has claimed, all under one owner id (unique to this attempt). */
+interface Held {
+  deliveries: Delivery[];
+  owner: string;
+}
 
 export function channelOf(sub: Subscription): Channel | null {
   const c = sub.channel;
@@ -47,73 +63,179 @@ export function channelOf(sub: Subscription): Channel | null {
   return null; // "feed": the subscription's Atom / JSON feed is the channel; nothing to send
 }
 
-/** Builds the alert a delivery carries from the stored alert record and story. */
-export async function alertForDelivery(d: Delivery, deps: Pick<DeliverDeps, "store" | "storylines" | "publicUrl">) {
-  const [record, story] = await Promise.all([
-    d.alertId ? deps.store.getAlert(d.alertId) : Promise.resolve(null),
-    deps.store.getStory(d.storyId),
+type AlertDeps = Pick<DeliverDeps, "store" | "storylines" | "publicUrl">;
+
+/**
+ * The alerts the deliveries carry, by delivery id, built from the stored alert records and stories. A delivery
+ * whose alert or story is not stored (or whose alert is a duplicate) has no entry.
+ */
+export async function alertsForDeliveries(deliveries: readonly Delivery[], deps: AlertDeps) {
+  const [records, stories, storylines] = await Promise.all([
+    Promise.all(deliveries.map((d) => (d.alertId ? deps.store.getAlert(d.alertId) : Promise.resolve(null)))),
+    deps.store.getStories([...new Set(deliveries.map((d) => d.storyId))]),
+    deps.storylines.list(),
   ]);
-  if (!record || !story || record.relation === "duplicate") return null;
-  const storylines = await deps.storylines.list();
-  const title = storylines.find((s) => s.id === record.storylineId)?.title ?? record.storylineId;
-  return composeAlert({
-    story,
-    storyline: { id: record.storylineId, title },
-    relation: record.relation,
-    novel: record.novel,
-    storylineScore: record.storylineScore,
-    links: { apiBase: deps.publicUrl },
-    createdAt: record.createdAt,
+  const storyById = new Map(stories.map((story) => [story.id, story]));
+  const alerts = new Map<string, Alert>();
+  deliveries.forEach((d, i) => {
+    const record = records[i];
+    const story = storyById.get(d.storyId);
+    if (!record || !story || record.relation === "duplicate") return;
+    const title = storylines.find((s) => s.id === record.storylineId)?.title ?? record.storylineId;
+    alerts.set(
+      d.id,
+      composeAlert({
+        story,
+        storyline: { id: record.storylineId, title },
+        relation: record.relation,
+        novel: record.novel,
+        storylineScore: record.storylineScore,
+        links: { apiBase: deps.publicUrl },
+        createdAt: record.createdAt,
+      }),
+    );
   });
+  return alerts;
+}
+
+/** Builds the alert a delivery carries from the stored alert record and story. */
+export async function alertForDelivery(d: Delivery, deps: AlertDeps): Promise<Alert | null> {
+  return (await alertsForDeliveries([d], deps)).get(d.id) ?? null;
 }
 
 export async function deliverOne(deliveryId: string, deps: DeliverDeps): Promise<DeliverOutcome> {
+  const waiting = await deps.store.getDelivery(deliveryId);
+  if (!waiting) return "not-claimed";
+  const sub = await deps.store.getSubscription(waiting.subscriptionId);
+  const channel = sub ? channelOf(sub) : null;
+  if (sub && channel && sub.status === "active" && isDigestSubscription(sub)) {
+    return deliverDigest(deliveryId, sub, channel, deps);
+  }
+  return deliverSingle(deliveryId, sub, deps);
+}
+
+/** An immediate alert, or any delivery that needs no message (feed channel, deleted or disabled subscription). */
+async function deliverSingle(deliveryId: string, sub: Subscription | null, deps: DeliverDeps) {
   const owner = randomUUID();
   const now = deps.clock.now();
   const claimed = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), DELIVERY_LEASE_MS);
   if (!claimed) return "not-claimed";
-  const finish = (result: Parameters<Store["completeDelivery"]>[2]) =>
-    deps.store.completeDelivery(deliveryId, owner, result);
+  const held: Held = { deliveries: [claimed], owner };
 
-  const sub = await deps.store.getSubscription(claimed.subscriptionId);
   if (!sub) {
-    await finish({ outcome: "failed", error: "The subscription was deleted before this alert could be sent." });
+    await complete(held, deps, {
+      outcome: "failed",
+      error: "The subscription was deleted before this alert could be sent.",
+    });
     return "failed";
   }
   if (sub.status !== "active") {
-    await finish({
+    await complete(held, deps, {
       outcome: "failed",
       error: `The subscription's endpoint is disabled: ${sub.disabledReason ?? "by its owner"}.`,
     });
     return "failed";
   }
   const alert = await alertForDelivery(claimed, deps);
-  if (!alert) {
-    // The story or alert is not stored yet (its ingest is still running): try again shortly.
-    await retryLater(claimed, sub, deps, finish, "The story of this alert is not stored yet.", null, 5_000);
-    return "retrying";
-  }
+  if (!alert) return retryLater(held, sub, deps, STORY_NOT_STORED, null, () => STORY_WAIT_MS);
   const channel = channelOf(sub);
   if (!channel) {
-    await finish({ outcome: "delivered" });
+    await complete(held, deps, { outcome: "delivered" });
     return "delivered";
   }
-  const result = await sendTo(channel, alert, sub, deps, now);
+  const result = await sendAlert(channel, alert, sendContext(sub, deps, now));
+  return record(result, held, sub, deps, now, { what: "alert", channel: channel.type, story: alert.story.id });
+}
+
+/** A digest subscription's due deliveries, claimed together and sent as one message (see digest.ts). */
+async function deliverDigest(
+  deliveryId: string,
+  sub: DigestSubscription,
+  channel: Channel,
+  deps: DeliverDeps,
+): Promise<DeliverOutcome> {
+  const owner = randomUUID();
+  const now = deps.clock.now();
+  const lock = digestLockName(sub.id);
+  if (!(await deps.store.acquireLock(lock, owner, now.toISOString(), DELIVERY_LEASE_MS))) {
+    deps.logger.info("digest is being sent by another worker", { subscription: sub.id, delivery: deliveryId });
+    return "not-claimed";
+  }
+  try {
+    const first = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), DELIVERY_LEASE_MS);
+    if (!first) return "not-claimed";
+    const claimed = [first, ...(await claimDigestSiblings(first, owner, now, DELIVERY_LEASE_MS, deps.store))];
+    const alerts = await alertsForDeliveries(claimed, deps);
+    const waiting = claimed.filter((d) => !alerts.has(d.id));
+    if (waiting.length > 0) {
+      await retryLater({ deliveries: waiting, owner }, sub, deps, STORY_NOT_STORED, null, () => STORY_WAIT_MS);
+    }
+    const ready = claimed
+      .flatMap((d) => {
+        const alert = alerts.get(d.id);
+        return alert ? [{ delivery: d, alert }] : [];
+      })
+      .sort((a, b) => a.alert.createdAt.localeCompare(b.alert.createdAt) || a.delivery.id.localeCompare(b.delivery.id));
+    if (ready.length === 0) return "retrying";
+    const deliveries = ready.map((r) => r.delivery);
+    const result = await sendDigest(
+      channel,
+      { period: sub.mode, alerts: ready.map((r) => r.alert) },
+      { ...sendContext(sub, deps, now), deliveryIds: deliveries.map((d) => d.id) },
+    );
+    return record(result, { deliveries, owner }, sub, deps, now, {
+      what: "digest",
+      channel: channel.type,
+      alerts: deliveries.length,
+    });
+  } finally {
+    // A lock that cannot be released expires by itself after DELIVERY_LEASE_MS.
+    await deps.store.releaseLock(lock, owner).catch((error: unknown) => {
+      deps.logger.warn("digest lock not released; it expires by itself", {
+        subscription: sub.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+  }
+}
+
+function sendContext(sub: Subscription, deps: DeliverDeps, now: Date) {
+  return {
+    subscriptionId: sub.id,
+    post: deps.post,
+    email: deps.email,
+    now,
+    allowPrivateNetworks: deps.allowPrivateNetworks,
+  };
+}
+
+/** Records one send result (sendAlert and sendDigest never throw) on every delivery held, and acts on it. */
+async function record(
+  result: DeliveryResult,
+  held: Held,
+  sub: Subscription,
+  deps: DeliverDeps,
+  now: Date,
+  log: { what: "alert" | "digest" } & Record<string, unknown>,
+): Promise<DeliverOutcome> {
+  const { what, ...fields } = log;
+  const status = result.status ?? null;
   if (result.ok) {
-    await finish({ outcome: "delivered", status: result.status ?? null });
+    await complete(held, deps, { outcome: "delivered", status });
     await deps.store.updateSubscriptionHealth(sub.id, { failingSince: null, lastDeliveryAt: now.toISOString() });
-    deps.logger.info("alert delivered", { subscription: sub.id, channel: channel.type, story: alert.story.id });
+    deps.logger.info(`${what} delivered`, { subscription: sub.id, ...fields });
     return "delivered";
   }
   const error = result.error ?? `The endpoint answered HTTP ${result.status}.`;
+  const fail = () => complete(held, deps, { outcome: "failed", error, status });
   if (result.disableEndpoint) {
-    await finish({ outcome: "failed", error, status: result.status ?? null });
+    await fail();
     await disable(sub, `The endpoint answered 410 Gone on ${now.toISOString()}; it was disabled.`, deps, now);
     return "failed";
   }
   const failingSince = sub.failingSince ?? now.toISOString();
   if (shouldDisableEndpoint(new Date(failingSince), now)) {
-    await finish({ outcome: "failed", error, status: result.status ?? null });
+    await fail();
     await disable(
       sub,
       `The endpoint has failed since ${failingSince}; it was disabled. Fix it, then replay the failed deliveries.`,
@@ -124,49 +246,68 @@ export async function deliverOne(deliveryId: string, deps: DeliverDeps): Promise
   }
   if (!sub.failingSince) await deps.store.updateSubscriptionHealth(sub.id, { failingSince });
   if (!result.retryable) {
-    await finish({ outcome: "failed", error, status: result.status ?? null });
-    deps.logger.warn("alert delivery failed", { subscription: sub.id, error });
+    await fail();
+    deps.logger.warn(`${what} delivery failed`, { subscription: sub.id, error });
     return "failed";
   }
-  const delay = nextAttemptDelay(claimed.attempt);
-  if (delay === null) {
-    await finish({ outcome: "failed", error: `${error} (retries exhausted)`, status: result.status ?? null });
-    return "failed";
-  }
-  await retryLater(claimed, sub, deps, finish, error, result.status ?? null, Math.max(delay, result.retryAfterMs ?? 0));
-  return "retrying";
-}
-
-async function sendTo(channel: Channel, alert: Alert, sub: Subscription, deps: DeliverDeps, now: Date) {
-  // sendAlert never throws: every failure comes back as a DeliveryResult.
-  return sendAlert(channel, alert, {
-    subscriptionId: sub.id,
-    post: deps.post,
-    email: deps.email,
-    now,
-    allowPrivateNetworks: deps.allowPrivateNetworks,
+  return retryLater(held, sub, deps, error, status, (d) => {
+    const delay = nextAttemptDelay(d.attempt);
+    return delay === null ? null : Math.max(delay, result.retryAfterMs ?? 0);
   });
 }
 
+/** Records the same result on every delivery held; each is tried even when another fails, then the first error is thrown. */
+async function complete(held: Held, deps: Pick<DeliverDeps, "store">, result: Outcome): Promise<void> {
+  if (held.deliveries.length === 0) return;
+  const settled = await Promise.allSettled(
+    held.deliveries.map((d) => deps.store.completeDelivery(d.id, held.owner, result)),
+  );
+  const failure = settled.find((s) => s.status === "rejected");
+  if (failure) throw failure.reason;
+}
+
+/**
+ * Schedules the next attempt of each delivery held: `delayOf` gives its wait, or null when its retries are
+ * exhausted (then it fails). Deliveries due at the same instant share one queue message (its job gathers the
+ * others of a digest); waits longer than SQS allows are left to the sweeper.
+ */
 async function retryLater(
-  d: Delivery,
+  held: Held,
   sub: Subscription,
   deps: DeliverDeps,
-  finish: (r: Parameters<Store["completeDelivery"]>[2]) => Promise<unknown>,
   error: string,
   status: number | null,
-  delayMs: number,
-) {
-  const at = new Date(deps.clock.now().getTime() + delayMs);
-  await finish({ outcome: "retrying", error, status, nextAttemptAt: at.toISOString() });
-  if (delayMs <= MAX_QUEUE_DELAY_MS)
-    await deps.queue.send([{ type: "deliver", deliveryId: d.id }], Math.ceil(delayMs / 1000));
-  deps.logger.warn("alert delivery will be retried", {
-    subscription: sub.id,
-    attempt: d.attempt,
-    error,
-    retryAt: at.toISOString(),
+  delayOf: (d: Delivery) => number | null,
+): Promise<DeliverOutcome> {
+  const now = deps.clock.now().getTime();
+  const exhausted: Delivery[] = [];
+  const byDelay = new Map<number, Delivery[]>();
+  for (const d of held.deliveries) {
+    const delay = delayOf(d);
+    if (delay === null) exhausted.push(d);
+    else byDelay.set(delay, [...(byDelay.get(delay) ?? []), d]);
+  }
+  await complete({ deliveries: exhausted, owner: held.owner }, deps, {
+    outcome: "failed",
+    error: `${error} (retries exhausted)`,
+    status,
   });
+  for (const [delayMs, deliveries] of byDelay) {
+    const [first] = deliveries as [Delivery, ...Delivery[]];
+    const at = new Date(now + delayMs).toISOString();
+    await complete({ deliveries, owner: held.owner }, deps, { outcome: "retrying", error, status, nextAttemptAt: at });
+    if (delayMs <= MAX_QUEUE_DELAY_MS) {
+      await deps.queue.send([{ type: "deliver", deliveryId: first.id }], Math.ceil(delayMs / 1000));
+    }
+    deps.logger.warn("alert delivery will be retried", {
+      subscription: sub.id,
+      attempt: first.attempt,
+      error,
+      retryAt: at,
+      ...(deliveries.length > 1 ? { deliveries: deliveries.length } : {}),
+    });
+  }
+  return byDelay.size > 0 ? "retrying" : "failed";
 }
 
 async function disable(sub: Subscription, reason: string, deps: DeliverDeps, now: Date) {

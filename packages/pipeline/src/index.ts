@@ -1,5 +1,6 @@
 export {
   alertForDelivery,
+  alertsForDeliveries,
   channelOf,
   DELIVERY_LEASE_MS,
   type DeliverDeps,
@@ -7,6 +8,16 @@ export {
   deliverOne,
   sendTestAlert,
 } from "./deliver.ts";
+export {
+  claimableAt,
+  claimDigestSiblings,
+  DIGEST_LOOKBACK_MS,
+  type DigestSubscription,
+  digestLockName,
+  dueDigestDeliveries,
+  isDigestSubscription,
+  MAX_DIGEST_ALERTS,
+} from "./digest.ts";
 export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
 export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";

@@ -1,0 +1,73 @@
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
+import { alertDeliveryId } from "../delivery-id.ts";
+import { ChannelConfigError } from "../errors.ts";
+import type { WebhookChannel } from "../types.ts";
+import { generateWebhookSecret } from "../webhook/secret.ts";
+import { digestDeliveryId } from "./id.ts";
+import { testAlerts, testDigest } from "./test-support.ts";
+import { digestWebhookPayload, renderDigestWebhook } from "./webhook.ts";
+
+const secret = generateWebhookSecret();
+const channel: WebhookChannel = { type: "webhook", url: "https://hooks.example.org/storywire", secrets: [secret] };
+
+describe("digest webhooks", () => {
+  it("posts { type: storyline.digest, timestamp, data: { period, alerts } } that standardwebhooks verifies", () => {
+    const alerts = testAlerts(3);
+    const now = new Date();
+    const id = digestDeliveryId("sub_1", ["c", "a", "b"]);
+    const request = renderDigestWebhook(channel, { period: "hourly", alerts }, { id, now });
+    expect(request.url).toBe(channel.url);
+    expect(request.headers["content-type"]).toBe("application/json");
+    expect(request.headers["webhook-id"]).toBe(id);
+    expect(request.headers["webhook-timestamp"]).toBe(String(Math.floor(now.getTime() / 1000)));
+    const payload = new Webhook(secret).verify(request.body, request.headers);
+    expect(payload).toEqual({
+      type: "storyline.digest",
+      timestamp: now.toISOString(),
+      data: { period: "hourly", alerts: JSON.parse(JSON.stringify(alerts)) },
+    });
+    expect(Object.keys(JSON.parse(request.body))).toEqual(["type", "timestamp", "data"]);
+  });
+
+  it("fails verification with another secret or a tampered body", () => {
+    const request = renderDigestWebhook(channel, testDigest(2), { id: digestDeliveryId("s", ["a"]) });
+    expect(() => new Webhook(generateWebhookSecret()).verify(request.body, request.headers)).toThrow();
+    const tampered = request.body.replace("Story 2", "Story 9");
+    expect(tampered).not.toBe(request.body);
+    expect(() => new Webhook(secret).verify(tampered, request.headers)).toThrow(/signature/i);
+  });
+
+  it("signs with both secrets while rotating", () => {
+    const next = generateWebhookSecret();
+    const request = renderDigestWebhook({ ...channel, secrets: [secret, next] }, testDigest(1), { id: "msg_x" });
+    expect(request.headers["webhook-signature"].split(" ")).toHaveLength(2);
+    for (const key of [secret, next])
+      expect(() => new Webhook(key).verify(request.body, request.headers)).not.toThrow();
+  });
+
+  it("refuses a digest without alerts or with an unknown period", () => {
+    expect(() => digestWebhookPayload({ period: "hourly", alerts: [] }, new Date())).toThrow(ChannelConfigError);
+    expect(() => digestWebhookPayload({ period: "weekly" as "daily", alerts: testAlerts(1) }, new Date())).toThrow(
+      /period must be "hourly" or "daily", not "weekly"/,
+    );
+  });
+});
+
+describe("digestDeliveryId", () => {
+  it("depends on the subscription and the set of deliveries, not their order", () => {
+    const id = digestDeliveryId("sub_1", ["b", "a", "c"]);
+    expect(id).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(digestDeliveryId("sub_1", ["c", "b", "a", "a"])).toBe(id);
+    expect(digestDeliveryId("sub_2", ["a", "b", "c"])).not.toBe(id);
+    expect(digestDeliveryId("sub_1", ["a", "b"])).not.toBe(id);
+  });
+
+  it("never equals the id of a single alert of the same subscription", () => {
+    expect(digestDeliveryId("sub_1", ["1d6d5fc977bff7a7"])).not.toBe(alertDeliveryId("sub_1", "1d6d5fc977bff7a7"));
+  });
+
+  it("refuses an empty set", () => {
+    expect(() => digestDeliveryId("sub_1", [])).toThrow(/at least one delivery/);
+  });
+});
