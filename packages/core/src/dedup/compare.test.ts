@@ -81,3 +81,94 @@ describe("compare", () => {
     expect(compare("\u0000", BASE).relation).toBe("unrelated");
   });
 });
+
+const DRILL = `Chinese and Russian warships begin joint drills in Sea of Japan
+
+VLADIVOSTOK, July 14 (Reuters) - Chinese and Russian warships began joint naval exercises in the Sea of Japan on Monday, Russia's Pacific Fleet said.
+
+Ten ships and two submarines are taking part in the drills, which will last five days, the fleet said in a statement.
+
+China's defence ministry said the exercise was part of an annual cooperation plan and was not aimed at any third country.
+
+Japan's defence ministry said it was monitoring the ships closely. Three Japanese destroyers were shadowing the group.`;
+
+describe("compare: sentences rewritten with new facts", () => {
+  it.each([
+    [
+      "a new weekday with new wording",
+      DRILL.replace(
+        "Japan's defence ministry said it was monitoring the ships closely.",
+        "Japan's defence ministry said on Wednesday it had lodged a formal protest over the ships' route.",
+      ),
+      "Japan's defence ministry said on Wednesday it had lodged a formal protest over the ships' route.",
+    ],
+    [
+      "a figure changed to one the text uses elsewhere",
+      DRILL.replace("Ten ships and two submarines", "Three ships and two submarines"),
+      "Three ships and two submarines are taking part in the drills, which will last five days, the fleet said in a statement.",
+    ],
+    [
+      "a new spokesman named in a near-verbatim sentence",
+      DRILL.replace("China's defence ministry said", "China's defence ministry spokesman Zhang Xiaogang said"),
+      "China's defence ministry spokesman Zhang Xiaogang said the exercise was part of an annual cooperation plan and was not aimed at any third country.",
+    ],
+  ])("reports %s as novel", (_name, b, sentence) => {
+    const r = compare(DRILL, b);
+    expect(r.relation).toBe("update");
+    expect(r.novel).toEqual([sentence]);
+  });
+
+  it.each([
+    [
+      "a known name written in full",
+      DRILL.replace("Russia's Pacific Fleet said", "Russia's Pacific Fleet Command said"),
+    ],
+    [
+      "a weekday the text already gives",
+      DRILL.replace("Japan's defence ministry said it", "Japan's defence ministry said on Monday it"),
+    ],
+    ["a synonym", DRILL.replace("monitoring the ships closely", "watching the vessels closely")],
+    [
+      "an added photo caption",
+      `${DRILL}\n\nA Russian corvette leads a Chinese destroyer near Peter the Great Gulf, July 14, 2026. Russian Defence Ministry/Handout via REUTERS`,
+    ],
+  ])("keeps %s a duplicate", (_name, b) => {
+    expect(compare(DRILL, b)).toMatchObject({ relation: "duplicate", novel: [] });
+  });
+
+  it("does not call an expanded name new", () => {
+    const a = "x\n\nPutin said Russia would keep the limits. Officials in Washington were cautious.";
+    const b =
+      "x\n\nRussian President Vladimir Putin said Russia would keep the limits. Officials in Washington were cautious.";
+    expect(compare(a, b).relation).toBe("duplicate");
+  });
+});
+
+describe("compare: related needs a shared storyline", () => {
+  const nato = `NATO navies open Baltic exercise
+
+Warships from 14 NATO countries began the annual BALTOPS naval exercise in the Baltic Sea on Sunday, practising anti-submarine warfare, mine clearance and amphibious landings.
+
+About 50 ships, 45 aircraft and 9,000 personnel are taking part in the drills, which run for two weeks, the U.S. Navy's Sixth Fleet said.`;
+  const otherDrill = `Chinese, Russian navies hold anti-submarine drills
+
+Chinese and Russian warships held joint anti-submarine and air-defence drills in the East China Sea on Saturday as part of the Joint Sea exercise, China's defence ministry said.
+
+The naval exercise involves destroyers, frigates and submarines from both navies and runs for five days.`;
+
+  it("calls two drills unrelated when only one belongs to a storyline, despite shared vocabulary", () => {
+    const r = compare(nato, otherDrill);
+    expect(r.relation).toBe("unrelated");
+    expect(r.details.topic).toBeGreaterThan(0.2);
+  });
+
+  it("calls two China-Russia drills related, and two texts outside every storyline unrelated", () => {
+    expect(compare(DRILL, otherDrill).relation).toBe("related");
+    const nato2 = nato.replace("BALTOPS", "Northern Coast").replace("Baltic Sea", "Gulf of Finland");
+    expect(compare(nato, `Allies drill\n\n${nato2.split("\n\n")[2]}`).relation).not.toBe("related");
+    const gaza1 = "Gaza truce holds\n\nThe Gaza ceasefire held for a third day as aid lorries entered through Rafah.";
+    const gaza2 =
+      "Hostages freed\n\nHamas released four hostages under the Gaza ceasefire as Israel freed 200 prisoners.";
+    expect(compare(gaza1, gaza2).relation).toBe("unrelated");
+  });
+});

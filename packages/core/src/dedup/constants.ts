@@ -6,8 +6,11 @@ export const SHINGLE_SIZE = 3;
 /** A sentence of b is covered by a when this share of its words (or shingles) is found in a. */
 export const COVERED = 0.6;
 
-/** ... and counts as a near-verbatim copy from this share on (only a changed number makes it novel then). */
-export const VERBATIM = 0.85;
+/** A sentence of b is novel with a strong new fact or this much weak evidence (a new full name is 1.5). */
+export const NOVEL_WEAK = 1.5;
+
+/** A weekday a never mentions is a strong fact when the sentence also has this many words a never uses. */
+export const NEW_DAY_WORDS = 2;
 
 /** Two texts tell the same story when this share of the shorter one's shingles, or of b's sentences, is in the other. */
 export const SAME_STORY_OVERLAP = 0.35;
@@ -16,9 +19,6 @@ export const SAME_STORY_SENTENCES = 0.5;
 /** Without textual overlap, the same event: named entities and numbers overlap this much and topics this much. */
 export const SAME_EVENT_ENTITIES = 0.6;
 export const SAME_EVENT_TOPIC = 0.6;
-
-/** Topic similarity (cosine of content words) from which two stories are related even without a shared storyline. */
-export const RELATED_TOPIC = 0.25;
 
 /** classifyAgainst skips a candidate whose fingerprint differs by more than this many of 64 bits (when both have one). */
 export const FINGERPRINT_SKIP_BITS = 30;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldSpelling, isBoilerplate, stripDateline } from "./normalize.ts";
+import { foldSpelling, isBoilerplate, isPhotoCaption, stripDateline } from "./normalize.ts";
 
 describe("stripDateline", () => {
   it.each([
@@ -49,5 +49,20 @@ describe("foldSpelling", () => {
     expect(foldSpelling("Ten people and a $290m package, €1.5bn more")).toBe(
       "10 people and a $290 million package, €1.5 billion more",
     );
+  });
+});
+
+describe("isPhotoCaption", () => {
+  it.each([
+    ["PHOTO: A destroyer sails near Vladivostok.", true],
+    ["Photo: Kremlin press service", true],
+    ["China Military Online/Handout via REUTERS", true],
+    ["REUTERS/Maxim Shemetov/File Photo", true],
+    ["Firefighters work at the site of a drone strike in Kyiv. (AP Photo/Efrem Lukatsky)", true],
+    ["Rescuers at the scene in Odesa. Photograph: Nina Liashonok/Reuters", true],
+    ["Russia fired 450 drones overnight, Reuters reported.", false],
+    ["The photo exhibition opens in Kyiv on Friday.", false],
+  ])("%s -> %s", (s, expected) => {
+    expect(isPhotoCaption(s)).toBe(expected);
   });
 });

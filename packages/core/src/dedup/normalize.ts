@@ -35,6 +35,21 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(?:share|tweet|email|print|comments?)$/i,
 ];
 
+/** Photo captions and their credits: "PHOTO: ...", "... via REUTERS", "REUTERS/Name/File Photo", "(AP Photo/Name)". */
+const PHOTO: readonly RegExp[] = [
+  /^(?:photo|photograph|picture|image|file photo|caption)\s*[:|]/i,
+  /\bvia (?:REUTERS|Reuters|AP|AFP|Getty Images|EPA|Sputnik)\.?$/,
+  /\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP)\s*\/\s*[\p{Lu}][\p{L} .'’-]+(?:\/(?:File Photo|Pool|Handout))?\.?$/u,
+  /\(AP Photo(?:\/[^)]*)?\)\.?$/,
+  /\b(?:Photograph|Photo|Illustration): [\p{L} .'’-]+(?:\/[\p{L} .'’-]+)+\.?$/u,
+];
+
+/** A photo credit or caption sentence; a paragraph that ends with one is a caption. */
+export function isPhotoCaption(sentence: string): boolean {
+  const s = sentence.trim();
+  return PHOTO.some((re) => re.test(s));
+}
+
 /** Strips a dateline or agency credit from the start of a paragraph. */
 export function stripDateline(paragraph: string): string {
   return paragraph.replace(DATELINE, "").replace(TASS_DATELINE, "").replace(CITY_DASH, "");

@@ -7,7 +7,7 @@
 import { wordRanges, words } from "../scoring/analysis.ts";
 import { type Doc, type DocInput, splitSentences, toDoc } from "../scoring/text.ts";
 import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
-import { foldSpelling, isBoilerplate, stripDateline } from "./normalize.ts";
+import { foldSpelling, isBoilerplate, isPhotoCaption, stripDateline } from "./normalize.ts";
 
 export interface PreparedSentence {
   text: string;
@@ -18,6 +18,11 @@ export interface PreparedSentence {
   shingles: Set<number>;
   numbers: string[];
   entities: string[];
+  /**
+   * Names: runs of adjacent capitalised words (not the sentence's first word), lower case ("minoru kihara",
+   * "sudan doctors network"). The last word is the head: "vladimir putin" is not a new name where "putin" is known.
+   */
+  names: string[][];
   dates: string[];
   quotes: string[][];
 }
@@ -76,13 +81,19 @@ const UPPER = /\p{Lu}/u;
 
 function prepareSentence(raw: string): PreparedSentence {
   const text = foldSpelling(raw);
-  const orig = words(text);
+  const ranges = wordRanges(text);
+  const orig: string[] = [];
+  for (let r = 0; r < ranges.length; r += 2) orig.push(text.slice(ranges[r] ?? 0, ranges[r + 1] ?? 0));
+  /** Only a space between words i-1 and i (a comma or a dash ends a name). */
+  const spaced = (i: number) => text.slice(ranges[2 * i - 1] ?? 0, ranges[2 * i] ?? 0) === " ";
   const tokens: string[] = [];
   const hashes: number[] = [];
   const content = new Set<string>();
   const numbers: string[] = [];
   const entities: string[] = [];
+  const names: string[][] = [];
   const dates: string[] = [];
+  let name: string[] | null = null;
   for (let i = 0; i < orig.length; i++) {
     const w = orig[i] ?? "";
     const lw = w.toLowerCase();
@@ -91,11 +102,20 @@ function prepareSentence(raw: string): PreparedSentence {
     if (isDigit(w.charCodeAt(0))) {
       numbers.push(lw);
       content.add(lw);
+      name = null;
       continue;
     }
     if (lw.length > 1 && !STOPWORDS.has(lw)) content.add(lw);
-    if (WEEKDAYS_MONTHS.has(lw)) dates.push(lw);
-    else if (i > 0 && lw.length > 1 && isUpper(w) && !NOT_ENTITIES.has(lw)) entities.push(lw);
+    if (WEEKDAYS_MONTHS.has(lw)) {
+      dates.push(lw);
+      name = null;
+    } else if (i > 0 && lw.length > 1 && isUpper(w) && !NOT_ENTITIES.has(lw)) {
+      entities.push(lw);
+      if (name === null || !spaced(i)) {
+        name = [lw];
+        names.push(name);
+      } else name.push(lw);
+    } else name = null;
   }
   const quotes: string[][] = [];
   if (QUOTE_CHAR.test(text)) {
@@ -104,7 +124,18 @@ function prepareSentence(raw: string): PreparedSentence {
       if (q.length >= 4) quotes.push(q.filter((w) => !STOPWORDS.has(w)));
     }
   }
-  return { text: raw, tokens, hashes, content, shingles: shinglesOfHashes(hashes), numbers, entities, dates, quotes };
+  return {
+    text: raw,
+    tokens,
+    hashes,
+    content,
+    shingles: shinglesOfHashes(hashes),
+    numbers,
+    entities,
+    names,
+    dates,
+    quotes,
+  };
 }
 
 /** The body's sentences that carry the story (no dateline, credits or furniture); the title when there is no body. */
@@ -112,7 +143,10 @@ function storySentences(doc: Doc): string[] {
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : doc.title === null ? [] : [doc.title];
   const out: string[] = [];
   for (const p of paragraphs) {
-    for (const s of splitSentences(stripDateline(p))) if (!isBoilerplate(s)) out.push(s);
+    const sentences = splitSentences(stripDateline(p));
+    // A photo caption: its credit ends the paragraph ("... Handout via REUTERS"); all of it is furniture.
+    if (isPhotoCaption(sentences[sentences.length - 1] ?? "") || isPhotoCaption(sentences[0] ?? "")) continue;
+    for (const s of sentences) if (!isBoilerplate(s)) out.push(s);
   }
   return out;
 }

@@ -263,6 +263,135 @@ export class Analysis {
   }
 }
 
+/** Lower-case words that may sit inside a name ("Study of Terrorism and Responses to Terrorism"). */
+const NAME_CONNECTORS = new Set([
+  "of",
+  "for",
+  "and",
+  "the",
+  "to",
+  "on",
+  "in",
+  "at",
+  "de",
+  "del",
+  "du",
+  "des",
+  "la",
+  "le",
+]);
+/** Longest name run looked at around a parenthesised acronym. */
+const MAX_NAME_RUN = 10;
+/** An acronym cue: one word of 2-6 capital letters ("SCO", "START", "PLA"). */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
+/** Is this phrase an acronym (a single all-capital word matched case-sensitively)? */
+export function isAcronym(p: Phrase): boolean {
+  return p.caseSensitive && p.wholeWord && !p.prefix && p.words.length === 1 && ACRONYM.test(p.words[0] ?? "");
+}
+
+/**
+ * The senses a document gives an acronym, as lower-case names: names in the body whose initials spell it
+ * ("Scottish Chamber Orchestra" for SCO, "Study of Terrorism and Responses to Terrorism" for START), and
+ * names it is defined by in parentheses ("... Consortium (START)", "SCO (Scottish Chamber Orchestra)").
+ * The headline is skipped (Title Case headlines spell accidental initials). Cached per analysis.
+ */
+export function acronymSenses(a: Analysis, acronym: string): string[] {
+  const key = `acronym:${acronym}`;
+  const hit = a.cache.get(key);
+  if (Array.isArray(hit)) return hit as string[];
+  const senses = new Set<string>();
+  const letters = acronym.toLowerCase();
+  const first = letters.charAt(0);
+  for (const s of a.sentences) {
+    if (s.where === "title") continue;
+    const from = a.tokenStart[s.index] ?? 0;
+    const to = a.tokenStart[s.index + 1] ?? from;
+    for (let i = from; i < to; i++) {
+      const word = a.lower[i] ?? "";
+      if (word === letters && a.original(i) === acronym) {
+        for (const name of definedNames(a, i, from, to)) senses.add(name);
+      } else if (word.charAt(0) === first && isNameWord(a, i)) {
+        const end = spellsFrom(a, i, to, letters);
+        if (end > 0) senses.add(a.lower.slice(i, end).join(" "));
+      }
+    }
+  }
+  const out = [...senses];
+  a.cache.set(key, out);
+  return out;
+}
+
+/** A capitalised word that is neither an acronym nor a connector ("The", "Of"). */
+function isNameWord(a: Analysis, i: number): boolean {
+  if (!a.capitalized(i) || NAME_CONNECTORS.has(a.lower[i] ?? "")) return false;
+  const w = a.original(i);
+  return w.length > 1 && w !== w.toUpperCase();
+}
+
+/** A connector inside a name: "of", "and", ... or the s of a possessive. */
+function isConnector(a: Analysis, i: number): boolean {
+  const w = a.lower[i] ?? "";
+  return NAME_CONNECTORS.has(w) || w === "s";
+}
+
+/** Tokens i-1 and i are adjacent words of one name: only a space between them (or "'" before a possessive s). */
+function joined(a: Analysis, i: number): boolean {
+  const s = a.sentences[a.sentenceOf[i] ?? -1];
+  if (s === undefined || a.sentenceOf[i - 1] !== s.index) return false;
+  const gap = s.text.slice(a.charEnd[i - 1], a.charStart[i]);
+  return gap === " " || (gap === "'" && a.lower[i] === "s") || (gap === "\u2019" && a.lower[i] === "s");
+}
+
+/**
+ * End (exclusive) of a name starting at token i whose initials spell `letters`, or 0. Capitalised words give
+ * their initial; connectors ("of", "and") may give theirs or be skipped; the name starts and ends with a
+ * capitalised word and has at least two.
+ */
+function spellsFrom(a: Analysis, i: number, to: number, letters: string): number {
+  const walk = (pos: number, li: number, caps: number, lastCap: boolean): number => {
+    if (li === letters.length) return lastCap && caps >= 2 ? pos : 0;
+    if (pos >= to || (pos > i && !joined(a, pos))) return 0;
+    const w = a.lower[pos] ?? "";
+    if (isNameWord(a, pos)) return w.charAt(0) === letters.charAt(li) ? walk(pos + 1, li + 1, caps + 1, true) : 0;
+    if (pos === i || !isConnector(a, pos)) return 0;
+    const skipped = walk(pos + 1, li, caps, false);
+    if (skipped > 0 || w === "s" || w.charAt(0) !== letters.charAt(li)) return skipped;
+    return walk(pos + 1, li + 1, caps, false);
+  };
+  return walk(i, 0, 0, false);
+}
+
+/** Names an acronym at token i is defined by: "Name Words (ACR)" or "ACR (Name Words)". */
+function definedNames(a: Analysis, i: number, from: number, to: number): string[] {
+  const s = a.sentences[a.sentenceOf[i] ?? -1];
+  if (s === undefined) return [];
+  const before = s.text.slice(0, a.charStart[i]);
+  const after = s.text.slice(a.charEnd[i]);
+  const out: string[] = [];
+  if (before.endsWith("(") && after.startsWith(")") && i > from) {
+    let start = i;
+    for (let p = i - 1; p >= from && i - p <= MAX_NAME_RUN; p--) {
+      if (p < i - 1 && !joined(a, p + 1)) break;
+      const nameWord = isNameWord(a, p);
+      if (!nameWord && !isConnector(a, p)) break;
+      if (nameWord) start = p;
+    }
+    if (start < i) out.push(a.lower.slice(start, i).join(" "));
+  }
+  if (after.startsWith(" (") && i + 1 < to) {
+    let end = i + 1;
+    for (let p = i + 1; p < to && p - i <= MAX_NAME_RUN; p++) {
+      if (p > i + 1 && !joined(a, p)) break;
+      const nameWord = isNameWord(a, p);
+      if (!nameWord && !isConnector(a, p)) break;
+      if (nameWord) end = p + 1;
+    }
+    if (end > i + 1) out.push(a.lower.slice(i + 1, end).join(" "));
+  }
+  return out.filter((name) => name.includes(" "));
+}
+
 /** Builds (or passes through) an Analysis. */
 export function analyze(input: DocInput | Analysis): Analysis {
   return input instanceof Analysis ? input : new Analysis(input);

@@ -18,6 +18,21 @@ export const DEFAULT_THRESHOLD = 0.5;
 /** Default window (in sentences either side, the headline being the sentence before the lead) of a cue's `near`. */
 export const DEFAULT_NEAR_WINDOW = 1;
 
+/**
+ * Passing mentions: evidence outside the headline and lead must span `minParagraphs` paragraphs. A background
+ * sentence ("Diplomatic efforts to end the war have stalled") in a battlefield report is one paragraph; an
+ * article about the storyline names it up top or returns to it. The built-in storylines ask for
+ * PASSING_MENTION_PARAGRAPHS; the schema default (for storylines users already wrote) leaves the rule off.
+ */
+export const PASSING_MENTION_PARAGRAPHS = 2;
+export const DEFAULT_MIN_PARAGRAPHS = 1;
+
+/** Bodies with fewer paragraphs than this count evidence by sentence instead (one-block feed descriptions). */
+export const FEW_PARAGRAPHS = 3;
+
+/** Texts of at most this many sentences (headline included) may name their storyline in one sentence only. */
+export const SHORT_TEXT_SENTENCES = 3;
+
 /** The score is multiplied by this for every gate that fails (and the storyline is not matched). */
 export const GATE_PENALTY = 0.5;
 

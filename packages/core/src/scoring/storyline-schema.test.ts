@@ -51,6 +51,16 @@ describe("validateStoryline", () => {
       "exclusions[0].against must have at least one rule",
     ],
     [null, "a storyline must be a JSON object"],
+    [{ ...minimal, minParagraphs: 0 }, "minParagraphs must be a whole number between 1 and 10"],
+    [{ ...minimal, minParagraphs: 1.5 }, "minParagraphs must be a whole number between 1 and 10"],
+    [
+      { ...minimal, cues: [{ phrase: "x", weight: 1, unless: [{ contexts: ["elsewhere"] }] }] },
+      'cues[0].unless[0].contexts[0] names an unknown context "elsewhere"; define it under contexts',
+    ],
+    [
+      { ...minimal, cues: [{ phrase: "x", weight: 1, unless: "Gaza" }] },
+      "cues[0].unless must be a list of { contexts, window } rules",
+    ],
   ])("reports %j as %s", (input, message) => {
     const r = validateStoryline(input);
     expect(r.ok).toBe(false);

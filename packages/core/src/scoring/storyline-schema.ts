@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { compilePhrase } from "./analysis.ts";
-import { DEFAULT_SATURATION, DEFAULT_THRESHOLD, LIMITS } from "./constants.ts";
+import { DEFAULT_MIN_PARAGRAPHS, DEFAULT_SATURATION, DEFAULT_THRESHOLD, LIMITS } from "./constants.ts";
 import { StorylineError } from "./errors.ts";
 
 /** An error message for a field: "is required" when absent, else `msg`. */
@@ -61,6 +61,8 @@ const cue = z.strictObject({
   wholeWord: z.boolean(msg("must be true or false")).default(true),
   /** The cue counts only where ANY of these rules holds (omit: everywhere). */
   near: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
+  /** The cue does not count where ANY of these rules holds (window defaults to 0: the same sentence). */
+  unless: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
 });
 
 const gate = z.strictObject({
@@ -122,6 +124,18 @@ export const storylineSchema = z.strictObject({
     .min(0, { error: "must be a number between 0 and 1" })
     .max(1, { error: "must be a number between 0 and 1" })
     .default(DEFAULT_THRESHOLD),
+  /**
+   * A storyline whose evidence is neither in the headline nor in the lead must have evidence in at least this
+   * many paragraphs (sentences when the body has fewer than three paragraphs); otherwise it is a passing
+   * mention: the score is multiplied by the gate penalty and it is not matched. 1 (the default) turns the
+   * rule off; the built-in storylines use 2.
+   */
+  minParagraphs: z
+    .number(msg(`must be a whole number between 1 and ${LIMITS.maxWindow}`))
+    .int({ error: `must be a whole number between 1 and ${LIMITS.maxWindow}` })
+    .min(1, { error: `must be a whole number between 1 and ${LIMITS.maxWindow}` })
+    .max(LIMITS.maxWindow, { error: `must be a whole number between 1 and ${LIMITS.maxWindow}` })
+    .default(DEFAULT_MIN_PARAGRAPHS),
   saturation: z
     .number(msg("must be a number greater than 0 and at most 1000"))
     .gt(0, { error: "must be a number greater than 0 and at most 1000" })
@@ -190,6 +204,7 @@ function crossCheck(s: Storyline): string[] {
   for (const [i, c] of s.cues.entries()) {
     if (compilePhrase(c) === null) errors.push(`cues[${i}].phrase must contain at least one letter or digit`);
     for (const [j, r] of (c.near ?? []).entries()) checkNames(r.contexts, `cues[${i}].near[${j}].contexts`);
+    for (const [j, r] of (c.unless ?? []).entries()) checkNames(r.contexts, `cues[${i}].unless[${j}].contexts`);
   }
   for (const [i, g] of s.gates.entries()) checkListed(g, `gates[${i}]`);
   for (const [i, e] of s.exclusions.entries()) {

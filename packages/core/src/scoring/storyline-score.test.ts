@@ -152,3 +152,249 @@ describe("scoring rules", () => {
     expect(score("\u0000\u0000", "sco")).toBe(0);
   });
 });
+
+describe("passing mentions (minParagraphs)", () => {
+  const focused = parseStoryline({
+    id: "focused",
+    title: "Focused",
+    cues: [{ phrase: "summit", weight: 6 }],
+    minParagraphs: 2,
+  });
+  const run = (text: string) => {
+    const [r] = scoreStorylines(text, [focused]);
+    if (r === undefined) throw new Error("no result");
+    return r;
+  };
+  const filler = ["Rain fell on the city.", "Traffic was slow.", "Shops opened late."];
+
+  it("halves the score and refuses `matched` for one body paragraph", () => {
+    const r = run(["Weather report", "", ...filler, "", "A summit summit summit was mentioned."].join("\n"));
+    expect(r.focus).toEqual({ prominent: false, spread: 1, passed: false });
+    expect(r.matched).toBe(false);
+    expect(r.score).toBeCloseTo(0.5 * (1 - Math.exp(-r.raw / 10)), 4);
+  });
+
+  it("accepts evidence in two paragraphs, or in the headline or lead and one more sentence", () => {
+    const spread = run(["Weather", "", ...filler, "", "The summit opened.", "", "The summit closed."].join("\n"));
+    expect(spread.focus).toEqual({ prominent: false, spread: 2, passed: true });
+    expect(run(["Summit day", "", "The summit opened.", "", ...filler].join("\n")).focus.passed).toBe(true);
+  });
+
+  it("calls one sentence a mention even in the headline or lead, unless the text is that short", () => {
+    const lead = run(["Weather", "", "Rain fell as the summit opened.", "", ...filler].join("\n"));
+    expect(lead.focus).toEqual({ prominent: true, spread: 1, passed: false });
+    expect(lead.matched).toBe(false);
+    expect(run(["Summit day", "", ...filler].join("\n")).focus.passed).toBe(false);
+    expect(run("Summit opens in Freedonia\n\nLeaders arrived on Monday.").focus.passed).toBe(true);
+  });
+
+  it("counts sentences in bodies of fewer than three paragraphs", () => {
+    const one = "x\n\nRain fell. Traffic was slow. Shops opened late. The summit opened. Then the summit closed.";
+    expect(run(one).focus).toEqual({ prominent: false, spread: 2, passed: true });
+  });
+
+  it("is off by default for storylines that do not ask for it", () => {
+    expect(parseStoryline({ id: "x", title: "X", cues: [{ phrase: "a", weight: 1 }] }).minParagraphs).toBe(1);
+  });
+});
+
+describe("cue `unless` rules", () => {
+  const story = parseStoryline({
+    id: "unless",
+    title: "Unless",
+    contexts: { other: ["Sylvania"] },
+    cues: [
+      { phrase: "accord", weight: 4, unless: [{ contexts: ["other"] }] },
+      { phrase: "pact", weight: 4, unless: [{ contexts: ["other"], window: 1 }] },
+    ],
+  });
+  const raw = (text: string) => scoreStorylines(text, [story])[0]?.raw;
+
+  it("drops a cue where the rule holds (same sentence by default)", () => {
+    expect(raw("x\n\nOne. Two. The accord was signed with Sylvania.")).toBe(0);
+    expect(raw("x\n\nOne. Two. The accord was signed. Sylvania cheered.")).toBe(4);
+    expect(raw("x\n\nOne. Two. The pact was signed. Sylvania cheered.")).toBe(0);
+  });
+});
+
+describe("acronyms the document spells out as something else", () => {
+  const story = parseStoryline({
+    id: "fda",
+    title: "Freedonia Defence Alliance",
+    cues: [
+      { phrase: "FDA", weight: 6, caseSensitive: true },
+      { phrase: "Freedonia Defence Alliance", weight: 6 },
+    ],
+  });
+  const run = (text: string) => {
+    const [r] = scoreStorylines(text, [story]);
+    if (r === undefined) throw new Error("no result");
+    return r;
+  };
+
+  it("ignores the acronym when the text spells it out only as another name", () => {
+    const r = run("Drug approved\n\nThe Food and Drug Administration (FDA) approved the pill. The FDA said so.");
+    expect(r.raw).toBe(0);
+    expect(r.ignoredAcronyms).toEqual(["FDA"]);
+    expect(run("Pill\n\nThe Fresh Dairy Association said the FDA rules hurt farmers.").raw).toBe(0);
+  });
+
+  it("counts it when the text spells it out as the storyline's own name, or not at all", () => {
+    expect(run("x\n\nOne. Two. The Freedonia Defence Alliance (FDA) met. The FDA agreed.").raw).toBe(6 + 6 + 3);
+    expect(run("x\n\nOne. Two. The FDA met.").ignoredAcronyms).toEqual([]);
+    expect(run("x\n\nOne. Two. The FDA met.").raw).toBe(6);
+  });
+});
+
+describe("default storylines: passing mentions, local context and acronyms", () => {
+  const matched = (text: string, id: string) => scoreStorylines(text).find((r) => r.id === id)?.matched;
+  const body = (...paragraphs: string[]) => paragraphs.join("\n\n");
+
+  it.each([
+    [
+      "ceasefire",
+      "a strike report with one background sentence on diplomacy",
+      body(
+        "Drones hit Odesa port overnight",
+        "Russian drones struck grain silos and a fuel depot in the Ukrainian port of Odesa overnight, injuring four people, the regional governor said on Tuesday.",
+        "Air defence units shot down 31 of 40 drones launched from Crimea and Russia's Kursk region, Ukraine's air force said.",
+        "Firefighters battled a blaze at the depot until morning, and port operations were suspended for several hours.",
+        "Attempts to negotiate a ceasefire between Moscow and Kyiv have made no progress since the spring.",
+        "Ukraine struck a Russian oil terminal on the Baltic coast with long-range drones, Russian officials said.",
+      ),
+    ],
+    [
+      "new-start",
+      "a missile test report with one sentence on New START",
+      body(
+        "Russia test-fires Sarmat missile from Plesetsk",
+        "Russia's military said on Friday it had test-launched a Sarmat intercontinental ballistic missile from the Plesetsk cosmodrome in the north of the country.",
+        "The Defence Ministry said the dummy warheads hit their targets on the Kura range in Kamchatka.",
+        "Western officials said the programme had suffered repeated delays and at least one failed launch.",
+        "The launch came weeks before the New START treaty, which caps deployed strategic warheads, was due to lapse.",
+        "Military analysts said the missile was unlikely to enter combat duty before next year.",
+      ),
+    ],
+    [
+      "sco",
+      "an energy deal story with one sentence on the SCO",
+      body(
+        "Gazprom and CNPC sign gas supply memorandum",
+        "Russia's Gazprom and China National Petroleum Corp signed a memorandum on additional gas supplies via the Far Eastern route, the companies said on Monday.",
+        "Gazprom chief Alexei Miller said deliveries could begin in 2027 and reach 12 billion cubic metres a year.",
+        "Prices were not disclosed. Analysts said China had secured a steep discount to European prices.",
+        "The deal was announced as leaders gathered for a Shanghai Cooperation Organisation meeting in Bishkek.",
+        "Gazprom shares rose 3% in Moscow.",
+      ),
+    ],
+    [
+      "sco",
+      "a NATO exercise with one sentence on Russia-China drills",
+      body(
+        "NATO starts Arctic exercise off Norway",
+        "More than 20,000 troops from 13 NATO countries began the Nordic Response exercise in northern Norway on Monday, the alliance said.",
+        "Warships, submarines and aircraft will practise reinforcing the alliance's northern flank in sub-zero temperatures.",
+        "Norwegian commanders said the drills were defensive and planned long in advance.",
+        "Officials also pointed to joint drills by Russia and China in the Pacific as a reason for vigilance.",
+        "The exercise runs until March 14.",
+      ),
+    ],
+    [
+      "ceasefire",
+      "a trilateral meeting of other parties next to a Ukraine sentence",
+      body(
+        "US, Japan, Philippines hold maritime talks",
+        "Foreign ministers of the United States, Japan and the Philippines held a trilateral meeting in Manila on Thursday on security in the South China Sea.",
+        "They also condemned Russia's war against Ukraine and North Korea's arms deliveries to Moscow.",
+        "The ministers agreed to hold more joint coast guard drills.",
+      ),
+    ],
+    [
+      "sco",
+      "SCO as an orchestra touring China",
+      body(
+        "SCO to play in Beijing",
+        "The Singapore Chinese Orchestra will perform in Beijing and Shanghai next month, its first tour of China since 2019.",
+        "The SCO said the programme, presented at a cultural summit of member states of ASEAN, includes new works for erhu and pipa.",
+        "Tickets go on sale on Friday.",
+      ),
+    ],
+    [
+      "new-start",
+      "START as a defence training programme",
+      body(
+        "Pentagon expands START programme",
+        "The Pentagon's Strategic Technology and Research Training (START) programme will fund 40 more engineers working on nuclear command systems and missile defence.",
+        "START fellows will spend two years at national laboratories working on nuclear weapons safety, officials said.",
+        "Applications close in May.",
+      ),
+    ],
+    [
+      "ceasefire",
+      "a strike report whose lead alone mentions the failed talks",
+      body(
+        "Russian drones and missiles pound Kyiv, killing six",
+        "Russia launched hundreds of drones and missiles at Kyiv overnight, killing six people, hours after U.S. envoy Steve Witkoff left Moscow without a ceasefire deal, Ukrainian officials said on Thursday.",
+        "Debris fell on a children's hospital and a nine-storey apartment block in the Solomianskyi district, Mayor Vitali Klitschko said.",
+        "Ukraine's air force said it had shot down 410 of the 440 drones and 30 of the 38 missiles.",
+        "Power was cut to parts of the capital's left bank, and the metro was used as a shelter until morning.",
+      ),
+    ],
+    [
+      "sco",
+      "PLA spelled out as another army beside Russian advisers",
+      body(
+        "Palestinian brigade leaves Syrian front",
+        "A brigade of the Palestine Liberation Army (PLA) has withdrawn from positions near Daraa, where it fought beside Russian advisers, Syrian officials said.",
+        "PLA officers said their units would join the new national army. Russian forces left the area in December.",
+      ),
+    ],
+  ])("%s does not match %s", (id, _name, text) => {
+    expect(matched(text, id)).toBe(false);
+  });
+
+  it.each([
+    [
+      "ceasefire",
+      "a three-paragraph brief",
+      body(
+        "Kyiv ready for new round of talks",
+        "Ukraine is ready to send a delegation to a new round of peace talks with Russia in Istanbul, Foreign Minister Andrii Sybiha said on Sunday.",
+        "The last round ended with a prisoner exchange but no ceasefire.",
+        "The Kremlin said it had not yet received a proposal on dates.",
+      ),
+    ],
+    [
+      "ceasefire",
+      "a feature whose lead sets a scene and whose body returns to the talks",
+      body(
+        "Waiting in Zaporizhzhia",
+        "The market in central Zaporizhzhia opens at dawn. Traders stack apples and count the hours of electricity left.",
+        "Many say they follow every rumour from the negotiations. A ceasefire along the current front line would leave their villages across the river under Russian control.",
+        "Ukraine's negotiators have told U.S. envoys that Kyiv will not accept a truce that freezes the front line without security guarantees.",
+        "For now, the shelling continues.",
+      ),
+    ],
+    [
+      "ceasefire",
+      "US-Russia-Ukraine trilateral talks",
+      body(
+        "Trilateral talks resume",
+        "Delegations from the United States, Russia and Ukraine opened a second day of trilateral talks in Abu Dhabi on Thursday, Ukrainian officials said.",
+        "The talks focus on a ceasefire and on monitoring an energy truce.",
+      ),
+    ],
+    [
+      "sco",
+      "an SCO article that spells the name out once and then uses the acronym",
+      body(
+        "Defence chiefs gather in Bishkek",
+        "Defence ministers of the Shanghai Cooperation Organisation (SCO) met in Bishkek on Wednesday.",
+        "China's Dong Jun and Russia's Andrei Belousov held talks on the sidelines and agreed to expand joint exercises.",
+        "The SCO ministers also discussed counter-terrorism drills planned for next year.",
+      ),
+    ],
+  ])("%s matches %s", (id, _name, text) => {
+    expect(matched(text, id)).toBe(true);
+  });
+});

@@ -8,7 +8,13 @@
  *   2. A match contributes weight x position (title 3, lead 2, body 1). The occurrences of one cue count with
  *      diminishing returns: sorted strongest first, the i-th counts REPEAT_DECAY^i (0.5^i).
  *   3. raw = the sum over cues; base = 1 - exp(-raw / saturation)   (saturating: k = 10 gives 0.5 at raw 7).
- *   4. Every gate that fails multiplies by GATE_PENALTY (0.5) and prevents `matched`.
+ *      A cue with `unless` rules does not count where one of them holds ("trilateral meeting" beside Japan).
+ *      An acronym cue or context ("SCO", "START") does not count in a document that spells the acronym out as
+ *      something else ("Scottish Chamber Orchestra") and never as one of the storyline's own phrases
+ *      ("Shanghai Cooperation Organization"): see `acronymSenses`.
+ *   4. Every gate that fails multiplies by GATE_PENALTY (0.5) and prevents `matched`. So does a passing
+ *      mention: evidence in fewer than `minParagraphs` paragraphs (sentences when the body has fewer than
+ *      FEW_PARAGRAPHS paragraphs) and not in the headline or lead, or in one sentence only (see focusOf).
  *   5. Every exclusion multiplies by min(1, C / (strength * E)), where E = position-weighted sentences that
  *      contain an exclusion phrase (outside the matched cues: "Japan" in "Sea of Japan" is part of a cue) and
  *      C = position-weighted sentences where one of its `against` rules holds
@@ -17,14 +23,25 @@
  *   score = base x gate factors x exclusion factors;  matched = score >= threshold and every gate passed.
  */
 import type { Evidence, StorylineScore } from "../types.ts";
-import { type Analysis, analyze, compilePhrase, longestMatches, type Occurrence, type Phrase } from "./analysis.ts";
+import {
+  type Analysis,
+  acronymSenses,
+  analyze,
+  compilePhrase,
+  isAcronym,
+  longestMatches,
+  type Occurrence,
+  type Phrase,
+} from "./analysis.ts";
 import {
   DEFAULT_EXCLUSION_STRENGTH,
   DEFAULT_NEAR_WINDOW,
+  FEW_PARAGRAPHS,
   GATE_PENALTY,
   MAX_EVIDENCE,
   POSITION_WEIGHT,
   REPEAT_DECAY,
+  SHORT_TEXT_SENTENCES,
 } from "./constants.ts";
 import { defaultStorylines } from "./defaults/index.ts";
 import type { NearRule, PhraseEntry, Storyline } from "./storyline-schema.ts";
@@ -39,6 +56,14 @@ export interface StorylineResult extends StorylineScore {
   gates: { label: string; passed: boolean }[];
   /** Product of the exclusion factors, and the exclusion phrases found. */
   exclusion: { factor: number; found: string[] };
+  /**
+   * Is the storyline a subject of the document or a passing mention? `prominent`: evidence in the headline or
+   * lead; `spread`: paragraphs (or sentences, in short bodies) with evidence; `passed`: prominent, or spread
+   * over at least the storyline's `minParagraphs`.
+   */
+  focus: { prominent: boolean; spread: number; passed: boolean };
+  /** Acronyms that did not count because the document spells them out as something else. */
+  ignoredAcronyms: string[];
 }
 
 interface CompiledContext {
@@ -56,6 +81,7 @@ interface CompiledCue {
   phrase: Phrase;
   weight: number;
   near: CompiledRule[] | null;
+  unless: CompiledRule[] | null;
 }
 
 interface CompiledGate {
@@ -76,6 +102,10 @@ interface CompiledStoryline {
   cues: CompiledCue[];
   gates: CompiledGate[];
   exclusions: CompiledExclusion[];
+  /** The storyline's acronym phrases (cues and contexts). */
+  acronyms: Phrase[];
+  /** Cue and context phrases of several words, lower case: the storyline's own names for its acronyms. */
+  ownNames: Set<string>;
 }
 
 function compileEntries(entries: readonly PhraseEntry[] | undefined): Phrase[] {
@@ -103,7 +133,8 @@ function compile(s: Storyline): CompiledStoryline {
     const phrase = compilePhrase(c);
     if (phrase === null) return;
     const near = c.near === undefined || c.near.length === 0 ? null : rules(c.near, DEFAULT_NEAR_WINDOW);
-    cues.push({ index, phrase, weight: c.weight, near });
+    const unless = c.unless === undefined || c.unless.length === 0 ? null : rules(c.unless, 0);
+    cues.push({ index, phrase, weight: c.weight, near, unless });
   });
   const union = (names: readonly string[] | undefined, entries: readonly PhraseEntry[] | undefined) => [
     ...(names ?? []).flatMap((n) => ctx(n).phrases),
@@ -120,37 +151,102 @@ function compile(s: Storyline): CompiledStoryline {
     against: rules(e.against, 0),
     strength: e.strength ?? DEFAULT_EXCLUSION_STRENGTH,
   }));
-  const compiled = { source: s, cues, gates, exclusions };
+  const everyPhrase = [...cues.map((c) => c.phrase), ...[...contexts.values()].flatMap((c) => c.phrases)];
+  const acronyms = new Map<string, Phrase>();
+  for (const p of everyPhrase) if (isAcronym(p)) acronyms.set(p.key, p);
+  // Names of several words only: "army" (a context word) is no name for PLA, "People's Liberation Army" is.
+  const ownNames = new Set(
+    everyPhrase.filter((p) => p.wholeWord && p.words.length > 1).map((p) => p.words.join(" ").toLowerCase()),
+  );
+  const compiled = { source: s, cues, gates, exclusions, acronyms: [...acronyms.values()], ownNames };
   compiledCache.set(s, compiled);
   return compiled;
 }
 
-/** Prefix sums of "this sentence mentions the context", cached per analysis. */
-function contextPrefix(a: Analysis, c: CompiledContext): Int32Array {
+/** A sense is the storyline's own when it is, or ends with, one of its phrases ("... Shanghai Cooperation Organization"). */
+function isOwnSense(c: CompiledStoryline, sense: string): boolean {
+  if (c.ownNames.has(sense)) return true;
+  for (let i = sense.indexOf(" "); i !== -1; i = sense.indexOf(" ", i + 1)) {
+    if (c.ownNames.has(sense.slice(i + 1))) return true;
+  }
+  return false;
+}
+
+/** Acronyms of the storyline this document spells out as something else only (keys of their phrases). */
+function ignoredAcronyms(a: Analysis, c: CompiledStoryline): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of c.acronyms) {
+    if (a.find(p).length === 0) continue;
+    const senses = acronymSenses(a, p.words[0] ?? "");
+    if (senses.length > 0 && !senses.some((sense) => isOwnSense(c, sense))) out.set(p.key, p.raw);
+  }
+  return out;
+}
+
+/** Occurrences of a phrase for a storyline: none for an acronym the document gives another sense. */
+function occurrencesFor(a: Analysis, ignored: ReadonlyMap<string, string>, p: Phrase): Occurrence[] {
+  return ignored.has(p.key) ? [] : a.find(p);
+}
+
+/** Sentence indices (sorted, distinct) where any of the phrases occurs, for a storyline. */
+function sentencesWith(a: Analysis, ignored: ReadonlyMap<string, string>, phrases: readonly Phrase[]): number[] {
+  return ignored.size === 0
+    ? a.sentencesWithAny(phrases)
+    : a.sentencesWithAny(phrases.filter((p) => !ignored.has(p.key)));
+}
+
+/** Prefix sums of "this sentence mentions the context", cached per analysis (contexts belong to one storyline). */
+function contextPrefix(a: Analysis, c: CompiledContext, ignored: ReadonlyMap<string, string>): Int32Array {
   const cached = a.cache.get(c);
   if (cached instanceof Int32Array) return cached;
   const n = a.sentences.length;
   const flags = new Uint8Array(n);
-  for (const s of a.sentencesWithAny(c.phrases)) flags[s] = 1;
+  for (const s of sentencesWith(a, ignored, c.phrases)) flags[s] = 1;
   const prefix = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] ?? 0) + (flags[i] ?? 0);
   a.cache.set(c, prefix);
   return prefix;
 }
 
-function ruleHolds(a: Analysis, rule: CompiledRule, sentence: number): boolean {
+function ruleHolds(a: Analysis, rule: CompiledRule, sentence: number, ignored: ReadonlyMap<string, string>): boolean {
   const n = a.sentences.length;
   const lo = Math.max(0, sentence - rule.window);
   const hi = Math.min(n - 1, sentence + rule.window);
   for (const c of rule.contexts) {
-    const p = contextPrefix(a, c);
+    const p = contextPrefix(a, c, ignored);
     if ((p[hi + 1] ?? 0) - (p[lo] ?? 0) === 0) return false;
   }
   return true;
 }
 
-function anyRuleHolds(a: Analysis, rules: readonly CompiledRule[], sentence: number): boolean {
-  return rules.some((r) => ruleHolds(a, r, sentence));
+function anyRuleHolds(
+  a: Analysis,
+  rules: readonly CompiledRule[],
+  sentence: number,
+  ignored: ReadonlyMap<string, string>,
+): boolean {
+  return rules.some((r) => ruleHolds(a, r, sentence, ignored));
+}
+
+/**
+ * Is the storyline the subject or a passing mention? Evidence must span `minParagraphs` paragraphs (sentences in
+ * bodies of fewer than FEW_PARAGRAPHS paragraphs), or be in the headline or lead and in two sentences at least:
+ * one sentence, even the lead, is a mention, unless the whole text is that short (a headline and a line).
+ */
+function focusOf(a: Analysis, sentences: Iterable<number>, minParagraphs: number): StorylineResult["focus"] {
+  const byParagraph = a.doc.paragraphs.length >= FEW_PARAGRAPHS;
+  const units = new Set<number>();
+  const distinct = new Set<number>();
+  let prominent = false;
+  for (const i of sentences) {
+    const s = a.sentences[i];
+    if (s === undefined) continue;
+    if (s.where !== "body") prominent = true;
+    distinct.add(i);
+    units.add(byParagraph ? s.paragraph : s.index);
+  }
+  const enough = distinct.size >= 2 || a.sentences.length <= SHORT_TEXT_SENTENCES || minParagraphs <= 1;
+  return { prominent, spread: units.size, passed: (prominent && enough) || units.size >= minParagraphs };
 }
 
 function positionWeight(a: Analysis, sentence: number): number {
@@ -175,10 +271,13 @@ function weightedSentences(a: Analysis, sentences: Iterable<number>): number {
 
 function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
   const s = c.source;
+  const ignored = ignoredAcronyms(a, c);
   const matches: Match[] = [];
   for (const cue of c.cues) {
-    for (const occ of a.find(cue.phrase)) {
-      if (cue.near === null || anyRuleHolds(a, cue.near, occ.sentence)) matches.push({ cue, occ });
+    for (const occ of occurrencesFor(a, ignored, cue.phrase)) {
+      if (cue.near !== null && !anyRuleHolds(a, cue.near, occ.sentence, ignored)) continue;
+      if (cue.unless !== null && anyRuleHolds(a, cue.unless, occ.sentence, ignored)) continue;
+      matches.push({ cue, occ });
     }
   }
   const kept = longestMatches(matches, (m) => m.cue.weight);
@@ -211,10 +310,16 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
 
   let factor = 1;
   const gates = c.gates.map((g) => {
-    const passed = a.sentencesWithAny(g.phrases).length >= g.minSentences;
+    const passed = sentencesWith(a, ignored, g.phrases).length >= g.minSentences;
     if (!passed) factor *= GATE_PENALTY;
     return { label: g.label, passed };
   });
+  const focus = focusOf(
+    a,
+    kept.map((m) => m.occ.sentence),
+    s.minParagraphs,
+  );
+  if (!focus.passed) factor *= GATE_PENALTY;
 
   // An exclusion phrase inside a matched cue ("Japan" in "Sea of Japan") is part of the cue, not a mention.
   const cueTokens = new Set<number>();
@@ -225,7 +330,7 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
   for (const e of c.exclusions) {
     const hits = new Set<number>();
     for (const p of e.phrases) {
-      for (const o of a.find(p)) {
+      for (const o of occurrencesFor(a, ignored, p)) {
         if (!outsideCues(o)) continue;
         hits.add(o.sentence);
         found.add(p.raw);
@@ -234,7 +339,7 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
     if (hits.size === 0) continue;
     const E = weightedSentences(a, hits);
     const own: number[] = [];
-    for (let i = 0; i < a.sentences.length; i++) if (anyRuleHolds(a, e.against, i)) own.push(i);
+    for (let i = 0; i < a.sentences.length; i++) if (anyRuleHolds(a, e.against, i, ignored)) own.push(i);
     const C = weightedSentences(a, own);
     exclusionFactor *= Math.min(1, C / (e.strength * E));
   }
@@ -245,11 +350,13 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
     id: s.id,
     title: s.title,
     score,
-    matched: score >= s.threshold && gates.every((g) => g.passed),
+    matched: score >= s.threshold && gates.every((g) => g.passed) && focus.passed,
     threshold: s.threshold,
     raw: round(raw, 3),
     gates,
     exclusion: { factor: round(exclusionFactor), found: [...found].slice(0, MAX_EVIDENCE) },
+    focus,
+    ignoredAcronyms: [...ignored.values()],
     evidence: evidence.slice(0, MAX_EVIDENCE),
   };
 }

@@ -5,6 +5,7 @@
  * South Asia...) outweighs Ukraine is vetoed or damped: Russia's role in a ceasefire elsewhere is not this
  * storyline either.
  */
+import { PASSING_MENTION_PARAGRAPHS } from "../constants.ts";
 import type { StorylineInput } from "../storyline-schema.ts";
 import { cues, dampedBy, near } from "./build.ts";
 import { RUSSIA_STATE, UKRAINE_SIDE } from "./vocabulary.ts";
@@ -13,6 +14,8 @@ import { RUSSIA_STATE, UKRAINE_SIDE } from "./vocabulary.ts";
 const RU_UA = near(1, ["ru_ua"]);
 /** Generic diplomacy words ("talks", "negotiations"): Ukraine itself within a sentence (Russia talks to many). */
 const UA = near(1, ["ua"]);
+/** Trilaterals of other parties, named in the same sentence. */
+const OTHER_TRILATERALS = [{ contexts: ["other_trilaterals"], window: 0 }];
 /** Venues and envoys: talks vocabulary and Ukraine, or talks vocabulary and Russia, within a sentence. */
 const VENUE = near(1, ["ua", "talks"], ["ru_ua", "talks", "war"]);
 
@@ -48,6 +51,28 @@ export const ceasefireStoryline: StorylineInput = {
       "hosts",
       "deal",
       "plan",
+    ],
+    other_trilaterals: [
+      "Japan",
+      "Japanese",
+      "South Korea",
+      "South Korean",
+      "Seoul",
+      "Tokyo",
+      "Australia",
+      "Australian",
+      "Philippines",
+      "Philippine",
+      "India",
+      "Indian",
+      "Greece",
+      "Cyprus",
+      "Mexico",
+      "Canada",
+      "Azerbaijan",
+      "Armenia",
+      "Israel",
+      "Egypt",
     ],
     other_conflicts: [
       "Gaza",
@@ -145,8 +170,6 @@ export const ceasefireStoryline: StorylineInput = {
         "peace settlement",
         "peace envoy",
         "peace memorandum",
-        "trilateral talks",
-        "trilateral meeting",
         "Minsk agreements",
         "Minsk accords",
         "Normandy format",
@@ -154,6 +177,11 @@ export const ceasefireStoryline: StorylineInput = {
         "20-point plan",
       ],
       RU_UA,
+    ),
+    // "Trilateral" fits any three parties (US-Japan-South Korea, ...): Ukraine itself within a sentence, and no
+    // other partners in the same sentence.
+    ...cues(5, ["trilateral talks", "trilateral meeting", "trilateral negotiations", "trilateral format"], UA).map(
+      (c) => ({ ...c, unless: OTHER_TRILATERALS }),
     ),
     ...cues(
       4,
@@ -219,5 +247,6 @@ export const ceasefireStoryline: StorylineInput = {
     ),
   ],
   threshold: 0.5,
+  minParagraphs: PASSING_MENTION_PARAGRAPHS,
   saturation: 10,
 };

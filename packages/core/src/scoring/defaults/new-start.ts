@@ -4,6 +4,7 @@
  * start" and the verb "start" never count. Iran's and North Korea's programmes, and nuclear power plants, damp
  * the score unless the article's own arms-control context outweighs them.
  */
+import { PASSING_MENTION_PARAGRAPHS } from "../constants.ts";
 import type { StorylineInput } from "../storyline-schema.ts";
 import { cs, cues, dampedBy, exact, near } from "./build.ts";
 import { RUSSIA_STATE } from "./vocabulary.ts";
@@ -117,9 +118,14 @@ export const newStartStoryline: StorylineInput = {
         "last remaining nuclear",
         "last remaining arms control",
         "last remaining treaty",
+        "nuclear disarmament talks",
+        "nuclear disarmament negotiations",
+        "strategic arms reduction",
+        "arms reduction talks",
       ],
       US_RU,
     ),
+    ...cues(3, ["nuclear disarmament", "disarmament talks", "disarmament negotiations"], US_RU),
     ...cues(4, ["1,550", "1550"], near(1, ["arms"])),
     ...cues(
       4,
@@ -171,5 +177,6 @@ export const newStartStoryline: StorylineInput = {
     ),
   ],
   threshold: 0.5,
+  minParagraphs: PASSING_MENTION_PARAGRAPHS,
   saturation: 10,
 };

@@ -1,10 +1,12 @@
 /**
  * `sco`: the Shanghai Cooperation Organization and Russia-China military cooperation. The acronym "SCO" counts
- * only beside SCO vocabulary (summit, member states, host cities); military cues need Russia AND China within
- * reach. NATO, US-Japan-South Korea, Taiwan and Philippine settings damp the score unless Russia-China or SCO
+ * only beside SCO vocabulary (summit, member states, host cities) or in an article that spells the name out,
+ * and never in one that spells it out as something else only ("Scottish Chamber Orchestra"; the scorer does
+ * that for every acronym cue); military cues need Russia AND China within reach. NATO, US-Japan-South Korea, Taiwan and Philippine settings damp the score unless Russia-China or SCO
  * sentences outweigh them (strength 1: Japan and South Korea report most Russia-China patrols, so a patrol
  * story naming them as often as Russia and China keeps its score; "Japan" alone is not in the list).
  */
+import { PASSING_MENTION_PARAGRAPHS } from "../constants.ts";
 import type { StorylineInput } from "../storyline-schema.ts";
 import { cs, cues, exact, near } from "./build.ts";
 import { RUSSIA_STATE } from "./vocabulary.ts";
@@ -72,6 +74,7 @@ export const scoStoryline: StorylineInput = {
       "weapons",
     ],
     sco_name: [...cs("SCO"), "Shanghai Cooperation", "Shanghai Co-operation"],
+    sco_full: ["Shanghai Cooperation", "Shanghai Co-operation"],
     sco_setting: [
       "summit",
       "member states",
@@ -98,15 +101,18 @@ export const scoStoryline: StorylineInput = {
       "Kazakhstan",
       "Kyrgyzstan",
       "Tajikistan",
-      "Shanghai",
-      "Russia",
-      "China",
-      "Chinese",
-      "Russian",
-      "India",
-      "Pakistan",
-      "Iran",
-      "Belarus",
+      "members",
+      "membership",
+      "founding",
+      "leaders",
+      "chairmanship",
+      "presidency",
+      "observer",
+      "observers",
+      "dialogue partner*",
+      "charter",
+      "declaration",
+      "ministerial",
       "defence ministers",
       "defense ministers",
       "foreign ministers",
@@ -157,7 +163,9 @@ export const scoStoryline: StorylineInput = {
       "Shanghai Co-operation Organisation",
       "Shanghai Co-operation Organization",
     ]),
-    ...exact(5, ["SCO"], near(2, ["sco_setting"])),
+    // The bare acronym: beside the bloc's own vocabulary, or in an article that spells the name out. Countries
+    // alone are not enough ("SCO", the orchestra, touring China); another spelled-out sense vetoes it.
+    ...exact(5, ["SCO"], near(1, ["sco_setting"]).concat(near(10, ["sco_full"]))),
     ...cues(
       3,
       [
@@ -276,5 +284,6 @@ export const scoStoryline: StorylineInput = {
     },
   ],
   threshold: 0.5,
+  minParagraphs: PASSING_MENTION_PARAGRAPHS,
   saturation: 10,
 };
