@@ -128,4 +128,33 @@ describe("API bad inputs", () => {
       expect(doc.paths).toHaveProperty([path]);
     }
   });
+
+  it("gives each subscription its own key, which reads and manages only that subscription", async () => {
+    const create = async () => {
+      const res = await post("/subscriptions", JSON.stringify({ storylines: ["sco"], channel: { type: "feed" } }));
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; key: string; secret: string };
+    };
+    const a = await create();
+    const b = await create();
+    expect(a.key).toMatch(/^swsub_[0-9a-f]{16}_/);
+    const as = (key: string, path: string, method = "GET") =>
+      fetch(`${stack.url}${path}`, { method, headers: { authorization: `Bearer ${key}` } });
+    const own = await as(a.key, `/subscriptions/${a.id}`);
+    expect(own.status).toBe(200);
+    const body = (await own.json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty("secret"); // shown only at creation
+    expect(body).not.toHaveProperty("key");
+    expect((await as(a.key, `/subscriptions/${b.id}`)).status).toBe(404);
+    expect((await as(a.key, `/subscriptions/${b.id}/deliveries`)).status).toBe(404);
+    expect((await as(a.key, `/subscriptions/${b.id}`, "DELETE")).status).toBe(404);
+    expect((await as(`${a.key.slice(0, -2)}xx`, `/subscriptions/${a.id}`)).status).toBe(401);
+    const forged = await fetch(`${stack.url}/subscriptions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${a.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ storylines: ["sco"], channel: { type: "feed" } }),
+    });
+    expect(forged.status).toBe(401); // creating subscriptions needs the admin key
+    expect((await as(b.key, `/subscriptions/${b.id}`, "DELETE")).status).toBe(204);
+  });
 });

@@ -135,6 +135,10 @@ export const SubscriptionSchema = z
 
 export const CreatedSubscriptionSchema = SubscriptionSchema.extend({
   secret: z.string().openapi({ description: "The webhook signing secret (whsec_...). Shown only in this response." }),
+  key: z.string().openapi({
+    description:
+      "This subscription's own API key (swsub_...): it reads and manages only this subscription. Shown only here.",
+  }),
 }).openapi("CreatedSubscription");
 
 export const DeliverySchema = z

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { generateWebhookSecret } from "@storywire/channels";
 import type { Delivery, Subscription } from "@storywire/store";
+import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { requireAdmin } from "../middleware/auth.ts";
+import { mayAccess, requireAdmin, requireKey, subscriptionKey } from "../middleware/auth.ts";
 import {
   CreatedSubscriptionSchema,
   CreateSubscriptionSchema,
@@ -125,17 +126,17 @@ function publicDelivery(d: Delivery) {
   };
 }
 
-async function loadSubscription(deps: ApiDeps, id: string): Promise<Subscription> {
-  const sub = await deps.store.getSubscription(id);
+/** The subscription, or a 404 when it does not exist or the request's key belongs to another subscription. */
+async function loadSubscription(deps: ApiDeps, c: Context, id: string): Promise<Subscription> {
+  const sub = mayAccess(c, id) ? await deps.store.getSubscription(id) : null;
   if (!sub) throw new ApiError(404, "not_found", `No subscription has the id ${id}.`);
   return sub;
 }
 
 export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
-  const admin = requireAdmin(deps.adminKey);
-  app.use("/subscriptions", admin);
-  app.use("/subscriptions/*", admin);
-  app.use("/deliveries/*", admin);
+  app.use("/subscriptions", requireAdmin(deps.adminKey));
+  app.use("/subscriptions/*", requireKey(deps.adminKey));
+  app.use("/deliveries/*", requireKey(deps.adminKey));
 
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
@@ -168,23 +169,32 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       feedToken: randomBytes(24).toString("base64url"),
       createdAt: (deps.now?.() ?? new Date()).toISOString(),
     });
-    return c.json({ ...publicSubscription(subscription, deps.publicUrl), secret }, 201);
+    return c.json(
+      {
+        ...publicSubscription(subscription, deps.publicUrl),
+        secret,
+        key: subscriptionKey(deps.adminKey, subscription.id),
+      },
+      201,
+    );
   });
 
   app.openapi(get, async (c) => {
-    const sub = await loadSubscription(deps, c.req.valid("param").id);
+    const sub = await loadSubscription(deps, c, c.req.valid("param").id);
     return c.json(publicSubscription(sub, deps.publicUrl), 200);
   });
 
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await deps.store.deleteSubscription(id)))
+    await loadSubscription(deps, c, id);
+    if (!(await deps.store.deleteSubscription(id))) {
       throw new ApiError(404, "not_found", `No subscription has the id ${id}.`);
+    }
     return c.body(null, 204);
   });
 
   app.openapi(test, async (c) => {
-    const sub = await loadSubscription(deps, c.req.valid("param").id);
+    const sub = await loadSubscription(deps, c, c.req.valid("param").id);
     const result = await deps.sendTest(sub);
     return c.json({ ok: result.ok, status: result.status ?? null, error: result.error ?? null }, 200);
   });
@@ -192,7 +202,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
   app.openapi(deliveries, async (c) => {
     const { id } = c.req.valid("param");
     const { limit, cursor } = c.req.valid("query");
-    await loadSubscription(deps, id);
+    await loadSubscription(deps, c, id);
     const page = await deps.store.listDeliveries(id, { limit, cursor });
     return c.json({ deliveries: page.items.map(publicDelivery), nextCursor: page.cursor }, 200);
   });
@@ -200,7 +210,9 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
   app.openapi(replay, async (c) => {
     const { id } = c.req.valid("param");
     const delivery = await deps.store.getDelivery(id);
-    if (!delivery) throw new ApiError(404, "not_found", `No delivery has the id ${id}.`);
+    if (!delivery || !mayAccess(c, delivery.subscriptionId)) {
+      throw new ApiError(404, "not_found", `No delivery has the id ${id}.`);
+    }
     if (delivery.state !== "failed") {
       throw new ApiError(
         409,
@@ -208,7 +220,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
         `Delivery ${id} is ${delivery.state}; only failed deliveries can be replayed.`,
       );
     }
-    const sub = await loadSubscription(deps, delivery.subscriptionId);
+    const sub = await loadSubscription(deps, c, delivery.subscriptionId);
     if (sub.status === "disabled") {
       // Replaying is how an owner says the endpoint is fixed: re-enable it.
       await deps.store.updateSubscriptionHealth(sub.id, { disabledAt: null, disabledReason: null, failingSince: null });
