@@ -113,6 +113,11 @@ describe("feed faults and crash safety", () => {
       const id = await addFeed("/crash.xml");
       stack.store.putStory = putStory;
       expect((await stack.store.listStories({ feedId: id })).items).toHaveLength(0);
+      // The failed item is reported on the feed, which stays active: one item never fails the batch.
+      expect(await feed(id)).toMatchObject({
+        status: "active",
+        lastError: expect.stringMatching(/1 item\(s\) could not be processed/),
+      });
 
       await pollAgain(id); // restarted: the item is processed again and completed
       clock.advance(6_000); // a delivery tried before its story was stored retries 5 s later
