@@ -5,7 +5,7 @@
  *   stories, and check with `standardwebhooks` what arrives; Ctrl-C stops it cleanly.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -120,17 +120,19 @@ describe("storywire start, as a user runs it", () => {
   let child: ChildProcess;
   let output = "";
   let base = "";
+  let cwd = "";
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;
   let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
 
   beforeAll(async () => {
     feeds = await startFeedServer([]);
     receiver = await startTestReceiver();
-    const cwd = mkdtempSync(join(tmpdir(), "storywire-start-"));
-    writeFileSync(join(cwd, "storywire.config.json"), JSON.stringify({ feeds: [] }));
+    cwd = mkdtempSync(join(tmpdir(), "storywire-start-"));
     const port = await freePort();
+    // The port lives in the config file, so that `storywire export` run in the same folder finds the API.
+    writeFileSync(join(cwd, "storywire.config.json"), JSON.stringify({ feeds: [], port }));
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [BIN, "start", "--port", String(port), "--poll-interval", "1"], {
+    child = spawn(process.execPath, [BIN, "start", "--poll-interval", "1"], {
       cwd,
       env: { ...process.env, STORYWIRE_ALLOW_PRIVATE_NETWORKS: "1", STORYWIRE_ADMIN_KEY: ADMIN },
       stdio: ["ignore", "pipe", "pipe"],
@@ -188,10 +190,29 @@ describe("storywire start, as a user runs it", () => {
     expect(receiver.received.every((r) => r.verified)).toBe(true);
   }, 60_000);
 
+  it("exports every stored story as NNN_<id>.txt in seed shape, from the running API", async () => {
+    const out = join(cwd, "export-live");
+    const { code, stderr } = await cli(["export", "--out", out], { cwd });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/Exported 3 stories/);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(3);
+    for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
+    const text = readFileSync(join(out, files[0] as string), "utf8");
+    expect(text.split("\n")[1]).toBe(""); // headline, blank line, paragraphs
+  }, 30_000);
+
   it("stops cleanly on Ctrl-C", async () => {
     const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toMatch(/Stopped\./);
   }, 20_000);
+
+  it("exports from the data folder when nothing is running", async () => {
+    const out = join(cwd, "export-offline");
+    const { code, stderr } = await cli(["export", "--out", out], { cwd });
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(out)).toHaveLength(3);
+  }, 30_000);
 });
