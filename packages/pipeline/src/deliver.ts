@@ -20,6 +20,7 @@ import { type Alert, composeAlert } from "@storywire/core";
 import type { Delivery, Store, Subscription } from "@storywire/store";
 import { claimDigestSiblings, type DigestSubscription, digestLockName, isDigestSubscription } from "./digest.ts";
 import type { Clock, JobQueue, Logger } from "./ports.ts";
+import { alertFromRecord } from "./stored-alert.ts";
 import type { StorylineSource } from "./storylines.ts";
 
 /** A claim holds a delivery for this long; a send takes at most 15 s, so a live worker never loses it. */
@@ -80,20 +81,10 @@ export async function alertsForDeliveries(deliveries: readonly Delivery[], deps:
   deliveries.forEach((d, i) => {
     const record = records[i];
     const story = storyById.get(d.storyId);
-    if (!record || !story || record.relation === "duplicate") return;
-    const title = storylines.find((s) => s.id === record.storylineId)?.title ?? record.storylineId;
-    alerts.set(
-      d.id,
-      composeAlert({
-        story,
-        storyline: { id: record.storylineId, title },
-        relation: record.relation,
-        novel: record.novel,
-        storylineScore: record.storylineScore,
-        links: { apiBase: deps.publicUrl },
-        createdAt: record.createdAt,
-      }),
-    );
+    if (!record || !story) return;
+    const title = storylines.find((s) => s.id === record.storylineId)?.title;
+    const alert = alertFromRecord(record, story, title, deps.publicUrl);
+    if (alert) alerts.set(d.id, alert);
   });
   return alerts;
 }

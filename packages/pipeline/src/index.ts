@@ -28,5 +28,6 @@ export { placeStory } from "./placement.ts";
 export * from "./ports.ts";
 export { runSchedule, type ScheduleDeps } from "./schedule.ts";
 export { matchedStorylines, scoreStory } from "./score.ts";
+export { alertFromRecord } from "./stored-alert.ts";
 export { type StorylineSource, staticStorylines } from "./storylines.ts";
 export { handleJob, parseJob, type WorkerDeps } from "./worker.ts";

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { renderAtom, renderJsonFeed } from "@storywire/channels";
-import { type Alert, composeAlert } from "@storywire/core";
+import type { Alert } from "@storywire/core";
+import { alertFromRecord } from "@storywire/pipeline";
 import type { Alert as StoredAlert } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
@@ -62,18 +63,8 @@ async function composeAll(deps: ApiDeps, records: StoredAlert[]): Promise<Alert[
   const alerts: Alert[] = [];
   for (const r of records) {
     const story = stories.get(r.storyId);
-    if (!story || r.relation === "duplicate") continue;
-    alerts.push(
-      composeAlert({
-        story,
-        storyline: { id: r.storylineId, title: titles.get(r.storylineId) ?? r.storylineId },
-        relation: r.relation,
-        novel: r.novel,
-        storylineScore: r.storylineScore,
-        links: { apiBase: deps.publicUrl },
-        createdAt: r.createdAt,
-      }),
-    );
+    const alert = story ? alertFromRecord(r, story, titles.get(r.storylineId), deps.publicUrl) : null;
+    if (alert) alerts.push(alert);
   }
   return alerts;
 }
