@@ -50,4 +50,17 @@ describe("classifyAgainst", () => {
     const opposite = [...own].map((h) => (15 - Number.parseInt(h, 16)).toString(16)).join("");
     expect(classifyAgainst({ title: A.title, text: A.text }, [{ ...A, fingerprint: opposite }]).relation).toBe("first");
   });
+
+  it("places a reworded re-post with its own dateline and capitals as a duplicate", () => {
+    const repost = {
+      title: "Bombers of China, Russia patrol Sea of Japan",
+      text: A.text
+        .replace(
+          "Chinese and Russian strategic bombers flew",
+          "TOKYO, Japan, May 20 - Chinese and Russian strategic bombers flew",
+        )
+        .replace("China's defence ministry said", "Beijing's defence ministry said"),
+    };
+    expect(classifyAgainst(repost, [B, A])).toMatchObject({ relation: "duplicate", matchId: "a", novel: [] });
+  });
 });

@@ -172,3 +172,77 @@ The naval exercise involves destroyers, frigates and submarines from both navies
     expect(compare(gaza1, gaza2).relation).toBe("unrelated");
   });
 });
+
+const GRAIN = `Grain talks resume in Istanbul
+
+ISTANBUL, May 3 (Reuters) - Turkish, Russian and Ukrainian officials resumed trilateral talks on a grain corridor on Tuesday, the first such meeting in more than a decade of Black Sea shipping disputes.
+
+The Russian side said it was ready to work with Turkey on inspections of 12 cargo ships a day, according to a statement.
+
+The parties agreed a two-day pause in naval patrols near Odesa while the inspections are tested.`;
+
+describe("compare: paraphrased figures, datelines and capitals", () => {
+  it.each([
+    ["a number word in a hyphenated modifier", GRAIN.replace("resumed trilateral talks", "resumed three-way talks")],
+    ["a vague quantity written in digits", GRAIN.replace("more than a decade of", "over 10 years of")],
+    [
+      "a capital standing for its country",
+      GRAIN.replace(
+        "The Russian side said it was ready to work with Turkey",
+        "Officials said Moscow was ready to work with Ankara",
+      ),
+    ],
+    [
+      "a dateline without an agency, repeating the date in the text",
+      GRAIN.replace("ISTANBUL, May 3 (Reuters) - ", "ISTANBUL, Turkey, May 3 - ").replace(
+        "on Tuesday,",
+        "on Tuesday, May 3,",
+      ),
+    ],
+    [
+      "a new lead merging known facts, paragraphs reordered",
+      [
+        "Grain corridor talks restart",
+        "Istanbul, May 3 — Moscow agreed with Ankara on inspections of 12 cargo ships a day as Turkish, Russian and Ukrainian officials resumed three-way grain talks on Tuesday.",
+        GRAIN.split("\n\n")[3],
+        GRAIN.split("\n\n")[1]?.replace("ISTANBUL, May 3 (Reuters) - ", ""),
+      ].join("\n\n"),
+    ],
+  ])("keeps %s a duplicate", (_name, b) => {
+    expect(compare(GRAIN, b)).toMatchObject({ relation: "duplicate", novel: [] });
+  });
+
+  it.each([
+    [
+      "a changed count in a hyphenated modifier",
+      GRAIN.replace("a two-day pause", "a five-day pause"),
+      "The parties agreed a five-day pause in naval patrols near Odesa while the inspections are tested.",
+    ],
+    [
+      "a new figure next to a capital",
+      `${GRAIN}\n\nMoscow said 40 ships had already been cleared.`,
+      "Moscow said 40 ships had already been cleared.",
+    ],
+    [
+      "a new quote from a newly named official",
+      `${GRAIN}\n\n"We will not accept delays," Kremlin spokesman Dmitry Peskov said.`,
+      '"We will not accept delays," Kremlin spokesman Dmitry Peskov said.',
+    ],
+    [
+      "a new date in the text",
+      `${GRAIN}\n\nThe next round will open in Ankara on June 14.`,
+      "The next round will open in Ankara on June 14.",
+    ],
+  ])("reports %s as novel", (_name, b, sentence) => {
+    const r = compare(GRAIN, b);
+    expect(r.relation).toBe("update");
+    expect(r.novel).toEqual([sentence]);
+  });
+
+  it("does not let a capital hide a name its country never had in the text", () => {
+    const a = "x\n\nThe ministers met in Vienna and agreed to continue talks next month.";
+    const b =
+      "x\n\nThe ministers met in Vienna and agreed to continue talks next month, Prime Minister Shigeru Ishiba said.";
+    expect(compare(a, b).relation).toBe("update");
+  });
+});

@@ -10,6 +10,9 @@
  *     from the sentence of a it rewrites, a new quotation, a new weekday with new wording) or 1.5 of weak
  *     ones (a new name 1, a new name of several words 1.5, a new month or bare year 0.5). New sentences and
  *     rewritten ones (covered from COVERED on) are judged alike; sentences wholly found in a never are.
+ *     Paraphrase is no fact: a figure in words ("three-way", "half a century") matches the same figure in
+ *     digits and is new only where it replaces another count of the same thing; a capital standing for its
+ *     country ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") is known.
  *   - same story: overlap >= 0.35, or half of b's sentences covered, or (no shared wording but) the same
  *     entities and numbers (entity Jaccard >= 0.6) on the same topic (cosine >= 0.6).
  * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; otherwise
@@ -30,6 +33,7 @@ import {
   SAME_STORY_OVERLAP,
   SAME_STORY_SENTENCES,
 } from "./constants.ts";
+import type { SoftNumber } from "./normalize.ts";
 import { type Prepared, type PreparedSentence, prepare } from "./prepare.ts";
 
 export type CompareRelation = "duplicate" | "update" | "related" | "unrelated";
@@ -151,6 +155,43 @@ const INSTITUTION_HEADS = new Set(
 );
 
 /**
+ * Capitals and seats of power written for their countries ("Moscow" for Russia, "the White House" for the
+ * United States): a rewrite swaps them freely, so one is no new name where another of its group is known.
+ */
+const STAND_IN_GROUPS: readonly (readonly string[])[] = [
+  ["russia", "russian", "russians", "moscow", "kremlin"],
+  ["china", "chinese", "beijing"],
+  ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"],
+  ["us", "usa", "america", "american", "americans", "washington", "white house", "united states"],
+  ["japan", "japanese", "tokyo"],
+  ["eu", "brussels", "european union"],
+  ["uk", "britain", "british", "london", "united kingdom", "downing street"],
+  ["france", "french", "paris", "elysee"],
+  ["germany", "german", "berlin"],
+  ["iran", "iranian", "tehran"],
+  ["india", "indian", "delhi", "new delhi"],
+  ["pakistan", "pakistani", "islamabad"],
+  ["turkey", "turkiye", "turkish", "ankara"],
+  ["belarus", "belarusian", "minsk"],
+  ["taiwan", "taiwanese", "taipei"],
+  ["north korea", "north korean", "pyongyang"],
+  ["south korea", "south korean", "seoul"],
+];
+
+/** Words too common to stand for a country on their own ("us" is also the pronoun). */
+const AMBIGUOUS = new Set(["us"]);
+
+/** Name (or head word) -> the other names of its country, each as its words. */
+const STAND_INS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const map = new Map<string, string[][]>();
+  for (const group of STAND_IN_GROUPS) {
+    const known = group.filter((n) => !AMBIGUOUS.has(n)).map((n) => n.split(" "));
+    for (const n of group) map.set(n, known);
+  }
+  return map;
+})();
+
+/**
  * A name is new when a lacks its head (last word): "Vladimir Putin" is not new where "Putin" was, "Sergei
  * Ryabkov" is where only "Sergei Lavrov" was. An institution's head word after words a knows ("Pacific Fleet
  * Command" after "Pacific Fleet") is not a new name either.
@@ -158,15 +199,25 @@ const INSTITUTION_HEADS = new Set(
 function isNewName(name: readonly string[], a: Prepared): boolean {
   const head = name[name.length - 1] ?? "";
   if (a.tokens.has(head)) return false;
+  const standIns = STAND_INS.get(head) ?? (name.length > 1 ? STAND_INS.get(name.join(" ")) : undefined);
+  if (standIns?.some((words) => words.every((w) => a.tokens.has(w)))) return false;
   if (!INSTITUTION_HEADS.has(head)) return true;
   return name.slice(0, -1).every((w) => !a.tokens.has(w));
+}
+
+/** The figures of a sentence, in digits or in words, each with what it counts. */
+function figuresOf(s: PreparedSentence): SoftNumber[] {
+  const out = s.numbers.map((value, i) => ({ value, unit: s.units[i] ?? "" }));
+  for (const f of s.soft) out.push(f);
+  return out;
 }
 
 /**
  * The new facts sentence s brings relative to a (and to m, a's sentence it rewrites when it is a near match):
  *   strong (1 each): a number a lacks (not a bare year); a number changed from m's ("killed 9" -> "killed
  *     12", even if 12 appears elsewhere in a); a quotation a lacks; a weekday a lacks in a sentence with new
- *     wording ("Japan lodged formal protests on Wednesday": a new day's event);
+ *     wording ("Japan lodged formal protests on Wednesday": a new day's event); a figure in words that
+ *     replaces m's count of the same thing ("a two-day pause" -> "a five-day pause");
  *   weak: a new name (see isNewName) 1, or 1.5 for a name of several words ("Minoru Kihara"); a weekday,
  *     month or bare year alone 0.5 ("since February 2022" is background).
  */
@@ -174,13 +225,20 @@ function newFacts(s: PreparedSentence, a: Prepared, m: PreparedSentence | undefi
   let strong = 0;
   let weak = 0;
   const own = new Set(s.numbers);
+  for (const f of s.soft) own.add(f.value);
   // Numbers of m this sentence dropped: any number it has instead is a changed figure.
-  const before = m?.numbers.filter((n) => !own.has(n) && !YEAR.test(n)) ?? [];
-  for (const n of own) {
+  const figures = m === undefined ? [] : figuresOf(m);
+  const before = figures.filter((f) => !own.has(f.value) && !YEAR.test(f.value));
+  const inM = (n: string) => figures.some((f) => f.value === n);
+  for (const n of new Set(s.numbers)) {
     if (YEAR.test(n)) {
       if (!a.tokens.has(n)) weak += 0.5;
     } else if (!a.tokens.has(n)) strong++;
-    else if (before.length > 0 && !m?.numbers.includes(n)) strong++;
+    else if (before.length > 0 && !inM(n)) strong++;
+  }
+  // A figure in words ("a three-day truce") is news only where it replaces another count of the same thing.
+  for (const f of s.soft) {
+    if (!inM(f.value) && before.some((g) => g.unit === f.unit)) strong++;
   }
   for (const q of s.quotes) {
     const unseen = q.filter((w) => !a.tokens.has(w)).length;

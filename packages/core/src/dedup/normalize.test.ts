@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldSpelling, isBoilerplate, isPhotoCaption, stripDateline } from "./normalize.ts";
+import { foldSpelling, isBoilerplate, isPhotoCaption, softNumbers, splitDateline, stripDateline } from "./normalize.ts";
 
 describe("stripDateline", () => {
   it.each([
@@ -10,9 +10,26 @@ describe("stripDateline", () => {
     ["MOSCOW, June 10. /TASS/. Moscow is ready.", "Moscow is ready."],
     ["(Reuters) - A short one.", "A short one."],
     ["KYIV — Ukraine said.", "Ukraine said."],
+    ["ODESA, Ukraine, May 3 - Port officials said.", "Port officials said."],
+    ["Lviv, Aug. 14 — The council met.", "The council met."],
+    ["TBILISI, 9 March: Protesters gathered.", "Protesters gathered."],
+    ["Milan (Italy), 12 October (ANSA) - Police said.", "Police said."],
+    ["NEW DELHI, India, Jan 2, 2027 -- Ministers met.", "Ministers met."],
+    ["Officials said on May 3 - after talks - that...", "Officials said on May 3 - after talks - that..."],
+    ["President Lee, in Seoul - the capital - spoke.", "President Lee, in Seoul - the capital - spoke."],
     ["Russia said on Monday (local time) that...", "Russia said on Monday (local time) that..."],
   ])("%s", (input, expected) => {
     expect(stripDateline(input)).toBe(expected);
+  });
+});
+
+describe("splitDateline", () => {
+  it("returns the dateline it removed, or an empty one", () => {
+    expect(splitDateline("ODESA, May 3 - Port officials said.")).toEqual({
+      dateline: "ODESA, May 3 - ",
+      rest: "Port officials said.",
+    });
+    expect(splitDateline("Port officials said.")).toEqual({ dateline: "", rest: "Port officials said." });
   });
 });
 
@@ -49,6 +66,32 @@ describe("foldSpelling", () => {
     expect(foldSpelling("Ten people and a $290m package, €1.5bn more")).toBe(
       "10 people and a $290 million package, €1.5 billion more",
     );
+  });
+});
+
+describe("number words", () => {
+  it("leaves number words inside hyphenated modifiers as words", () => {
+    expect(foldSpelling("a three-way deal after two-day talks, three of them")).toBe(
+      "a three-way deal after two-day talks, 3 of them",
+    );
+  });
+
+  it.each([
+    ["a three-way framework", [{ value: "3", unit: "way" }]],
+    ["a one-year extension", [{ value: "1", unit: "year" }]],
+    ["for more than half a century", [{ value: "50", unit: "years" }]],
+    [
+      "a decade ago and a dozen ships",
+      [
+        { value: "10", unit: "years" },
+        { value: "12", unit: "" },
+      ],
+    ],
+    [foldSpelling("two decades"), [{ value: "20", unit: "years" }]],
+    ["half a year", [{ value: "6", unit: "months" }]],
+    ["12 ships in 2025", []],
+  ])("softNumbers(%s)", (text, expected) => {
+    expect(softNumbers(text)).toEqual(expected);
   });
 });
 

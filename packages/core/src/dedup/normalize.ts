@@ -12,6 +12,20 @@ const TASS_DATELINE = /^[\p{Lu}][\p{Lu} -]{1,30},\s*\p{L}+\s+\d{1,2}\.\s*\/(?:TA
 /** A bare city dateline with a dash: "KYIV —" (upper-case city only). */
 const CITY_DASH = /^[\p{Lu}]{3,}(?:[ ,][\p{Lu}]{2,}){0,3}\s*[—–]\s+/u;
 
+/** A month name or its abbreviation, as datelines write it. */
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\p{L}{0,6}\\.?";
+/** One to four capitalised words: "QINGDAO", "Abu Dhabi", "WASHINGTON/KYIV", "St. Petersburg". */
+const PLACE = "[\\p{Lu}][\\p{L}.'’/-]*(?: [\\p{Lu}][\\p{L}.'’/-]*){0,3}";
+/**
+ * A dated dateline without a known agency: "PLACE[, Region][ (Country)], <date> [(AGENCY)] <dash|colon>", as in
+ * "QINGDAO, China, June 26 -", "Kyiv, June 26 —", "MOSCOW, June 26:", "Rome (Italy), 26 June (ANSA) -".
+ */
+const DATED_DATELINE = new RegExp(
+  `^${PLACE}(?:,\\s*${PLACE})?(?:\\s*\\(${PLACE}\\))?,\\s*(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?` +
+    `(?:\\s*\\([\\p{L}\\p{N} .&/-]{2,30}\\))?\\s*(?:-{1,2}|[—–]|:)\\s+`,
+  "u",
+);
+
 /** Sentences that carry no story: credits, copyright, calls to subscribe or read more. */
 const BOILERPLATE: readonly RegExp[] = [
   /^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated|graphics|video)\s+by\b/i,
@@ -50,9 +64,23 @@ export function isPhotoCaption(sentence: string): boolean {
   return PHOTO.some((re) => re.test(s));
 }
 
+/**
+ * Splits a dateline or agency credit from the start of a paragraph: the dateline ("" when there is none) and
+ * the rest. The dateline's words (place, date) still tell the reader something, so callers may keep them as
+ * known words without comparing them as a sentence.
+ */
+export function splitDateline(paragraph: string): { dateline: string; rest: string } {
+  let rest = paragraph.replace(DATELINE, "");
+  // The dated forms put a comma after the place, near the start.
+  const comma = rest.indexOf(",");
+  if (comma > 0 && comma < 50) rest = rest.replace(TASS_DATELINE, "").replace(DATED_DATELINE, "");
+  rest = rest.replace(CITY_DASH, "");
+  return { dateline: paragraph.slice(0, paragraph.length - rest.length), rest };
+}
+
 /** Strips a dateline or agency credit from the start of a paragraph. */
 export function stripDateline(paragraph: string): string {
-  return paragraph.replace(DATELINE, "").replace(TASS_DATELINE, "").replace(CITY_DASH, "");
+  return splitDateline(paragraph).rest;
 }
 
 export function isBoilerplate(sentence: string): boolean {
@@ -93,7 +121,14 @@ const NUMBER_WORDS: Record<string, string> = {
   fifty: "50",
   hundred: "100",
 };
+/** A number word standing alone; inside a hyphenated modifier ("three-way", "two-day") it is left as a word. */
 const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`, "gi");
+
+/** Folds a number word to digits unless a hyphen joins it to another word ("three-way" stays). */
+function foldNumberWord(w: string, offset: number, text: string): string {
+  if (text.charCodeAt(offset - 1) === 45 || text.charCodeAt(offset + w.length) === 45) return w;
+  return NUMBER_WORDS[w.toLowerCase()] ?? w;
+}
 const UNITS: Record<string, string> = {
   k: "thousand",
   m: "million",
@@ -103,13 +138,71 @@ const UNITS: Record<string, string> = {
   tn: "trillion",
 };
 
+/** Number words a hyphenated modifier may start with ("one-year", "three-way"), "one" included. */
+const COMPOUND_NUMBERS: Record<string, string> = { one: "1", ...NUMBER_WORDS };
+
+/** Vague quantities and the figure they stand for: "half a century" is 50 years, "a dozen" is 12. */
+const VAGUE: Record<string, [value: number, unit: string]> = {
+  "half a century": [50, "years"],
+  "half a decade": [5, "years"],
+  "half a dozen": [6, ""],
+  "half a year": [6, "months"],
+  century: [100, "years"],
+  decade: [10, "years"],
+  dozen: [12, ""],
+  year: [1, "years"],
+};
+
+/**
+ * One pass finds all figures in words: a number word starting a hyphenated modifier ("three-way"), a vague
+ * quantity ("half a century"; "a decade", but not inside "half a decade"), "<digits> decades|dozen".
+ */
+const SOFT = new RegExp(
+  `\\b(${Object.keys(COMPOUND_NUMBERS).join("|")})-([a-z]+)` +
+    "|\\b(half a (?:century|decade|dozen|year))\\b" +
+    "|(?<!half )\\b(?:a|one) (century|decade|dozen|year)\\b" +
+    "|\\b(\\d+) (decades|dozen)\\b",
+  "gi",
+);
+/** Cheap test that a sentence may hold a figure in words at all (most do not). */
+const MAY_BE_VAGUE = /year|decade|centur|dozen/i;
+
+/** A figure written in words: its value and the word it counts ("three-way" -> 3 "way"; "a decade" -> 10 "years"). */
+export interface SoftNumber {
+  value: string;
+  unit: string;
+}
+
+/**
+ * Figures a text gives in words rather than digits, after foldSpelling: hyphenated modifiers ("three-way",
+ * "one-year") and vague quantities ("half a century", "a dozen", "two decades"). They match the same figure
+ * written in digits but are too loose to be a new fact on their own.
+ */
+export function softNumbers(folded: string): SoftNumber[] {
+  const out: SoftNumber[] = [];
+  if (!folded.includes("-") && !MAY_BE_VAGUE.test(folded)) return out;
+  for (const m of folded.matchAll(SOFT)) {
+    if (m[1] !== undefined) {
+      const value = COMPOUND_NUMBERS[m[1].toLowerCase()];
+      if (value !== undefined) out.push({ value, unit: (m[2] ?? "").toLowerCase() });
+    } else if (m[5] !== undefined) {
+      const decades = (m[6] ?? "").toLowerCase() === "decades";
+      out.push({ value: String(Number(m[5]) * (decades ? 10 : 12)), unit: decades ? "years" : "" });
+    } else {
+      const [value, unit] = VAGUE[(m[3] ?? m[4] ?? "").toLowerCase()] ?? [0, ""];
+      if (value > 0) out.push({ value: String(value), unit });
+    }
+  }
+  return out;
+}
+
 /**
  * Folds spellings that differ between re-posts: "U.S." -> "US", "1,550" -> "1550", "Feb." -> "February",
  * "ten" -> "10", "$290m" -> "$290 million", "5%" -> "5 percent".
  */
 export function foldSpelling(text: string): string {
   return text
-    .replace(NUMBER_WORD, (w: string) => NUMBER_WORDS[w.toLowerCase()] ?? w)
+    .replace(NUMBER_WORD, (w: string, _n: string, offset: number, text: string) => foldNumberWord(w, offset, text))
     .replace(/(\d)(k|m|mn|bn|b|tn)\b/gi, (_m, d: string, unit: string) => `${d} ${UNITS[unit.toLowerCase()] ?? unit}`)
     .replace(
       /\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g,

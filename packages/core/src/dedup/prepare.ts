@@ -7,7 +7,14 @@
 import { wordRanges, words } from "../scoring/analysis.ts";
 import { type Doc, type DocInput, splitSentences, toDoc } from "../scoring/text.ts";
 import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
-import { foldSpelling, isBoilerplate, isPhotoCaption, stripDateline } from "./normalize.ts";
+import {
+  foldSpelling,
+  isBoilerplate,
+  isPhotoCaption,
+  type SoftNumber,
+  softNumbers,
+  splitDateline,
+} from "./normalize.ts";
 
 export interface PreparedSentence {
   text: string;
@@ -17,6 +24,10 @@ export interface PreparedSentence {
   content: Set<string>;
   shingles: Set<number>;
   numbers: string[];
+  /** The word after each of `numbers`: what it counts ("12 warships" -> "warships"). */
+  units: string[];
+  /** Figures written in words ("three-way", "half a century"): they match digits but are no new fact alone. */
+  soft: SoftNumber[];
   entities: string[];
   /**
    * Names: runs of adjacent capitalised words (not the sentence's first word), lower case ("minoru kihara",
@@ -90,6 +101,7 @@ function prepareSentence(raw: string): PreparedSentence {
   const hashes: number[] = [];
   const content = new Set<string>();
   const numbers: string[] = [];
+  const units: string[] = [];
   const entities: string[] = [];
   const names: string[][] = [];
   const dates: string[] = [];
@@ -100,7 +112,12 @@ function prepareSentence(raw: string): PreparedSentence {
     tokens.push(lw);
     hashes.push(fnv1a(lw));
     if (isDigit(w.charCodeAt(0))) {
-      numbers.push(lw);
+      const unit = (orig[i + 1] ?? "").toLowerCase();
+      // "2 decades" and "3 dozen" are figures in words (softNumbers), not the numbers 2 and 3.
+      if (unit !== "decades" && unit !== "dozen") {
+        numbers.push(lw);
+        units.push(unit);
+      }
       content.add(lw);
       name = null;
       continue;
@@ -131,6 +148,8 @@ function prepareSentence(raw: string): PreparedSentence {
     content,
     shingles: shinglesOfHashes(hashes),
     numbers,
+    units,
+    soft: softNumbers(text),
     entities,
     names,
     dates,
@@ -138,12 +157,17 @@ function prepareSentence(raw: string): PreparedSentence {
   };
 }
 
-/** The body's sentences that carry the story (no dateline, credits or furniture); the title when there is no body. */
-function storySentences(doc: Doc): string[] {
+/**
+ * The body's sentences that carry the story (no dateline, credits or furniture); the title when there is no
+ * body. Datelines removed go to `datelines` when given.
+ */
+function storySentences(doc: Doc, datelines?: string[]): string[] {
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : doc.title === null ? [] : [doc.title];
   const out: string[] = [];
   for (const p of paragraphs) {
-    const sentences = splitSentences(stripDateline(p));
+    const { dateline, rest } = splitDateline(p);
+    if (dateline !== "") datelines?.push(dateline);
+    const sentences = splitSentences(rest);
     // A photo caption: its credit ends the paragraph ("... Handout via REUTERS"); all of it is furniture.
     if (isPhotoCaption(sentences[sentences.length - 1] ?? "") || isPhotoCaption(sentences[0] ?? "")) continue;
     for (const s of sentences) if (!isBoilerplate(s)) out.push(s);
@@ -154,7 +178,8 @@ function storySentences(doc: Doc): string[] {
 /** Reduces a document for comparison (datelines, credits and furniture dropped; title kept out of the body). */
 export function prepare(input: DocInput): Prepared {
   const doc = toDoc(input);
-  const sentences = storySentences(doc).map(prepareSentence);
+  const datelines: string[] = [];
+  const sentences = storySentences(doc, datelines).map(prepareSentence);
   const all: number[] = [];
   const tokens = new Set<string>();
   const contentCounts = new Map<string, number>();
@@ -165,9 +190,12 @@ export function prepare(input: DocInput): Prepared {
     for (const c of s.content) contentCounts.set(c, (contentCounts.get(c) ?? 0) + 1);
     for (const e of s.entities) entities.add(e);
     for (const n of s.numbers) entities.add(n);
+    // A figure in words matches the same figure in digits: "over 50 years" is no news after "half a century".
+    for (const f of s.soft) tokens.add(f.value);
   }
-  if (doc.title !== null) {
-    for (const w of words(foldSpelling(doc.title))) tokens.add(w.toLowerCase());
+  // The title and the datelines ("QINGDAO, June 26") are known words: the body of the other text may repeat them.
+  for (const line of doc.title === null ? datelines : [doc.title, ...datelines]) {
+    for (const w of words(foldSpelling(line))) tokens.add(w.toLowerCase());
   }
   return { sentences, shingles: shinglesOfHashes(all), tokens, contentCounts, entities, source: input };
 }
