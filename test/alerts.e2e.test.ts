@@ -6,17 +6,13 @@
 import Parser from "rss-parser";
 import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
-import { startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { sampleItem } from "./support/samples.ts";
 import { adminHeaders, startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
-const sample = (slug: string): TestItem => {
-  const s = SAMPLE_STORIES.find((x) => x.slug === slug);
-  if (!s) throw new Error(`no sample ${slug}`);
-  return { guid: s.slug, title: s.title, paragraphs: s.paragraphs, link: `https://wire.example/${s.slug}` };
-};
+const sample = sampleItem;
 
 describe("alerts end to end", () => {
   let stack: LocalStack;

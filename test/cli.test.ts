@@ -12,8 +12,9 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
-import { rss, startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { rss, startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { sampleItem, sampleStory } from "./support/samples.ts";
 
 const BIN = resolve(import.meta.dirname, "..", "packages", "cli", "bin", "storywire.js");
 const run = promisify(execFile);
@@ -89,7 +90,7 @@ describe("storywire CLI contracts", () => {
   });
 
   it("compare: a re-post is a duplicate, an added paragraph of facts is an update", async () => {
-    const byslug = (s: string) => SAMPLE_STORIES.find((x) => x.slug === s) as (typeof SAMPLE_STORIES)[number];
+    const byslug = sampleStory;
     const a = story(byslug("sco-defence-ministers").title, byslug("sco-defence-ministers").paragraphs);
     const repost = story(
       byslug("sco-defence-ministers-repost").title,
@@ -171,10 +172,7 @@ describe("storywire start, as a user runs it", () => {
     expect(sub.status).toBe(201);
     receiver.setSecret(((await sub.json()) as { secret: string }).secret);
 
-    const item = (slug: string): TestItem => {
-      const s = SAMPLE_STORIES.find((x) => x.slug === slug) as (typeof SAMPLE_STORIES)[number];
-      return { guid: slug, title: s.title, paragraphs: s.paragraphs };
-    };
+    const item = sampleItem;
     feeds.setItems([item("new-start-extension")]);
     const waitFor = async (n: number) => {
       const deadline = Date.now() + 20_000;

@@ -5,17 +5,14 @@
  */
 import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
-import { startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { sampleItem } from "./support/samples.ts";
 import { adminHeaders, startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
 const HOUR = 3_600_000;
-const sample = (slug: string, guid = slug): TestItem => {
-  const s = SAMPLE_STORIES.find((x) => x.slug === slug) as (typeof SAMPLE_STORIES)[number];
-  return { guid, title: s.title, paragraphs: s.paragraphs };
-};
+const sample = sampleItem;
 type Sub = { id: string; status: string; disabledReason: string | null; failingSince: string | null };
 type Deliveries = { deliveries: { id: string; state: string; attempt: number; lastError: string | null }[] };
 

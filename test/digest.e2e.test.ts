@@ -5,19 +5,15 @@
  */
 import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
-import { startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { sampleItem } from "./support/samples.ts";
 import { adminHeaders, startTestStack, watchFeed } from "./support/stack.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const sample = (slug: string): TestItem => {
-  const s = SAMPLE_STORIES.find((x) => x.slug === slug);
-  if (!s) throw new Error(`no sample ${slug}`);
-  return { guid: s.slug, title: s.title, paragraphs: s.paragraphs, link: `https://wire.example/${s.slug}` };
-};
+const sample = sampleItem;
 const untilNextHour = () => HOUR - (Date.now() % HOUR);
 
 type Deliveries = { deliveries: { id: string; state: string; lastError: string | null }[] };

@@ -14,8 +14,7 @@ import { type LocalDynamo, startLocalDynamo } from "@storywire/store/local";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type BuiltFunction, buildFunctions } from "../functions/build.ts";
 import { LOCAL_ONLY_PACKAGES } from "../infra/bundling.ts";
-import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
-import { startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { startFeedServer } from "./support/feed-server.ts";
 import {
   FUNCTION_URL_HOST,
   type HttpEventV2,
@@ -27,6 +26,7 @@ import {
   sqsEvent,
 } from "./support/lambda-events.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { sampleItem } from "./support/samples.ts";
 import { type SqsMessage, type SqsStandIn, startSqsStandIn } from "./support/sqs-stand-in.ts";
 
 const ADMIN_KEY = "bundle-test-admin-key-0123456789abcdef";
@@ -41,11 +41,7 @@ interface Handlers {
   deliver(event: { Records: SqsEventRecord[] }, context: unknown): Promise<SqsBatchResult>;
 }
 
-const sample = (slug: string): TestItem => {
-  const story = SAMPLE_STORIES.find((s) => s.slug === slug);
-  if (!story) throw new Error(`No sample story "${slug}" in packages/cli/src/demo/samples.ts.`);
-  return { guid: story.slug, title: story.title, paragraphs: story.paragraphs, link: `https://wire.example/${slug}` };
-};
+const sample = sampleItem;
 const SCO = sample("sco-defence-ministers");
 const CEASEFIRE = sample("abu-dhabi-talks");
 

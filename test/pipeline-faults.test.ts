@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { fakeDateClock } from "./support/clock.ts";
 import { rss } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
+import { sampleStory } from "./support/samples.ts";
 import { startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -99,7 +99,7 @@ describe("feed faults and crash safety", () => {
     const receiver = await startTestReceiver();
     try {
       await subscribeWebhook(stack, receiver, ["new-start"]);
-      const s = SAMPLE_STORIES.find((x) => x.slug === "new-start-extension") as (typeof SAMPLE_STORIES)[number];
+      const s = sampleStory("new-start-extension");
       // Only this feed carries the story; the earlier tests' feeds (polled in the same ticks) stay empty.
       handler = (req, res) =>
         res
@@ -139,7 +139,7 @@ describe("feed faults and crash safety", () => {
     const receiver = await startTestReceiver();
     try {
       await subscribeWebhook(stack, receiver, ["sco"]);
-      const s = SAMPLE_STORIES.find((x) => x.slug === "sco-defence-ministers") as (typeof SAMPLE_STORIES)[number];
+      const s = sampleStory("sco-defence-ministers");
       const wire = (req: IncomingMessage) =>
         req.url?.startsWith("/wire-") ? [{ guid: `${req.url}-copy`, title: s.title, paragraphs: s.paragraphs }] : [];
       handler = (req, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(wire(req)));

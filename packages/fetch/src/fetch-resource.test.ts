@@ -1,6 +1,6 @@
 import net from "node:net";
 import zlib from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AbortedError,
   BlockedAddressError,
@@ -16,7 +16,7 @@ import {
   UnsupportedSchemeError,
 } from "./errors.ts";
 import { type FetchResult, type FetchSuccess, fetchResource } from "./fetch-resource.ts";
-import { fakeResolver, startServer, type TestServer, TLS_CERT } from "./test-support.ts";
+import { fakeResolver, serversClosedAfterEach, startServer, type TestServer, TLS_CERT } from "./test-support.ts";
 
 /** Tests talk to loopback servers: the guard is switched off unless a test is about the guard. */
 const LOCAL = { allowPrivateNetworks: true } as const;
@@ -27,15 +27,7 @@ function ok(result: FetchResult): FetchSuccess {
   return result;
 }
 
-const servers: TestServer[] = [];
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = serversClosedAfterEach();
 
 describe("fetchResource: basics and conditional GET", () => {
   it("returns body, final URL, lowercased headers and parsed metadata; sends a Storywire User-Agent", async () => {

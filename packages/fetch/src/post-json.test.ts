@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BlockedAddressError, CredentialsInUrlError, TimeoutError, UnsupportedSchemeError } from "./errors.ts";
 import { postJson } from "./post-json.ts";
-import { fakeResolver, startServer, type TestServer } from "./test-support.ts";
+import { fakeResolver, serversClosedAfterEach } from "./test-support.ts";
 
 const LOCAL = { allowPrivateNetworks: true } as const;
 
-const servers: TestServer[] = [];
-async function serve(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const server = await startServer(...args);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = serversClosedAfterEach();
 
 describe("postJson (webhook delivery, BAD-INPUTS 8, 31)", () => {
   it("posts JSON with the caller's headers and reports 2xx as ok", async () => {

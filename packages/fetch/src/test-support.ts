@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import { afterEach } from "vitest";
 import type { Resolver } from "./ssrf.ts";
 
 export const TLS_CERT = readFileSync(new URL("./test-fixtures/tls-cert.pem", import.meta.url));
@@ -63,6 +64,22 @@ export async function startServer(
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * startServer for one test file: every server started through it is closed after each test.
+ * Call at module level: `const serve = serversClosedAfterEach();`.
+ */
+export function serversClosedAfterEach(): (...args: Parameters<typeof startServer>) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (...args) => {
+    const server = await startServer(...args);
+    servers.push(server);
+    return server;
   };
 }
 
