@@ -51,8 +51,10 @@ describe("API bad inputs", () => {
   ])("POST /feeds refuses %s with a clear 400", async (url) => {
     const res = await post("/feeds", JSON.stringify({ url }));
     expect([400, 413]).toContain(res.status);
-    const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.message.length).toBeGreaterThan(10);
+    const body = (await res.json()) as { status: number; detail: string; code: string };
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(body.status).toBe(res.status);
+    expect(body.detail.length).toBeGreaterThan(10);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
     expect((await (await fetch(`${stack.url}/feeds`)).json()) as { feeds: unknown[] }).toEqual({ feeds: [] });
   });
@@ -65,7 +67,7 @@ describe("API bad inputs", () => {
   ])("POST /feeds with %s is a 400 naming the problem", async (_name, body, message) => {
     const res = await post("/feeds", body);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(message);
   });
 
   it("refuses an oversized body with 413", async () => {
@@ -93,7 +95,7 @@ describe("API bad inputs", () => {
       JSON.stringify({ storylines: ["new-start"], channel: { type: "webhook", url: "http://127.0.0.1:9/hook" } }),
     );
     expect(privateHook.status).toBe(400);
-    expect(((await privateHook.json()) as { error: { message: string } }).error.message).toMatch(/channel\.url/);
+    expect(((await privateHook.json()) as { detail: string }).detail).toMatch(/channel\.url/);
     const unknown = await post("/subscriptions", JSON.stringify({ storylines: ["gaza"], channel: { type: "feed" } }));
     expect(unknown.status).toBe(400);
   });

@@ -186,7 +186,7 @@ describe("api bundle: a Function URL request (payload format 2.0)", () => {
   ])("POST /feeds with %s answers 401 and queues nothing", async (_, headers) => {
     const res = await callApi(httpEvent("POST", "/feeds", { headers, json: { url: feeds.url } }));
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ error: expect.anything() });
+    expect(res.json()).toMatchObject({ status: expect.any(Number), detail: expect.any(String) });
     expect(sqs.messages).toEqual([]);
   });
 

@@ -92,7 +92,7 @@ describe("local stack: poll -> store -> API", () => {
     expect(since.stories.map((s) => s.title)).toEqual(["Loopback story number 3", "Loopback story number 2"]);
     const bad = await api("/stories?since=yesterday");
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/since/);
+    expect(((await bad.json()) as { detail: string }).detail).toMatch(/since/);
     const badCursor = await api("/stories?cursor=not-a-cursor");
     expect(badCursor.status).toBe(400);
   });

@@ -7,7 +7,8 @@ import { STORYWIRE_VERSION } from "@storywire/core";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ApiDeps } from "./deps.ts";
-import { ApiError, errorResponse } from "./errors.ts";
+import { ApiError, errorResponse, PROBLEM_TITLES, problemType } from "./errors.ts";
+import { allowedMethods } from "./method-not-allowed.ts";
 import { registerDashboardRoutes } from "./routes/dashboard.ts";
 import { registerFeedRoutes } from "./routes/feeds.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -57,11 +58,31 @@ export function createApp(deps: ApiDeps): App {
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "adminKey", { type: "http", scheme: "bearer" });
 
-  app.notFound((c) =>
-    errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`),
-  );
+  // The problem types named by `type` in every error answer.
+  app.get("/problems/:code{[a-z_]{1,40}}", (c) => {
+    const code = c.req.param("code");
+    const title = PROBLEM_TITLES[code];
+    if (!title) return errorResponse(c, 404, "not_found", `There is no problem type "${code}".`);
+    return c.json({ type: problemType(code), title, code });
+  });
+
+  app.notFound((c) => {
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length > 0) {
+      return errorResponse(
+        c,
+        405,
+        "method_not_allowed",
+        `${c.req.method} is not allowed on ${c.req.path}; use ${allow.join(" or ")}.`,
+        undefined,
+        { allow: allow.join(", ") },
+      );
+    }
+    return errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`);
+  });
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorResponse(c, error.status, error.code, error.message);
+    if (error instanceof ApiError)
+      return errorResponse(c, error.status, error.code, error.message, error.field, error.headers);
     if (error instanceof HTTPException) {
       const status = error.status;
       if (status === 400) return errorResponse(c, 400, "bad_request", "The request body is not valid JSON.");

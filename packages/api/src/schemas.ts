@@ -1,7 +1,24 @@
 /** Request and response schemas; they drive both validation and the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
 
-export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi("Error");
+/** RFC 9457 problem details: the body of every error answer (content type application/problem+json). */
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "/problems/invalid_request" }),
+    title: z.string().openapi({ example: "A request field is not valid" }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().openapi({ example: '"url" is required.' }),
+    code: z
+      .string()
+      .openapi({ description: "A stable machine-readable name of the problem", example: "invalid_request" }),
+    field: z.string().optional().openapi({ description: "The request field that is wrong, as a path", example: "url" }),
+  })
+  .openapi("Problem");
+
+/** An error answer in a route's OpenAPI responses. */
+export function problemResponse(description: string) {
+  return { description, content: { "application/problem+json": { schema: ProblemSchema } } };
+}
 
 export const FeedSchema = z
   .object({

@@ -130,6 +130,7 @@ export function fakeDeps(data: FakeData, now = new Date("2026-11-25T10:00:00.000
       fail("listEvents");
       return page((data.events ?? []).filter((e) => e.storylineId === storylineId).slice(0, options?.limit ?? 20));
     },
+    getStory: async (id) => (data.stories ?? []).find((s) => s.id === id) ?? null,
     listEventStories: async (eventId) =>
       (data.members ?? []).filter((m) => m.eventId === eventId).map((m) => m as EventStory),
   };

@@ -3,7 +3,7 @@ import { addFeed } from "@storywire/pipeline";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { requireAdmin } from "../middleware/auth.ts";
-import { AddFeedSchema, ErrorSchema, FeedSchema } from "../schemas.ts";
+import { AddFeedSchema, FeedSchema, problemResponse } from "../schemas.ts";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -26,8 +26,8 @@ const postFeed = createRoute({
   responses: {
     201: json(FeedSchema, "The feed was added"),
     200: json(FeedSchema, "The feed (in any spelling of its URL) was already watched"),
-    400: json(ErrorSchema, "The URL is not valid or points to a blocked address"),
-    401: json(ErrorSchema, "Missing or wrong API key"),
+    400: problemResponse("The URL is not valid or points to a blocked address"),
+    401: problemResponse("Missing or wrong API key"),
   },
 });
 

@@ -3,7 +3,7 @@ import { storySeedText } from "@storywire/core";
 import { InvalidCursor } from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { ErrorSchema, IdParam, StoryListQuery, StoryPageSchema, StorySchema } from "../schemas.ts";
+import { IdParam, problemResponse, StoryListQuery, StoryPageSchema, StorySchema } from "../schemas.ts";
 
 const listStories = createRoute({
   method: "get",
@@ -12,7 +12,7 @@ const listStories = createRoute({
   request: { query: StoryListQuery },
   responses: {
     200: { description: "A page of stories", content: { "application/json": { schema: StoryPageSchema } } },
-    400: { description: "Bad query", content: { "application/json": { schema: ErrorSchema } } },
+    400: problemResponse("Bad query"),
   },
 });
 
@@ -23,7 +23,7 @@ const getStory = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: "The story", content: { "application/json": { schema: StorySchema } } },
-    404: { description: "No such story", content: { "application/json": { schema: ErrorSchema } } },
+    404: problemResponse("No such story"),
   },
 });
 
@@ -56,7 +56,7 @@ export function registerStoryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     request: { params: IdParam },
     responses: {
       200: { description: "The story text", content: { "text/plain": { schema: z.string() } } },
-      404: { description: "No such story", content: { "application/json": { schema: ErrorSchema } } },
+      404: problemResponse("No such story"),
     },
   });
 

@@ -6,7 +6,7 @@ import type { Alert as StoredAlert } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { ErrorSchema } from "../schemas.ts";
+import { problemResponse } from "../schemas.ts";
 
 const FEED_SIZE = 50;
 
@@ -53,7 +53,7 @@ const timeline = createRoute({
         "application/json": { schema: z.object({ events: z.array(z.unknown()), nextCursor: z.string().nullable() }) },
       },
     },
-    404: { description: "No such storyline", content: { "application/json": { schema: ErrorSchema } } },
+    404: problemResponse("No such storyline"),
   },
 });
 

@@ -10,8 +10,8 @@ import {
   CreatedSubscriptionSchema,
   CreateSubscriptionSchema,
   DeliverySchema,
-  ErrorSchema,
   IdParam,
+  problemResponse,
   SubscriptionSchema,
 } from "../schemas.ts";
 
@@ -20,8 +20,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
 });
 const errors = {
-  401: json(ErrorSchema, "Missing or wrong API key"),
-  404: json(ErrorSchema, "No such subscription"),
+  401: problemResponse("Missing or wrong API key"),
+  404: problemResponse("No such subscription"),
 };
 const secured = { security: [{ adminKey: [] }] };
 
@@ -33,7 +33,7 @@ const create = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: CreateSubscriptionSchema } } } },
   responses: {
     201: json(CreatedSubscriptionSchema, "Created"),
-    400: json(ErrorSchema, "Invalid subscription"),
+    400: problemResponse("Invalid subscription"),
     ...errors,
   },
 });
@@ -95,7 +95,7 @@ const replay = createRoute({
   request: { params: IdParam },
   responses: {
     202: json(DeliverySchema, "Queued again"),
-    409: json(ErrorSchema, "Only failed deliveries can be replayed"),
+    409: problemResponse("Only failed deliveries can be replayed"),
     ...errors,
   },
 });
