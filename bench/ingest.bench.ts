@@ -6,6 +6,7 @@
 import { pathToFileURL } from "node:url";
 import Parser from "rss-parser";
 import { buildStory, decodeFeedBytes, htmlToParagraphs, parseFeed } from "../packages/core/src/index.ts";
+import { type BenchContext, consoleContext } from "./context.ts";
 
 const ITEMS = 200;
 const MIN_MS = 1000;
@@ -32,7 +33,7 @@ async function measure(fn: () => Promise<unknown> | unknown): Promise<{ perSecon
   return { perSecond: 1000 / ms, msPerRun: ms };
 }
 
-export async function run(print: (line: string) => void): Promise<void> {
+export async function run({ print, record }: BenchContext): Promise<void> {
   const xml = syntheticFeed();
   const bytes = Buffer.from(xml);
   const ours = await measure(async () => {
@@ -46,6 +47,8 @@ export async function run(print: (line: string) => void): Promise<void> {
   print(
     `feed ingest (${ITEMS} items, ${(bytes.length / 1024).toFixed(0)} KB): parse + normalize ${(ours.perSecond * ITEMS).toFixed(0)} items/s (${ours.msPerRun.toFixed(1)} ms per feed)`,
   );
+  record("ingest_items_per_s", ours.perSecond * ITEMS);
+  record("ingest_ratio", baseline.perSecond / ours.perSecond);
   print(
     `  baseline rss-parser parseString alone: ${(baseline.perSecond * ITEMS).toFixed(0)} items/s; ratio ours/baseline = ${(ours.perSecond / baseline.perSecond).toFixed(2)}x`,
   );
@@ -61,5 +64,5 @@ export async function run(print: (line: string) => void): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  await run((line) => console.log(line));
+  await run(consoleContext());
 }

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { compare, fingerprint } from "../packages/core/src/dedup/index.ts";
 import * as lexicon from "../packages/core/src/scoring/framing-lexicon.ts";
 import { defaultStorylines, scoreDocument } from "../packages/core/src/scoring/index.ts";
+import { type BenchContext, consoleContext } from "./context.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const articlesDir = resolve(here, "..", "eval", "articles");
@@ -108,7 +109,7 @@ function line(name: string, t: Timing, unit: string): string {
   return `${name.padEnd(34)} ${perSec.toFixed(0).padStart(8)} ${unit}/s   ${cpuPer.toFixed(1).padStart(8)} µs CPU each`;
 }
 
-export async function run(print: (line: string) => void): Promise<void> {
+export async function run({ print, record }: BenchContext): Promise<void> {
   const article = buildArticle();
   const update = `${article}\nHours later the ministry said 57 drones had been shot down. "This changes nothing," an aide said.\n`;
   const phrases = allPhrases();
@@ -117,6 +118,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const scoring = measure(() => scoreDocument(article));
   const naive = measure(() => naiveScore(article, phrases));
   print(line("scoreDocument (storylines+framing)", scoring, "articles"));
+  record("score_articles_per_s", (scoring.ops / scoring.wallMs) * 1000);
   print(line("baseline: includes() over phrases", naive, "articles"));
   print(
     `  ratio: ${(scoring.cpuUs / scoring.ops / (naive.cpuUs / naive.ops)).toFixed(1)}x the baseline's CPU per article`,
@@ -125,6 +127,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const pairs = measure(() => compare(article, update));
   const jaccard = measure(() => naiveJaccard(article, update));
   print(line("compare (dup/update/novel)", pairs, "pairs"));
+  record("compare_pairs_per_s", (pairs.ops / pairs.wallMs) * 1000);
   print(line("baseline: exact shingle Jaccard", jaccard, "pairs"));
   print(
     `  ratio: ${(pairs.cpuUs / pairs.ops / (jaccard.cpuUs / jaccard.ops)).toFixed(1)}x the baseline's CPU per pair`,
@@ -135,7 +138,7 @@ export async function run(print: (line: string) => void): Promise<void> {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run((l) => console.log(l)).catch((err: unknown) => {
+  run(consoleContext()).catch((err: unknown) => {
     console.error(`Benchmark failed: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   });

@@ -4,6 +4,7 @@ export { Conflict, InvalidCursor, InvalidInput, LeaseLost, NotFound, StoreError 
 export { alertIdFor, deliveryIdFor } from "./keys.ts";
 export { DEFAULT_TABLE_NAME, TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "./schema.ts";
 export { type CreateStoreOptions, createStore } from "./store.ts";
+export { toStorySummary } from "./summary.ts";
 export { type EnsureTableOptions, ensureTable, schemaDifferences, tableDefinition } from "./table.ts";
 export { storySortAt } from "./time.ts";
 export type * from "./types.ts";

@@ -50,12 +50,43 @@ export interface FeedFetchState {
 
 // ---- stories -----------------------------------------------------------------------------------------------
 
-export interface ListStoriesOptions extends PageOptions {
+/**
+ * The filters of GET /stories and of the dashboard's story list. All optional; different filters combine with AND,
+ * the values of one list filter with OR.
+ */
+export interface StoryFilter {
+  /** Only stories that entered (matched) any of these storylines. */
+  storylines?: string[];
+  /** Only stories whose score in a matched storyline (one of `storylines`, when given) is at least this. */
+  minScore?: number;
+  /** Only stories placed with one of these relations in their storyline's event. */
+  relation?: Relation[];
+  /** Only stories whose framing label is one of these. */
+  framing?: string[];
   /** Only this feed's stories. */
   feedId?: string;
-  /** Only stories whose sort time (publishedAt clamped to fetchedAt) is at or after this instant. */
+  /** Only stories of this source (the feed title or domain, as stored in Story.source). */
+  source?: string;
+  /** Only stories in this language (ISO 639-1). */
+  language?: string;
+  /** Only stories whose sort time is at or after this instant. */
   since?: Instant;
+  /** Only stories whose sort time is before this instant. */
+  until?: Instant;
+  /** Words that must occur in the title or text. */
+  q?: string;
 }
+
+export interface ListStoriesOptions extends PageOptions, StoryFilter {}
+
+/**
+ * A story as a list shows it: what a list needs, without the text, the evidence or the framing dimensions
+ * (GET /stories/{id} has them all). Field names and places are those of Story.
+ */
+export type StorySummary = Omit<Story, "text" | "novel" | "fingerprint" | "storylines" | "framing"> & {
+  storylines: Pick<StorylineScore, "id" | "score" | "matched">[];
+  framing: { label: string; summary: string } | null;
+};
 
 /** Where scoring and dedup placed a story. */
 export interface StoryPlacement {
