@@ -15,6 +15,10 @@ import {
   REMOVED_TAGS,
   WIDGET_CLASS_PARTS,
 } from "./constants.ts";
+import { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
+
+// Text that is already plain lives in plain-text.ts (no DOM), so code that never sees HTML does not load linkedom.
+export { collapseWhitespace, textToParagraphs };
 
 /** A tag, comment, doctype or CDATA section: without one the input is treated as plain text. */
 const MARKUP = /<\/?[a-z][^<>]*>|<!--|<!\[CDATA\[|<!doctype/i;
@@ -23,14 +27,10 @@ const DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi;
 /** A tag that survived entity decoding (the source was escaped twice). */
 const ESCAPED_TAG =
   /<\/?(?:a|b|i|p|br|div|span|img|script|style|iframe|strong|em|ul|ol|li|h[1-6]|blockquote|svg|video|object|embed|form|input)\b[^<>]*>/i;
-/** Invisible characters that only split words for a tokenizer: zero-width space, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
 /** Marker for a <br> inside the paragraph buffer (text nodes never contain it: their whitespace is collapsed). */
 const BREAK = "\n";
 /** Two line breaks with only spaces between them end a paragraph; one is a space. */
 const DOUBLE_BREAK = /\n *\n[\n ]*/;
-/** Plain text whose lines all fit this width, with multi-line blocks, is hard-wrapped prose. */
-const HARD_WRAP_WIDTH = 100;
 
 /** Minimal view of the DOM nodes we read; linkedom's nodes satisfy it. */
 interface DomNode {
@@ -52,11 +52,6 @@ const CDATA_SECTION_NODE = 4;
 
 export function looksLikeHtml(text: string): boolean {
   return MARKUP.test(text);
-}
-
-/** Collapses every run of whitespace (including no-break and ideographic spaces) to one space and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -89,20 +84,6 @@ export function withinBudget(html: string): string {
     if (count > MAX_ELEMENTS_TO_PARSE) return input.slice(0, tag.lastIndex - 2);
   }
   return input;
-}
-
-/**
- * Splits plain text into paragraphs. Each line is a paragraph, except in hard-wrapped text (blank lines between
- * blocks of several lines, no line longer than HARD_WRAP_WIDTH) where the lines of a block are joined.
- */
-export function textToParagraphs(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, "\n").trim().split("\n");
-  const blocks = lines.join("\n").split(/\n[^\S\n]*\n/);
-  const hardWrapped =
-    blocks.length > 1 &&
-    blocks.some((block) => block.trim().includes("\n")) &&
-    lines.every((line) => line.trim().length <= HARD_WRAP_WIDTH);
-  return (hardWrapped ? blocks : lines).map(collapseWhitespace).filter((p) => p.length > 0);
 }
 
 function parseBody(fragment: string): DomElement {

@@ -3,7 +3,6 @@
  * own label (XML prolog `encoding=`, or <meta charset> for HTML), else UTF-8 (windows-1252 when the bytes
  * are not valid UTF-8). The prolog of the returned text says UTF-8, so no later reader decodes it again.
  */
-import iconv from "iconv-lite";
 import { charsetFromContentType, isUtf16, normalizeCharset } from "./charset.ts";
 
 export interface DecodedFeed {
@@ -41,6 +40,25 @@ function decodeUtf8(bytes: Uint8Array, fatal: boolean): string {
   return new TextDecoder("utf-8", { fatal, ignoreBOM: true }).decode(bytes);
 }
 
+/**
+ * windows-1252 at 0x80-0x9F (elsewhere it is Latin-1). Node's TextDecoder reads the windows-1252 labels as plain
+ * Latin-1 (control characters where the curly quotes, dashes and euro sign should be), so this one is done here.
+ */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** Decodes with a name normalizeCharset returned; a byte order mark is kept (decodeFeedBytes removes it). */
+function decodeAs(bytes: Uint8Array, encoding: string): string {
+  if (encoding === "windows-1252") return decodeWindows1252(bytes);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
 /** Decode feed bytes to text; see the module comment for how the encoding is chosen. */
 export function decodeFeedBytes(bytes: Uint8Array, httpCharset?: string | null): DecodedFeed {
   const bom = sniffBom(bytes);
@@ -54,12 +72,12 @@ export function decodeFeedBytes(bytes: Uint8Array, httpCharset?: string | null):
       encoding = "utf-8";
     } catch {
       encoding = "windows-1252";
-      text = iconv.decode(body, encoding, { stripBOM: false });
+      text = decodeAs(body, encoding);
     }
   } else if (encoding === "utf-8") {
     text = decodeUtf8(body, false);
   } else {
-    text = iconv.decode(body, encoding, { stripBOM: false });
+    text = decodeAs(body, encoding);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text: relabelProlog(text), encoding };
