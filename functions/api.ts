@@ -1,26 +1,42 @@
 /** Lambda entry: the Hono API behind a Function URL (or API Gateway v2). */
-import { createApp } from "@storywire/api";
-import { sendTestAlert } from "@storywire/pipeline";
+import { type ApiDeps, createApp } from "@storywire/api";
+import { validatePublicUrl } from "@storywire/fetch/ssrf";
+import { canonicalUrl } from "@storywire/pipeline/feeds";
 import { handle } from "hono/aws-lambda";
-import { lambdaContext, validateUrlWith } from "./lib/context.ts";
+import { type LambdaContext, lambdaContext, lambdaStorylines } from "./lib/context.ts";
 
 type LambdaHandler = ReturnType<typeof handle>;
+
 let app: LambdaHandler | undefined;
+
+/**
+ * A test alert (POST /subscriptions/{id}/test) is the API's only send: the deliver step and its HTTP and email
+ * clients load on the first one, not at cold start.
+ */
+function testAlerts(context: LambdaContext, publicUrl: string): ApiDeps["sendTest"] {
+  let send: Promise<ApiDeps["sendTest"]> | undefined;
+  return async (sub) => {
+    send ??= import("./lib/test-alert.ts").then((m) => m.testAlertSender(context, publicUrl));
+    return (await send)(sub);
+  };
+}
 
 export const handler: LambdaHandler = async (event, context) => {
   if (!app) {
-    const { deps, settings } = await lambdaContext();
-    const origin = event.headers?.host ? `https://${event.headers.host}` : "";
-    deps.publicUrl ||= origin;
+    const lambda = await lambdaContext();
+    const { deps, settings } = lambda;
+    const publicUrl = settings.publicUrl || (event.headers?.host ? `https://${event.headers.host}` : "");
+    const storylines = lambdaStorylines();
     app = handle(
       createApp({
         store: deps.store,
         queue: deps.queue,
         adminKey: settings.adminKey,
-        publicUrl: deps.publicUrl,
-        validateUrl: (url) => validateUrlWith(settings.allowPrivateNetworks, url),
-        storylines: () => deps.storylines.list(),
-        sendTest: (sub) => sendTestAlert(sub, deps),
+        publicUrl,
+        validateUrl: async (url) =>
+          canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: settings.allowPrivateNetworks })),
+        storylines: () => storylines.list(),
+        sendTest: testAlerts(lambda, publicUrl),
       }),
     );
   }

@@ -3,7 +3,7 @@
  * environment and log retention. Each step's timeout lives here because its queue's visibility timeout
  * is derived from it (infra/queues.ts).
  */
-import { LOCAL_ONLY_PACKAGES } from "./bundling.ts";
+import { sstNodejs } from "./bundling.ts";
 import { isProductionStage } from "./stage.ts";
 
 /** Node.js 24 on Lambda: Node 22's runtime is deprecated on 2027-04-30, Node 24's in 2028. */
@@ -59,7 +59,7 @@ export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.
       ...environment,
     },
     logging: { retention: isProductionStage($app.stage) ? "3 months" : "1 week" },
-    nodejs: { sourcemap: true, esbuild: { external: [...LOCAL_ONLY_PACKAGES] } },
+    nodejs: sstNodejs(),
     ...rest,
   };
 }

@@ -1,25 +1,20 @@
 /**
  * Builds the pipeline's adapters inside Lambda from the linked SST resources (`Resource` from "sst"), falling back
  * to environment variables so that the same bundles run against dynalite and loopback servers in tests.
+ *
+ * Only what every function uses is built here (store, queue, clock, logger); each handler adds what only it runs
+ * (the storylines for ingest, deliver and the API; the fetcher for ingest; the HTTP poster and SES for deliver), so
+ * that no bundle carries another's code: functions/build.ts bundles only what a handler's imports reach.
  */
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { createSesSender } from "@storywire/channels";
-import { postJson, validatePublicUrl } from "@storywire/fetch";
-import {
-  canonicalUrl,
-  createFetcher,
-  jsonLogger,
-  staticStorylines,
-  systemClock,
-  type WorkerDeps,
-} from "@storywire/pipeline";
-import { createDynamoClient, createStore } from "@storywire/store";
+import { type Clock, type JobQueue, jsonLogger, type Logger, systemClock } from "@storywire/pipeline/ports";
+import { type StorylineSource, staticStorylines } from "@storywire/pipeline/storylines";
+import { createDynamoClient, createStore, type Store } from "@storywire/store";
 import { sqsQueue } from "./sqs-queue.ts";
 
 /** Reads a linked resource's property without failing when SST did not link it (tests, other runtimes). */
 async function linked(name: string, prop: string): Promise<string | undefined> {
   try {
-    const { Resource } = await import("sst");
+    const { Resource } = await import("sst/resource");
     const value = (Resource as unknown as Record<string, Record<string, unknown>>)[name]?.[prop];
     return typeof value === "string" && value !== "" ? value : undefined;
   } catch {
@@ -77,39 +72,48 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
   };
 }
 
-let cached: Promise<{ deps: WorkerDeps; settings: LambdaSettings }> | undefined;
+/** The adapters every function shares. */
+export interface LambdaDeps {
+  store: Store;
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface LambdaContext {
+  deps: LambdaDeps;
+  settings: LambdaSettings;
+}
+
+let cached: Promise<LambdaContext> | undefined;
 
 /** One set of adapters per Lambda container, built on first use and reused by later invocations. */
-export function lambdaContext(): Promise<{ deps: WorkerDeps; settings: LambdaSettings }> {
+export function lambdaContext(): Promise<LambdaContext> {
   cached ??= build();
   return cached;
+}
+
+let storylines: StorylineSource | undefined;
+
+/** The storylines stories are scored for: only the functions that score, alert or list storylines ask for them. */
+export function lambdaStorylines(): StorylineSource {
+  storylines ??= staticStorylines();
+  return storylines;
 }
 
 /** Tests build each bundle's context afresh after changing the environment. */
 export function resetLambdaContext(): void {
   cached = undefined;
+  storylines = undefined;
 }
 
-async function build() {
+async function build(): Promise<LambdaContext> {
   const s = await settings();
-  const store = createStore({ client: createDynamoClient({ endpoint: s.dynamoEndpoint }), tableName: s.tableName });
-  const deps: WorkerDeps = {
-    store,
+  const deps: LambdaDeps = {
+    store: createStore({ client: createDynamoClient({ endpoint: s.dynamoEndpoint }), tableName: s.tableName }),
     queue: sqsQueue({ fetch: s.fetchQueueUrl, deliver: s.deliveryQueueUrl }),
-    fetcher: createFetcher({ allowPrivateNetworks: s.allowPrivateNetworks }),
     clock: systemClock,
     logger: jsonLogger(),
-    storylines: staticStorylines(),
-    pollIntervalMs: s.pollIntervalMs,
-    fullTextBudget: s.fullTextBudget,
-    post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: s.allowPrivateNetworks }),
-    email: s.emailFrom ? { sender: createSesSender({ client: new SESv2Client({}) }), from: s.emailFrom } : undefined,
-    publicUrl: s.publicUrl,
-    allowPrivateNetworks: s.allowPrivateNetworks,
   };
   return { deps, settings: s };
-}
-
-export async function validateUrlWith(allowPrivateNetworks: boolean, url: string): Promise<string> {
-  return canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks }));
 }

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { addFeed } from "@storywire/pipeline";
+import { addFeed } from "@storywire/pipeline/feeds";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { requireAdmin } from "../middleware/auth.ts";
