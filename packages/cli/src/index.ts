@@ -1,3 +1,9 @@
 export { type Config, ConfigSchema, loadConfig } from "./config.ts";
 export { main } from "./main.ts";
-export { type LocalStack, type StackOptions, startLocalStack } from "./runtime/stack.ts";
+export {
+  type LocalStack,
+  QUEUE_CONCURRENCY,
+  SCHEDULER_TICK_MS,
+  type StackOptions,
+  startLocalStack,
+} from "./runtime/stack.ts";

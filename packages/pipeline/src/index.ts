@@ -21,6 +21,7 @@ export {
 export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
 export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
+export { type HostLimit, hostLimit, PER_HOST_CONCURRENCY } from "./host-limit.ts";
 export { eventIdFor, hashId } from "./ids.ts";
 export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from "./ingest.ts";
 export { parseJob } from "./jobs.ts";

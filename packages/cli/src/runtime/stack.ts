@@ -27,6 +27,21 @@ import { startLocalDynamo } from "@storywire/store/local";
 import type { Config } from "../config.ts";
 import { consoleLogger } from "./console-logger.ts";
 import { MemoryQueue } from "./memory-queue.ts";
+import { startSchedulerTimer } from "./scheduler-timer.ts";
+
+/**
+ * How often the local scheduler looks for due feeds and deliveries (EventBridge Scheduler does it every minute
+ * in AWS). In between it wakes up when the next feed falls due (scheduler-timer.ts). Each look is three index
+ * queries.
+ */
+export const SCHEDULER_TICK_MS = 1_000;
+
+/**
+ * Jobs (feed checks and deliveries) the in-process queue runs at once: feed checks mostly wait on the network,
+ * so a slow feed host holds one of sixteen workers, not one of four. Requests to one host stay within the
+ * fetcher's per-host limit (PER_HOST_CONCURRENCY in @storywire/pipeline) whatever this is.
+ */
+export const QUEUE_CONCURRENCY = 16;
 
 export interface StackOptions {
   logger?: Logger;
@@ -91,7 +106,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     };
     const queue = new MemoryQueue({
       handler: (job) => handleJob(job, deps),
-      concurrency: 4,
+      concurrency: QUEUE_CONCURRENCY,
       schedule: options.queueSchedule,
       onDeadLetter: (job, error) =>
         logger.error("job dead-lettered", { job: JSON.stringify(job), error: (error as Error)?.message }),
@@ -141,26 +156,30 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       }
     }
 
-    const tick = async () => {
+    const schedule = async () => {
       try {
         await runSchedule({ store, queue, clock, logger });
       } catch (error) {
         logger.error("scheduler run failed; retrying on the next tick", { error: (error as Error).message });
       }
+    };
+    const tick = async () => {
+      await schedule();
       await queue.idle();
     };
     if (options.scheduler ?? true) {
-      const every = Math.min(15_000, Math.max(1_000, (config.pollIntervalSeconds * 1000) / 2));
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        tick().finally(() => {
-          running = false;
-        });
-      }, every);
-      closers.push(() => clearInterval(timer));
-      void tick();
+      // The timer only queues what is due (claims keep a feed from being queued twice); it does not wait for the
+      // queue to drain, so one slow feed never holds back the others.
+      const timer = startSchedulerTimer({
+        run: schedule,
+        nextDueInMs: async (withinMs) => {
+          const now = clock.now().getTime();
+          const [next] = await store.listDueFeeds(new Date(now + withinMs).toISOString(), 1);
+          return next ? Date.parse(next.nextCheckAt) - now : null;
+        },
+        tickMs: SCHEDULER_TICK_MS,
+      });
+      closers.push(() => timer.stop());
     }
 
     return {

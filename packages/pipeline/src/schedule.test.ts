@@ -1,0 +1,52 @@
+import type { Store } from "@storywire/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
+import { newFeed } from "./feeds.ts";
+import { type Job, silentLogger } from "./ports.ts";
+import { FETCH_CLAIM_MS, runSchedule, SCHEDULE_BATCH } from "./schedule.ts";
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+const NOW = new Date("2026-11-25T12:00:00.000Z");
+
+function recordingQueue() {
+  const sent: Job[][] = [];
+  return { sent, send: async (jobs: Job[]) => void sent.push(jobs) };
+}
+
+async function storeWithFeeds(count: number): Promise<Store> {
+  const store = await dynamo.freshStore();
+  for (let i = 0; i < count; i += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, count - i) }, (_, n) =>
+        store.addFeed(newFeed(`http://127.0.0.1:9/feed/${i + n}`, new Date(NOW.getTime() - 60_000))),
+      ),
+    );
+  }
+  return store;
+}
+
+describe("runSchedule", () => {
+  it("queues every due feed in one run, a page at a time, each once, and claims each", async () => {
+    const count = 2 * SCHEDULE_BATCH + 50;
+    const store = await storeWithFeeds(count);
+    const queue = recordingQueue();
+    const result = await runSchedule({ store, queue, clock: { now: () => NOW }, logger: silentLogger });
+    expect(result).toEqual({ feeds: count, deliveries: 0 });
+    expect(queue.sent.map((jobs) => jobs.length)).toEqual([SCHEDULE_BATCH, SCHEDULE_BATCH, 50]);
+    const ids = queue.sent.flat().map((job) => (job.type === "fetch" ? job.feedId : ""));
+    expect(new Set(ids).size).toBe(count);
+    const feeds = await store.listFeeds();
+    const claimUntil = new Date(NOW.getTime() + FETCH_CLAIM_MS).toISOString();
+    expect(feeds.every((feed) => feed.nextCheckAt === claimUntil)).toBe(true);
+
+    const again = await runSchedule({ store, queue, clock: { now: () => NOW }, logger: silentLogger });
+    expect(again).toEqual({ feeds: 0, deliveries: 0 });
+  }, 60_000);
+});
