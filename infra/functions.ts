@@ -3,7 +3,7 @@
  * environment and log retention. Each step's timeout lives here because its queue's visibility timeout
  * is derived from it (infra/queues.ts).
  */
-import { sstNodejs } from "./bundling.ts";
+import { LAMBDA_NODE_OPTIONS, sstNodejs } from "./bundling.ts";
 import { isProductionStage } from "./stage.ts";
 
 /** Node.js 24 on Lambda: Node 22's runtime is deprecated on 2027-04-30, Node 24's in 2028. */
@@ -55,7 +55,7 @@ export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.
       STORYWIRE_STAGE: $app.stage,
       STORYWIRE_RUNTIME: "aws",
       // Stack traces in CloudWatch point at the TypeScript sources (the bundle ships its source map).
-      NODE_OPTIONS: "--enable-source-maps",
+      NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
       ...environment,
     },
     logging: { retention: isProductionStage($app.stage) ? "3 months" : "1 week" },
