@@ -47,6 +47,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function run({ print, record }: BenchContext): Promise<void> {
+  if (!Number.isInteger(CHANGES) || CHANGES < 1 || !(POLL_INTERVAL_S >= 1)) {
+    throw new Error("BENCH_ALERT_CHANGES must be a whole number of 1 or more, BENCH_POLL_INTERVAL_S 1 or more.");
+  }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const receiver = await startTestReceiver();
   const items: TestItem[] = [sampleItem("abu-dhabi-talks")];
