@@ -1,5 +1,6 @@
 /**
- * Polling: 1,000 feeds on 20 loopback hosts (127.0.0.1-20, 50 feeds each, 2 items per feed) through the real
+ * Polling: 1,000 feeds on 10 loopback hosts (127.0.0.1-10, 100 feeds each, 2 items per feed, every answer after
+ * 5 ms, so that requests to one host overlap and the per-host limit has work to do) through the real
  * pipeline of the local runtime: one scheduler run queues every due feed, the in-process queue runs the ingests
  * (conditional GET through the hardened fetcher, parse, normalize, score, store in embedded DynamoDB). Round 1:
  * every feed answers 200 and its items are stored. The clock then moves past the poll interval and round 2 asks
@@ -15,14 +16,20 @@ import { loadConfig, QUEUE_CONCURRENCY, startLocalStack } from "storywire";
 import { type BenchContext, consoleContext } from "./context.ts";
 import { startFeedFarm } from "./support/feed-farm.ts";
 
-const HOSTS = 20;
-const FEEDS_PER_HOST = 50;
+const HOSTS = 10;
+const FEEDS_PER_HOST = 100;
 const ITEMS = 2;
+const SERVER_DELAY_MS = 5;
 const HOUR = 3_600_000;
 
 export async function run({ print, record }: BenchContext): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const farm = await startFeedFarm({ hosts: HOSTS, feedsPerHost: FEEDS_PER_HOST, items: ITEMS });
+  const farm = await startFeedFarm({
+    hosts: HOSTS,
+    feedsPerHost: FEEDS_PER_HOST,
+    items: ITEMS,
+    delayMs: SERVER_DELAY_MS,
+  });
   let offset = 0;
   const clock = { now: () => new Date(Date.now() + offset) };
   const config = loadConfig({
@@ -45,7 +52,7 @@ export async function run({ print, record }: BenchContext): Promise<void> {
     }
     const feeds = farm.urls.length;
     print(
-      `${feeds} feeds on ${HOSTS} loopback hosts, ${ITEMS} items each; queue concurrency ${QUEUE_CONCURRENCY}, per-host limit ${PER_HOST_CONCURRENCY}`,
+      `${feeds} feeds on ${HOSTS} loopback hosts answering after ${SERVER_DELAY_MS} ms, ${ITEMS} items each; queue concurrency ${QUEUE_CONCURRENCY}, per-host limit ${PER_HOST_CONCURRENCY}`,
     );
 
     const round = async (label: string, expect: "ok" | "notModified") => {

@@ -30,9 +30,10 @@ export const LAMBDA_NODE_OPTIONS = "--enable-source-maps";
 export type SdkSource = "bundle" | "runtime";
 
 /**
- * Bundled. Measured both ways (`npm run bench`, docs/DEPLOY.md): the runtime's SDK saves 330-370 KB per bundle but
- * costs more at cold start, since Node then loads the full, untree-shaken clients from hundreds of files, and the
- * deployed SDK would be whatever version AWS installed that month rather than the one the tests ran.
+ * Bundled. Measured both ways in the same run (`npm run bench -- bundles`; docs/DEPLOY.md has the figures): the
+ * runtime's SDK saves 430-500 KB per function but makes a cold import two to three times slower, since Node then
+ * loads whole, unminified client packages instead of the tree-shaken parts a function uses; and the deployed SDK
+ * would be whatever version AWS installed rather than the one the tests ran.
  */
 export const AWS_SDK_SOURCE: SdkSource = "bundle";
 

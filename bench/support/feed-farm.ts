@@ -1,12 +1,12 @@
 /**
  * A farm of loopback feeds for the polling benchmark: `hosts` HTTP servers on 127.0.0.1, 127.0.0.2, ... (all of
  * 127.0.0.0/8 is loopback on Linux), each serving `feedsPerHost` small RSS feeds with an ETag, answering a
- * matching If-None-Match with 304. Each server counts the requests it is serving at once (Storywire opens a
+ * matching If-None-Match with 304, each answer after `delayMs` (a fast server on a near network). Each server counts the requests it is serving at once (Storywire opens a
  * connection per request, so these are its connections doing work), so the benchmark can show that no host saw
  * more than the fetcher's per-host limit; it also counts raw open sockets, which include ones still closing.
  */
 import { createHash } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 export interface FarmStats {
@@ -46,6 +46,7 @@ export async function startFeedFarm(options: {
   hosts: number;
   feedsPerHost: number;
   items: number;
+  delayMs?: number;
 }): Promise<FeedFarm> {
   if (options.hosts < 1 || options.hosts > 250) throw new RangeError("hosts must be from 1 to 250 (127.0.0.1-250).");
   const stats = { ok: 0, notModified: 0, other: 0, maxPerHost: 0, maxSocketsPerHost: 0 };
@@ -64,20 +65,23 @@ export async function startFeedFarm(options: {
       res.once("close", () => {
         serving -= 1;
       });
-      const feed = bodies[Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? "")?.[1] ?? -1)];
+      setTimeout(() => answer(res, req.url ?? "", req.headers["if-none-match"]), options.delayMs ?? 0);
+    });
+    const answer = (res: ServerResponse, path: string, ifNoneMatch: string | undefined) => {
+      const feed = bodies[Number(/^\/feed\/(\d+)\.xml$/.exec(path)?.[1] ?? -1)];
       if (!feed) {
         stats.other += 1;
         res.writeHead(404).end();
         return;
       }
-      if (req.headers["if-none-match"] === feed.etag) {
+      if (ifNoneMatch === feed.etag) {
         stats.notModified += 1;
         res.writeHead(304, { etag: feed.etag }).end();
         return;
       }
       stats.ok += 1;
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag: feed.etag }).end(feed.body);
-    });
+    };
     server.on("connection", (socket: Socket) => {
       sockets += 1;
       stats.maxSocketsPerHost = Math.max(stats.maxSocketsPerHost, sockets);
