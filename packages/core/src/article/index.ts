@@ -10,6 +10,7 @@ export {
 } from "./extract-article.ts";
 export {
   collapseWhitespace,
+  htmlToLine,
   htmlToParagraphs,
   isWidget,
   looksLikeHtml,

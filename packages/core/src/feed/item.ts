@@ -3,9 +3,10 @@
  * ISO date; items without any content are skipped with a reason, and duplicate keys keep the first.
  */
 import { createHash } from "node:crypto";
-import type { FeedItem } from "../types.ts";
+import { htmlToLine } from "../article/html-to-paragraphs.ts";
+import type { FeedItem, SkippedItem } from "../types.ts";
 import { parseFeedDate } from "./date.ts";
-import { collapseWhitespace, htmlToText, sanitizeHtml, textToHtml } from "./html.ts";
+import { collapseWhitespace, sanitizeHtml, textToHtml } from "./html.ts";
 import { canonicalizeUrl, isHttpUrl } from "./url.ts";
 
 /** A text field with its kind: Atom/JSON say whether text is HTML; RSS text is treated as HTML. */
@@ -33,7 +34,7 @@ export interface RawItem {
 
 export interface BuiltItems {
   items: FeedItem[];
-  skipped: { reason: string }[];
+  skipped: SkippedItem[];
 }
 
 /** BCP 47-ish language tag in lowercase ("en_US" -> "en-us"), or null when it does not look like one. */
@@ -48,9 +49,15 @@ function bodyHtml(body: TextValue | null): string {
   return (body.type === "html" ? body.value : textToHtml(body.value)).trim();
 }
 
-function plainText(value: TextValue | null): string {
+/**
+ * The one cleaning rule for every text field of an item and of the feed (title, summary, author): read as HTML
+ * whatever the feed claims (feeds put entities and markup in "text" fields), tags stripped, entities decoded,
+ * and text that still holds tags after decoding (escaped twice) read once more, so markup never survives as
+ * text in one field while another drops it.
+ */
+export function plainText(value: TextValue | string | null | undefined): string {
   if (!value) return "";
-  return value.type === "html" ? htmlToText(value.value) : collapseWhitespace(value.value);
+  return htmlToLine(typeof value === "string" ? value : value.value);
 }
 
 /** guid, else canonical link, else a hash of title and content. */
@@ -75,8 +82,7 @@ interface KeyedItem {
 }
 
 function keyItem(raw: RawItem): KeyedItem | string {
-  // Titles are read as HTML whatever the feed claims: feeds routinely put entities and markup in "text" titles.
-  const title = raw.title ? htmlToText(raw.title.value) : "";
+  const title = plainText(raw.title);
   const body = bodyHtml(raw.body);
   const summary = plainText(raw.summary);
   const url = raw.url ? canonicalizeUrl(raw.url) : null;
@@ -90,7 +96,7 @@ function finishItem(keyed: KeyedItem, raw: RawItem, feedLanguage: string | null,
     publishedAt = parseFeedDate(candidate);
     if (publishedAt) break;
   }
-  const author = raw.author ? collapseWhitespace(raw.author) : feedAuthor;
+  const author = plainText(raw.author) || feedAuthor;
   return {
     key: keyed.key,
     url: keyed.url,
@@ -110,15 +116,18 @@ export function buildItems(
   feedAuthor: string | null = null,
 ): BuiltItems {
   const items: FeedItem[] = [];
-  const skipped: { reason: string }[] = [];
+  const skipped: SkippedItem[] = [];
   const seen = new Set<string>();
   raws.forEach((raw, index) => {
     const position = `Item ${index + 1}`;
     const keyed = "skip" in raw ? raw.skip : keyItem(raw);
     if (typeof keyed === "string") {
-      skipped.push({ reason: `${position} was skipped: ${keyed}` });
+      skipped.push({ reason: `${position} was skipped: ${keyed}`, kind: "skip" in raw ? "unreadable" : "empty" });
     } else if (seen.has(keyed.key)) {
-      skipped.push({ reason: `${position} was skipped: it repeats the key of an earlier item (${keyed.key})` });
+      skipped.push({
+        reason: `${position} was skipped: it repeats the key of an earlier item (${keyed.key})`,
+        kind: "duplicate",
+      });
     } else if (!("skip" in raw)) {
       seen.add(keyed.key);
       items.push(finishItem(keyed, raw, feedLanguage, feedAuthor));
