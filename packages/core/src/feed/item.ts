@@ -60,80 +60,96 @@ export function plainText(value: TextValue | string | null | undefined): string 
   return htmlToLine(typeof value === "string" ? value : value.value);
 }
 
-/** guid, else canonical link, else a hash of title and content. */
-function itemKey(guid: string | null, url: string | null, title: string, contentHtml: string): string {
-  const id = guid?.trim();
-  if (id) return (isHttpUrl(id) ? canonicalizeUrl(id) : null) ?? id;
-  if (url) return url;
+/** A hash of the item's title and content: the key of an item without guid and link. */
+function contentKey(title: string, contentHtml: string): string {
   const digest = createHash("sha256")
     .update(`${title}\n${collapseWhitespace(contentHtml)}`)
     .digest("hex");
   return `sha256:${digest}`;
 }
 
-/** The cheap part of normalizing an item: enough to key it (and to tell that it is empty). */
-interface KeyedItem {
+function hasText(value: TextValue | null): boolean {
+  return value !== null && value.value.trim() !== "";
+}
+
+/**
+ * An item of a feed, keyed but not yet normalized: the key (guid, else canonical link, else a hash of title and
+ * content) costs next to nothing, so a caller can drop the items it already has before paying for the rest
+ * (finishEntry).
+ */
+export interface FeedEntry {
   key: string;
+  /** Canonical article URL, or null. */
   url: string | null;
-  title: string;
-  /** Unsanitized: sanitizing waits until the item is known not to be a duplicate. */
-  bodyHtml: string;
-  summary: string;
+  raw: RawItem;
 }
 
-function keyItem(raw: RawItem): KeyedItem | string {
-  const title = plainText(raw.title);
-  const body = bodyHtml(raw.body);
-  const summary = plainText(raw.summary);
-  const url = raw.url ? canonicalizeUrl(raw.url) : null;
-  if (!title && !url && !body && !summary) return "it has no title, link or content";
-  return { key: itemKey(raw.guid, url, title, body), url, title, bodyHtml: body, summary };
+/** Key items in document order; unreadable or empty ones and repeated keys go to `skipped`. */
+export function keyEntries(raws: (RawItem | { skip: string })[]): { entries: FeedEntry[]; skipped: SkippedItem[] } {
+  const entries: FeedEntry[] = [];
+  const skipped: SkippedItem[] = [];
+  const seen = new Set<string>();
+  raws.forEach((raw, index) => {
+    const position = `Item ${index + 1}`;
+    if ("skip" in raw) {
+      skipped.push({ reason: `${position} was skipped: ${raw.skip}`, kind: "unreadable" });
+      return;
+    }
+    const url = raw.url ? canonicalizeUrl(raw.url) : null;
+    const guid = raw.guid?.trim();
+    let key: string | null = null;
+    if (guid) key = (/^https?:\/\//i.test(guid) && isHttpUrl(guid) ? canonicalizeUrl(guid) : null) ?? guid;
+    if (!hasText(raw.title) && !url && !hasText(raw.body) && !hasText(raw.summary)) {
+      skipped.push({ reason: `${position} was skipped: it has no title, link or content`, kind: "empty" });
+      return;
+    }
+    key ??= url ?? contentKey(plainText(raw.title), bodyHtml(raw.body));
+    if (seen.has(key)) {
+      skipped.push({
+        reason: `${position} was skipped: it repeats the key of an earlier item (${key})`,
+        kind: "duplicate",
+      });
+      return;
+    }
+    seen.add(key);
+    entries.push({ key, url, raw });
+  });
+  return { entries, skipped };
 }
 
-function finishItem(keyed: KeyedItem, raw: RawItem, feedLanguage: string | null, feedAuthor: string | null): FeedItem {
-  let publishedAt: string | null = null;
-  for (const candidate of raw.dates) {
-    publishedAt = parseFeedDate(candidate);
-    if (publishedAt) break;
-  }
-  const author = plainText(raw.author) || feedAuthor;
+/** The normalized FeedItem of a keyed entry: plain-text title and summary, sanitized body, date, author, language. */
+export function finishEntry(entry: FeedEntry, feedLanguage: string | null, feedAuthor: string | null): FeedItem {
+  const { raw } = entry;
+  const publishedAt = entryPublishedAt(entry);
   return {
-    key: keyed.key,
-    url: keyed.url,
-    title: keyed.title,
-    contentHtml: sanitizeHtml(keyed.bodyHtml),
-    summary: keyed.summary,
-    author: author || null,
+    key: entry.key,
+    url: entry.url,
+    title: plainText(raw.title),
+    contentHtml: sanitizeHtml(bodyHtml(raw.body)),
+    summary: plainText(raw.summary),
+    author: plainText(raw.author) || feedAuthor || null,
     publishedAt,
     language: normalizeLanguage(raw.language) ?? feedLanguage,
   };
 }
 
-/** Normalize raw items in order; unreadable ones and repeated keys go to `skipped`. */
+/** The entry's publication date (ISO 8601 UTC): its first date candidate that parses, else null. */
+export function entryPublishedAt(entry: FeedEntry): string | null {
+  for (const candidate of entry.raw.dates) {
+    const date = parseFeedDate(candidate);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Normalize raw items in order; unreadable or empty ones and repeated keys go to `skipped`. */
 export function buildItems(
   raws: (RawItem | { skip: string })[],
   feedLanguage: string | null,
   feedAuthor: string | null = null,
 ): BuiltItems {
-  const items: FeedItem[] = [];
-  const skipped: SkippedItem[] = [];
-  const seen = new Set<string>();
-  raws.forEach((raw, index) => {
-    const position = `Item ${index + 1}`;
-    const keyed = "skip" in raw ? raw.skip : keyItem(raw);
-    if (typeof keyed === "string") {
-      skipped.push({ reason: `${position} was skipped: ${keyed}`, kind: "skip" in raw ? "unreadable" : "empty" });
-    } else if (seen.has(keyed.key)) {
-      skipped.push({
-        reason: `${position} was skipped: it repeats the key of an earlier item (${keyed.key})`,
-        kind: "duplicate",
-      });
-    } else if (!("skip" in raw)) {
-      seen.add(keyed.key);
-      items.push(finishItem(keyed, raw, feedLanguage, feedAuthor));
-    }
-  });
-  return { items, skipped };
+  const { entries, skipped } = keyEntries(raws);
+  return { items: entries.map((entry) => finishEntry(entry, feedLanguage, feedAuthor)), skipped };
 }
 
 /** A whole feed as a format reader extracted it. */

@@ -3,11 +3,11 @@
  * Size and item caps apply before parsing; anything that is not a feed is a NotAFeedError that says what
  * it looks like instead; every other refusal is a FeedError with a code. Nothing here does I/O.
  */
-import type { FeedRepair, ParsedFeed } from "../types.ts";
+import type { FeedItem, FeedRepair, ParsedFeed } from "../types.ts";
 import { DEFAULT_MAX_FEED_CHARS, DEFAULT_MAX_FEED_ITEMS, DEFAULT_MAX_XML_DEPTH } from "./constants.ts";
 import { decodeFeedBytes } from "./decode.ts";
 import { describeInput, FeedError, NotAFeedError } from "./errors.ts";
-import { buildItems, normalizeLanguage, plainText, type RawFeed } from "./item.ts";
+import { type FeedEntry, finishEntry, keyEntries, normalizeLanguage, plainText, type RawFeed } from "./item.ts";
 import { parseJsonFeed } from "./json-feed.ts";
 import { canonicalizeUrl } from "./url.ts";
 import { parseXmlFeed } from "./xml-feed.ts";
@@ -84,18 +84,28 @@ async function readRaw(text: string, feedUrl: string | null, options: Required<P
   );
 }
 
+/** A feed document read and keyed, its items normalized only on request (see FeedEntry). */
+export interface FeedDocument extends Omit<ParsedFeed, "items"> {
+  /** The items, keyed, in document order (unreadable, empty and repeated ones are in `skipped`). */
+  entries: FeedEntry[];
+  /** The encoding the bytes were decoded with (openFeed only). */
+  encoding?: string;
+  /** The normalized FeedItem of one of `entries`. */
+  finish(entry: FeedEntry): FeedItem;
+}
+
 /**
- * Parse a decoded feed document (see decodeFeedBytes). `feedUrl` (where it was fetched from) resolves
- * relative links and names the feed in error messages. Broken XML is repaired, not refused (see xml-repair.ts);
- * what was repaired is listed in `repairs`.
+ * Read a decoded feed document (see decodeFeedBytes) up to keyed entries. `feedUrl` (where it was fetched
+ * from) resolves relative links and names the feed in error messages. Broken XML is repaired, not refused
+ * (see xml-repair.ts); what was repaired is listed in `repairs`.
  * @throws NotAFeedError when the text is not a feed; FeedError ("too-large", "dtd-refused", "too-deep",
  *   "malformed") when it cannot be read safely.
  */
-export async function parseFeed(
+export async function readFeedDocument(
   text: string,
   feedUrl?: string | null,
   opts: ParseFeedOptions = {},
-): Promise<ParsedFeed> {
+): Promise<FeedDocument> {
   const url = feedUrl ?? null;
   const options: Required<ParseFeedOptions> = {
     maxChars: opts.maxChars ?? DEFAULT_MAX_FEED_CHARS,
@@ -110,7 +120,8 @@ export async function parseFeed(
   }
   const raw = await readRaw(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, url, options);
   const language = normalizeLanguage(raw.language);
-  const { items, skipped } = buildItems(raw.items, language, plainText(raw.author) || null);
+  const author = plainText(raw.author) || null;
+  const { entries, skipped } = keyEntries(raw.items);
   for (let i = 0; i < raw.itemsCutOff; i++) {
     skipped.push({
       reason: `Item ${raw.items.length + i + 1} was skipped: the document ends in the middle of it`,
@@ -123,26 +134,58 @@ export async function parseFeed(
     link: raw.link ? canonicalizeUrl(raw.link) : null,
     language,
     ttlMinutes: raw.ttlMinutes,
-    items,
+    entries,
     skipped,
     itemsOverCap: raw.itemsOverCap,
     repairs: raw.repairs,
+    finish: (entry) => finishEntry(entry, language, author),
   };
 }
 
+function finishAll({ entries, finish, encoding: _encoding, ...feed }: FeedDocument): ParsedFeed {
+  return { ...feed, items: entries.map(finish) };
+}
+
 /**
- * Bytes as fetched -> ParsedFeed: decodeFeedBytes then parseFeed, with invalid bytes (replaced by U+FFFD where
- * they stood) listed among the repairs.
+ * Parse a decoded feed document (see decodeFeedBytes and readFeedDocument) into normalized items.
+ * @throws NotAFeedError when the text is not a feed; FeedError ("too-large", "dtd-refused", "too-deep",
+ *   "malformed") when it cannot be read safely.
  */
+export async function parseFeed(
+  text: string,
+  feedUrl?: string | null,
+  opts: ParseFeedOptions = {},
+): Promise<ParsedFeed> {
+  return finishAll(await readFeedDocument(text, feedUrl, opts));
+}
+
+/**
+ * Bytes as fetched -> FeedDocument: decodeFeedBytes then readFeedDocument, with invalid bytes (replaced by
+ * U+FFFD where they stood) listed among the repairs.
+ */
+export async function openFeed(
+  bytes: Uint8Array,
+  httpCharset: string | null | undefined,
+  feedUrl?: string | null,
+  opts: ParseFeedOptions = {},
+): Promise<FeedDocument & { encoding: string }> {
+  const decoded = decodeFeedBytes(bytes, httpCharset);
+  const feed = await readFeedDocument(decoded.text, feedUrl, opts);
+  const repairs: FeedRepair[] = feed.repairs ?? [];
+  return {
+    ...feed,
+    repairs: decoded.invalidBytes > 0 ? ["invalid-bytes", ...repairs] : repairs,
+    encoding: decoded.encoding,
+  };
+}
+
+/** Bytes as fetched -> ParsedFeed (openFeed, every item normalized). */
 export async function readFeedBytes(
   bytes: Uint8Array,
   httpCharset: string | null | undefined,
   feedUrl?: string | null,
   opts: ParseFeedOptions = {},
 ): Promise<ParsedFeed & { encoding: string }> {
-  const decoded = decodeFeedBytes(bytes, httpCharset);
-  const feed = await parseFeed(decoded.text, feedUrl, opts);
-  const repairs: FeedRepair[] =
-    decoded.invalidBytes > 0 ? ["invalid-bytes", ...(feed.repairs ?? [])] : (feed.repairs ?? []);
-  return { ...feed, repairs, encoding: decoded.encoding };
+  const document = await openFeed(bytes, httpCharset, feedUrl, opts);
+  return { ...finishAll(document), encoding: document.encoding };
 }
