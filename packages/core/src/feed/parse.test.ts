@@ -512,6 +512,26 @@ describe("BAD-INPUTS 27: relative links and xml:base", () => {
     ]);
   });
 
+  it("applies a relative feed-level Atom xml:base once (sub/ stays sub/, not sub/sub/)", async () => {
+    const feed = await parseFeed(
+      atom(`<link href="./"/><entry><id>1</id><title>a</title><link href="post.html"/></entry>`, ' xml:base="sub/"'),
+      FEED_URL,
+    );
+    expect(feed.link).toBe("https://news.example/feeds/sub/");
+    expect(feed.items[0]?.url).toBe("https://news.example/feeds/sub/post.html");
+  });
+
+  it("applies relative xml:base on <rss> and <channel> each once, chained", async () => {
+    const feed = await parseFeed(
+      rss(`<item><title>a</title><link>post.html</link></item>`, "", ' xml:base="sub/"').replace(
+        "<channel>",
+        '<channel xml:base="inner/">',
+      ),
+      FEED_URL,
+    );
+    expect(feed.items[0]?.url).toBe("https://news.example/feeds/sub/inner/post.html");
+  });
+
   it("chains Atom xml:base: feed (relative to the feed URL), entry, link", async () => {
     const feed = await parseFeed(
       atom(

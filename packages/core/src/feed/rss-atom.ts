@@ -219,7 +219,10 @@ export function readXmlFeed(
   bodies: readonly ReadonlyMap<string, string>[],
   context: XmlFeedContext,
 ): Omit<RawFeed, "itemsOverCap"> {
-  const xmlBases = [context.rootAttributes.get("xml:base"), ownAttr(output, "xml:base")];
+  // Atom's root is the feed element itself (its attributes are rss-parser's feed "$"): its xml:base counts once.
+  // RSS has two levels, <rss> (or <rdf:RDF>) and <channel>.
+  const rootBase = context.rootAttributes.get("xml:base");
+  const xmlBases = context.format === "atom" ? [rootBase] : [rootBase, ownAttr(output, "xml:base")];
   const base = xmlBases.reduce<string | null>((outer, inner) => resolveBase(outer, inner), context.feedUrl);
   // RSS has no base mechanism of its own: without xml:base, relative item links are taken relative to the
   // site (the channel <link>), which stays right when the feed is served from elsewhere (FeedBurner, mirrors).
