@@ -167,7 +167,8 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
   // Normalization is paid only now, for new items. Oldest first, so that within one poll a story's first
   // report is placed before its updates.
   const fresh = entries
-    .map(({ entry, id }) => ({ item: document.finish(entry), id }))
+    // Bodies are only turned into text (which drops everything active): no sanitizing DOM.
+    .map(({ entry, id }) => ({ item: document.finish(entry, { sanitize: false }), id }))
     .sort((a, b) => (a.item.publishedAt ?? "").localeCompare(b.item.publishedAt ?? ""));
   let budget = deps.fullTextBudget;
   let stories = 0;

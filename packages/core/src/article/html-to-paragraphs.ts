@@ -33,6 +33,10 @@ const ESCAPED_TAG =
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff\u00ad]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, tested for
+const HAS_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff\u00ad]/;
+/** Whitespace that collapsing would change: two in a row, or any but a plain space. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 /** Marker for a <br> inside the paragraph buffer (text nodes never contain it: their whitespace is collapsed). */
 const BREAK = "\n";
 /** Two line breaks with only spaces between them end a paragraph; one is a space. */
@@ -61,7 +65,9 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Collapses every run of whitespace (including no-break and ideographic spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  // Most text has nothing to remove and only single spaces: test before rewriting (a test allocates nothing).
+  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, "") : text;
+  return (NEEDS_COLLAPSE.test(visible) ? visible.replace(/\s+/g, " ") : visible).trim();
 }
 
 /**

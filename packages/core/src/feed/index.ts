@@ -10,7 +10,7 @@ export { parseFeedDate } from "./date.ts";
 export { type DecodedFeed, decodeFeedBytes } from "./decode.ts";
 export { describeRepairs, describeSkipped, REPAIR_DESCRIPTIONS, SKIP_DESCRIPTIONS } from "./describe.ts";
 export { FeedError, type FeedErrorCode, NotAFeedError } from "./errors.ts";
-export { entryPublishedAt, type FeedEntry, plainText } from "./item.ts";
+export { entryPublishedAt, type FeedEntry, type FinishOptions, plainText } from "./item.ts";
 export {
   type FeedDocument,
   openFeed,

@@ -117,15 +117,25 @@ export function keyEntries(raws: (RawItem | { skip: string })[]): { entries: Fee
   return { entries, skipped };
 }
 
+export interface FinishOptions {
+  /** Sanitize the body HTML (default true); false leaves it as the feed wrote it (see FeedDocument.finish). */
+  sanitize?: boolean;
+}
+
 /** The normalized FeedItem of a keyed entry: plain-text title and summary, sanitized body, date, author, language. */
-export function finishEntry(entry: FeedEntry, feedLanguage: string | null, feedAuthor: string | null): FeedItem {
+export function finishEntry(
+  entry: FeedEntry,
+  feedLanguage: string | null,
+  feedAuthor: string | null,
+  options: FinishOptions = {},
+): FeedItem {
   const { raw } = entry;
   const publishedAt = entryPublishedAt(entry);
   return {
     key: entry.key,
     url: entry.url,
     title: plainText(raw.title),
-    contentHtml: sanitizeHtml(bodyHtml(raw.body)),
+    contentHtml: options.sanitize === false ? bodyHtml(raw.body) : sanitizeHtml(bodyHtml(raw.body)),
     summary: plainText(raw.summary),
     author: plainText(raw.author) || feedAuthor || null,
     publishedAt,

@@ -7,7 +7,15 @@ import type { FeedItem, FeedRepair, ParsedFeed } from "../types.ts";
 import { DEFAULT_MAX_FEED_CHARS, DEFAULT_MAX_FEED_ITEMS, DEFAULT_MAX_XML_DEPTH } from "./constants.ts";
 import { decodeFeedBytes } from "./decode.ts";
 import { describeInput, FeedError, NotAFeedError } from "./errors.ts";
-import { type FeedEntry, finishEntry, keyEntries, normalizeLanguage, plainText, type RawFeed } from "./item.ts";
+import {
+  type FeedEntry,
+  type FinishOptions,
+  finishEntry,
+  keyEntries,
+  normalizeLanguage,
+  plainText,
+  type RawFeed,
+} from "./item.ts";
 import { parseJsonFeed } from "./json-feed.ts";
 import { canonicalizeUrl } from "./url.ts";
 import { parseXmlFeed } from "./xml-feed.ts";
@@ -90,8 +98,11 @@ export interface FeedDocument extends Omit<ParsedFeed, "items"> {
   entries: FeedEntry[];
   /** The encoding the bytes were decoded with (openFeed only). */
   encoding?: string;
-  /** The normalized FeedItem of one of `entries`. */
-  finish(entry: FeedEntry): FeedItem;
+  /**
+   * The normalized FeedItem of one of `entries`. With `{ sanitize: false }` contentHtml is the feed's HTML as it
+   * is (for callers that only turn it into text, which drops everything active anyway): no DOM is built.
+   */
+  finish(entry: FeedEntry, options?: FinishOptions): FeedItem;
 }
 
 /**
@@ -138,12 +149,12 @@ export async function readFeedDocument(
     skipped,
     itemsOverCap: raw.itemsOverCap,
     repairs: raw.repairs,
-    finish: (entry) => finishEntry(entry, language, author),
+    finish: (entry, finishOptions) => finishEntry(entry, language, author, finishOptions),
   };
 }
 
 function finishAll({ entries, finish, encoding: _encoding, ...feed }: FeedDocument): ParsedFeed {
-  return { ...feed, items: entries.map(finish) };
+  return { ...feed, items: entries.map((entry) => finish(entry)) };
 }
 
 /**

@@ -404,8 +404,10 @@ class Repairer {
       if (startName !== undefined && VALID_NAME.test(startName)) {
         this.textSegment(between);
         const parent = this.stack[this.stack.length - 1];
-        const attributes = this.parseAttributes(attributeText);
-        const scope = this.scopeFor(attributes, parent?.scope ?? root);
+        // Most start tags carry well-formed attributes that need no reading: they are copied as they are.
+        const simple = rootSeen && !startName.endsWith("link") && isSimpleAttributes(attributeText);
+        const attributes = simple ? null : this.parseAttributes(attributeText);
+        const scope = simple ? (parent?.scope ?? root) : this.scopeFor(attributes, parent?.scope ?? root);
         if (!rootSeen && !parent) {
           // The root decides the document's kind (and whether Atom elements carry a prefix).
           const uri = resolvePrefix(scope, startName.includes(":") ? startName.slice(0, startName.indexOf(":")) : "");
@@ -426,7 +428,9 @@ class Repairer {
         }
         const current = this.stack[this.stack.length - 1];
         if (current) current.hasChildren = true;
-        const tag = this.startTag(name, attributeText, attributes, scope);
+        const tag = simple
+          ? `<${name}${attributeText.endsWith("/") ? attributeText.slice(0, -1).trimEnd() : attributeText.trimEnd()}>`
+          : this.startTag(name, attributeText, attributes, scope);
         const isItem = name === this.itemTag && current?.name === this.container;
         if (name === "channel" && this.stack.length === 1) this.hasChannel = true;
         if (isItem && this.openItem === null) {
@@ -519,6 +523,18 @@ class Repairer {
       this.out.push(`</${frame.name}>`);
     }
   }
+}
+
+/** Attribute text copied as it is: well-formed, no namespace declarations, no prefixed names but xml:, no &#. */
+function isSimpleAttributes(text: string): boolean {
+  if (text === "" || text === "/") return true;
+  const body = text.endsWith("/") ? text.slice(0, -1) : text;
+  return (
+    !body.includes("xmlns") &&
+    !body.includes("&#") &&
+    WELL_FORMED_ATTRIBUTES.test(body) &&
+    !/\s(?!xml:)[\w.-]+:[\w.-]+\s*=/.test(body)
+  );
 }
 
 function refuseDeclaration(token: string, feedUrl: string | null): void {

@@ -1,6 +1,6 @@
 /** FeedItem (+ optionally the extracted full text) -> Story in the seed shape. */
 import { cleanParagraphs } from "../article/clean-paragraphs.ts";
-import { detectLanguage } from "../article/detect-language.ts";
+import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from "../article/detect-language.ts";
 import { htmlToLine } from "../article/html-to-paragraphs.ts";
 import { httpUrl, isHttpUrl } from "../article/http-url.ts";
 import type { FeedItem, Story } from "../types.ts";
@@ -70,7 +70,11 @@ export function buildStory(item: FeedItem, ctx: BuildStoryContext): Story {
     url,
     source: plainLine(ctx.feedTitle) || domainOf(url) || domainOf(ctx.feedUrl) || "unknown",
     author: plainLine(item.author) || null,
-    language: detectLanguage(`${ownTitle}\n${text}`, item.language ?? ctx.feedLanguage ?? null),
+    // A bounded sample: the detector reads at most its first few hundred characters anyway.
+    language: detectLanguage(
+      `${ownTitle}\n${text.slice(0, 2 * LANGUAGE_SAMPLE_CHARS)}`,
+      item.language ?? ctx.feedLanguage ?? null,
+    ),
     publishedAt: item.publishedAt,
     fetchedAt: ctx.fetchedAt,
   };
