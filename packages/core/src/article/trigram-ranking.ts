@@ -17,13 +17,12 @@ export type Ranking = [string, number][];
 
 interface ScriptModel {
   languages: string[];
-  /** trigram (as trigramKey) -> the languages that have it and its rank there: [index into `languages`, rank, ...]. */
+  /** Code unit -> its index in the model's alphabet (the characters of its trigrams), -1 when absent. */
+  alphabet: Int16Array;
+  /** Alphabet size: keys are small integers, (a * size + b) * size + c. */
+  size: number;
+  /** trigram key -> the languages that have it and its rank there: [index into `languages`, rank, ...]. */
   ranks: Map<number, Int16Array>;
-}
-
-/** Three UTF-16 code units as one exact number (franc's trigrams are code units too): faster Map keys than strings. */
-function trigramKey(a: number, b: number, c: number): number {
-  return a * 4_294_967_296 + b * 65_536 + c;
 }
 
 const models = new Map<string, ScriptModel>();
@@ -33,12 +32,22 @@ function model(script: string): ScriptModel {
   if (built) return built;
   const source = data[script] ?? {};
   const languages = Object.keys(source);
+  const alphabet = new Int16Array(65_536).fill(-1);
+  let size = 0;
+  for (const language of languages) {
+    for (const char of source[language] ?? "") {
+      const code = char.charCodeAt(0);
+      if (alphabet[code] === -1) alphabet[code] = size++;
+    }
+  }
   const lists = new Map<number, Map<number, number>>();
   languages.forEach((language, index) => {
     const trigrams = (source[language] ?? "").split("|");
     for (let rank = trigrams.length - 1; rank >= 0; rank--) {
       const trigram = trigrams[rank] as string;
-      const key = trigramKey(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2));
+      const key =
+        ((alphabet[trigram.charCodeAt(0)] as number) * size + (alphabet[trigram.charCodeAt(1)] as number)) * size +
+        (alphabet[trigram.charCodeAt(2)] as number);
       let byLanguage = lists.get(key);
       if (!byLanguage) {
         byLanguage = new Map();
@@ -50,7 +59,7 @@ function model(script: string): ScriptModel {
   });
   const ranks = new Map<number, Int16Array>();
   for (const [key, byLanguage] of lists) ranks.set(key, Int16Array.from([...byLanguage].flat()));
-  built = { languages, ranks };
+  built = { languages, alphabet, size, ranks };
   models.set(script, built);
   return built;
 }
@@ -103,19 +112,33 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-/** Trigram counts of the sample, cleaned as franc's trigram-utils does. */
-function trigramCounts(value: string): Map<number, number> {
+/**
+ * Trigram counts of the sample, cleaned as franc's trigram-utils does: trigrams made of the model's characters by
+ * small integer key (to rank), and how many distinct others there are (each costs MAX_DIFFERENCE everywhere).
+ */
+function trigramCounts(value: string, { alphabet, size }: ScriptModel): { known: Map<number, number>; others: number } {
   const cleaned = ` ${value
     .replace(/[\u0021-\u0040]+/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase()} `;
-  const counts = new Map<number, number>();
+  const known = new Map<number, number>();
+  const others = new Set<number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const key = trigramKey(cleaned.charCodeAt(i), cleaned.charCodeAt(i + 1), cleaned.charCodeAt(i + 2));
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const x = cleaned.charCodeAt(i);
+    const y = cleaned.charCodeAt(i + 1);
+    const z = cleaned.charCodeAt(i + 2);
+    const a = alphabet[x] as number;
+    const b = alphabet[y] as number;
+    const c = alphabet[z] as number;
+    if (a < 0 || b < 0 || c < 0) {
+      others.add(x * 4_294_967_296 + y * 65_536 + z);
+      continue;
+    }
+    const key = (a * size + b) * size + c;
+    known.set(key, (known.get(key) ?? 0) + 1);
   }
-  return counts;
+  return { known, others: others.size };
 }
 
 function allowed(language: string, only: readonly string[], ignore: readonly string[]): boolean {
@@ -148,14 +171,15 @@ export function rankLanguages(input: string, only: readonly string[] = [], ignor
     if (!script || share === 0 || !allowed(script, only, ignore)) return [["und", 1]];
     return [[script, 1]];
   }
-  const { languages, ranks } = model(script);
+  const scriptModel = model(script);
+  const { languages, ranks } = scriptModel;
   const kept = keptLanguages(script, languages, only, ignore);
   if (!kept.some(Boolean)) return [["und", 1]];
   // Every trigram costs MAX_DIFFERENCE in every language, less what the languages that have it save.
   const savings = new Float64Array(languages.length);
-  let total = 0;
-  for (const [trigram, count] of trigramCounts(value)) {
-    total += MAX_DIFFERENCE;
+  const { known, others } = trigramCounts(value, scriptModel);
+  const total = (known.size + others) * MAX_DIFFERENCE;
+  for (const [trigram, count] of known) {
     const row = ranks.get(trigram);
     if (!row) continue;
     for (let i = 0; i < row.length; i += 2) {
