@@ -104,7 +104,7 @@ const WELL_FORMED_ATTRIBUTES =
   /^(?:\s+[A-Za-z_:][-\w.:]*\s*=\s*(?:"(?:[^"<&]|&(?:#\d+|#x[\da-fA-F]+|lt|gt|amp|quot|apos);)*"|'(?:[^'<&]|&(?:#\d+|#x[\da-fA-F]+|lt|gt|amp|quot|apos);)*'))*\s*\/?$/;
 const ATTRIBUTE = /([^\s=/"'<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+)))?/g;
 const REFERENCE = /&(?:(#\d+|#x[\da-fA-F]+|[A-Za-z][A-Za-z0-9]*);)?|</g;
-const NEEDS_ESCAPE = /[&<]/;
+const NEEDS_ESCAPE = /[&<]/g;
 
 /** Direct children of an item whose text orders dates, for the item cap. */
 const DATE_CHILDREN = new Set(["pubDate", "dc:date", "published", "updated", "issued", "modified", "created"]);
@@ -123,7 +123,7 @@ interface Frame {
   /** The canonical name written out. */
   name: string;
   scope: Scope;
-  /** Index in the output parts of the start tag. */
+  /** Index in the output parts of the start tag, for frames whose content is read or rewritten; else -1. */
   part: number;
   hasChildren: boolean;
   attributes: Map<string, string> | null;
@@ -207,14 +207,29 @@ class Repairer {
     private readonly limits: RepairLimits,
   ) {}
 
-  /** Text content between tokens: entities and stray "<" repaired. */
-  textSegment(segment: string): void {
-    if (this.stack.length === 0 || segment === "") return;
-    if (!NEEDS_ESCAPE.test(segment)) {
-      this.out.push(segment);
-      return;
-    }
-    this.out.push(this.repairReferences(segment));
+  /** Input before this offset is in `out` already (or dropped); input from here on is copied when flushed. */
+  private copyFrom = 0;
+
+  /** Copy the input up to `upTo` into the output unchanged. */
+  private flush(upTo: number): void {
+    if (upTo > this.copyFrom) this.out.push(this.text.slice(this.copyFrom, upTo));
+    if (upTo > this.copyFrom) this.copyFrom = upTo;
+  }
+
+  /** Write `replacement` instead of the input between `from` and `to`. */
+  private replace(from: number, to: number, replacement: string): void {
+    this.flush(from);
+    if (replacement !== "") this.out.push(replacement);
+    this.copyFrom = to;
+  }
+
+  /** Text content between tokens: copied as it is unless an entity or a stray "<" needs repair. */
+  textSegment(from: number, to: number): void {
+    if (this.stack.length === 0 || from >= to) return;
+    NEEDS_ESCAPE.lastIndex = from;
+    const found = NEEDS_ESCAPE.exec(this.text);
+    if (found === null || found.index >= to) return;
+    this.replace(from, to, this.repairReferences(this.text.slice(from, to)));
   }
 
   repairReferences(segment: string): string {
@@ -326,11 +341,22 @@ class Repairer {
     return `<${name}${serialized}>`;
   }
 
-  closeTop(): void {
+  /**
+   * Close the innermost open element at input offset `at`. `explicitEnd` is the end of the input's own end tag
+   * when that tag closes this element (it then stays in the copy unless the element is rewritten or read).
+   */
+  closeTop(at: number, explicitEnd: number | null = null, endToken = ""): void {
     const frame = this.stack.pop() as Frame;
     const depth = this.stack.length;
     const parent = this.stack[depth - 1];
-    this.out.push(`</${frame.name}>`);
+    const keepInput =
+      explicitEnd !== null && frame.part < 0 && frame.name === frame.raw && endToken.startsWith(`</${frame.raw}`);
+    if (!keepInput) {
+      this.flush(at);
+      this.out.push(`</${frame.name}>`);
+      if (explicitEnd !== null) this.copyFrom = explicitEnd;
+    }
+    if (frame.part < 0) return;
     if (this.openItem && depth === this.openItem.depth) {
       this.openItem.item.partEnd = this.out.length;
       this.items.push(this.openItem.item);
@@ -394,17 +420,20 @@ class Repairer {
     const root: Scope = { defaultNs: null, prefixes: null, parent: null };
     let doctype: string | null = null;
     let last = start;
+    let end = text.length;
     let rootSeen = false;
     TOKEN.lastIndex = start;
     for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
       const token = m[0];
-      const between = text.slice(last, m.index);
-      last = TOKEN.lastIndex;
+      const at = m.index;
+      const tokenEnd = TOKEN.lastIndex;
+      const textStart = last;
+      last = tokenEnd;
       const [, cdataEnd, endName, startName, attributeText = ""] = m;
       if (startName !== undefined && VALID_NAME.test(startName)) {
-        this.textSegment(between);
+        this.textSegment(textStart, at);
         const parent = this.stack[this.stack.length - 1];
-        // Most start tags carry well-formed attributes that need no reading: they are copied as they are.
+        // Most start tags carry well-formed attributes that need no reading: they stay as they are.
         const simple = rootSeen && !startName.endsWith("link") && isSimpleAttributes(attributeText);
         const attributes = simple ? null : this.parseAttributes(attributeText);
         const scope = simple ? (parent?.scope ?? root) : this.scopeFor(attributes, parent?.scope ?? root);
@@ -414,8 +443,9 @@ class Repairer {
           if (uri === NS.atom || uri === NS.atom03) this.atomPrefix = "";
           const name = this.canonical(startName, scope);
           if (!this.openRoot(name, attributes)) return { root: name, doctype };
-          if (between.trim()) this.repairs.add("junk-before-root");
+          if (text.slice(textStart, at).trim()) this.repairs.add("junk-before-root");
           rootSeen = true;
+          this.copyFrom = at; // the prolog (declaration, comments, doctype) is not written
         } else if (!parent) {
           break; // a second root: whatever follows the feed is not part of it
         }
@@ -424,27 +454,37 @@ class Repairer {
         if (name === this.itemTag && this.openItem) {
           this.repairs.add("nesting");
           const itemDepth = this.openItem.depth;
-          while (this.stack.length > itemDepth) this.closeTop();
+          while (this.stack.length > itemDepth) this.closeTop(at);
         }
         const current = this.stack[this.stack.length - 1];
         if (current) current.hasChildren = true;
-        const tag = simple
-          ? `<${name}${attributeText.endsWith("/") ? attributeText.slice(0, -1).trimEnd() : attributeText.trimEnd()}>`
-          : this.startTag(name, attributeText, attributes, scope);
-        const isItem = name === this.itemTag && current?.name === this.container;
+        const isItem = name === this.itemTag && current?.name === this.container && this.openItem === null;
+        const isItemChild = this.openItem !== null && this.stack.length === this.openItem.depth + 1;
+        const isAtomChild = this.format === "atom" && (current?.name === "feed" || current?.name === "entry");
+        const watched = isItem || isItemChild || isAtomChild;
         if (name === "channel" && this.stack.length === 1) this.hasChannel = true;
-        if (isItem && this.openItem === null) {
-          const item: RepairedItem = { partStart: this.out.length, partEnd: -1, dateText: null, xhtml: new Map() };
-          if (selfClosing) {
-            this.out.push(`${tag.slice(0, -1)}/>`);
-            item.partEnd = this.out.length;
-            this.items.push(item);
-            continue;
-          }
-          this.openItem = { item, depth: this.stack.length };
+        const unchanged = simple && name === startName;
+        const tag = unchanged
+          ? token
+          : simple
+            ? `<${name}${selfClosing ? attributeText.slice(0, -1).trimEnd() : attributeText.trimEnd()}${selfClosing ? "/" : ""}>`
+            : `${this.startTag(name, attributeText, attributes, scope).slice(0, -1)}${selfClosing ? "/" : ""}>`;
+        if (watched || !unchanged) {
+          this.flush(at);
+          if (isItem)
+            this.openItem = {
+              item: { partStart: this.out.length, partEnd: -1, dateText: null, xhtml: new Map() },
+              depth: this.stack.length,
+            };
+          this.out.push(tag);
+          this.copyFrom = tokenEnd;
         }
         if (selfClosing) {
-          this.out.push(`${tag.slice(0, -1)}/>`);
+          if (isItem && this.openItem) {
+            this.openItem.item.partEnd = this.out.length;
+            this.items.push(this.openItem.item);
+            this.openItem = null;
+          }
           continue;
         }
         if (this.stack.length >= this.limits.maxDepth) {
@@ -453,47 +493,52 @@ class Repairer {
             `${describeInput(this.feedUrl)} nests elements more than ${this.limits.maxDepth} levels deep, which no real feed does; it was refused.`,
           );
         }
-        this.stack.push({ raw: startName, name, scope, part: this.out.length, hasChildren: false, attributes });
-        this.out.push(tag);
+        const part = watched ? this.out.length - 1 : -1;
+        this.stack.push({ raw: startName, name, scope, part, hasChildren: false, attributes });
       } else if (endName !== undefined) {
-        this.textSegment(between);
+        this.textSegment(textStart, at);
         if (!rootSeen) continue; // a stray end tag before the root
-        const at = this.findOpen(endName);
-        if (at < 0) {
+        const open = this.findOpen(endName);
+        if (open < 0) {
           this.repairs.add("nesting");
+          this.replace(at, tokenEnd, "");
           continue;
         }
-        if (at < this.stack.length - 1) this.repairs.add("nesting");
-        while (this.stack.length > at) this.closeTop();
-        if (this.stack.length === 0) return null;
+        if (open < this.stack.length - 1) this.repairs.add("nesting");
+        while (this.stack.length > open + 1) this.closeTop(at);
+        this.closeTop(at, tokenEnd, token);
+        if (this.stack.length === 0) {
+          this.flush(tokenEnd);
+          return null;
+        }
       } else if (startName !== undefined) {
         // "<" followed by something that is not a name: text.
-        this.textSegment(between + token);
+        this.textSegment(textStart, tokenEnd);
       } else if (token.startsWith("<![CDATA[")) {
-        this.textSegment(between);
+        this.textSegment(textStart, at);
         if (cdataEnd === undefined || cdataEnd === "") {
-          last = m.index; // cut off inside CDATA: the document ends here
+          end = at; // cut off inside CDATA: the document ends here
           break;
         }
-        if (this.stack.length > 0) this.out.push(token);
       } else if (token.startsWith("<!--") || token.startsWith("<?")) {
-        this.textSegment(between);
+        this.textSegment(textStart, at);
         if (!token.endsWith(token.startsWith("<!--") ? "-->" : "?>")) {
-          last = m.index;
+          end = at;
           break;
         }
       } else {
-        this.textSegment(between);
+        this.textSegment(textStart, at);
         refuseDeclaration(token, this.feedUrl);
         doctype ??= token;
+        if (rootSeen) this.replace(at, tokenEnd, "");
       }
     }
     if (!rootSeen) {
       return { root: null, doctype };
     }
     if (this.stack.length > 0) {
-      this.textSegment(text.slice(last));
-      this.cutOff();
+      if (end === text.length) this.textSegment(last, end);
+      this.cutOff(end);
     }
     return null;
   }
@@ -509,15 +554,18 @@ class Repairer {
     return -1;
   }
 
-  /** The document ended with elements open: drop the item it was cut in, close the rest. */
-  private cutOff(): void {
+  /** The document ended (at `end`) with elements open: drop the item it was cut in, close the rest. */
+  private cutOff(end: number): void {
     this.repairs.add("truncated");
     if (this.openItem) {
       this.out.length = this.openItem.item.partStart;
       this.stack.length = this.openItem.depth;
       this.openItem = null;
       this.itemsCutOff += 1;
+    } else {
+      this.flush(end);
     }
+    this.copyFrom = end;
     while (this.stack.length > 0) {
       const frame = this.stack.pop() as Frame;
       this.out.push(`</${frame.name}>`);
