@@ -40,7 +40,9 @@ describe("the story page", () => {
     expect(event).toContain(
       '<a href="/dashboard/storylines/ceasefire#event-e000000000000001">Ceasefire talks resume in Istanbul</a>',
     );
-    expect(event.match(/<li(?: class="current")? data-story-id="(\w+)">\s*<span class="badge (\w+)">/g)?.length).toBe(3);
+    expect(event.match(/<li(?: class="current")? data-story-id="(\w+)">\s*<span class="badge (\w+)">/g)?.length).toBe(
+      3,
+    );
     expect(event).toMatch(
       /data-story-id="a000000000000001">\s*<span class="badge first">first<\/span> <a href="\/dashboard\/stories\/a000000000000001">/,
     );
