@@ -68,7 +68,8 @@ export function timelineStory(member: EventStory): TimelineStory {
 export async function timelineEvent(deps: TimelineDeps, event: StorylineEvent): Promise<TimelineEvent> {
   const stories = (await deps.store.listEventStories(event.id)).map(timelineStory);
   const framing = framingSpread(stories.map((s) => ({ source: s.source, label: s.framingLabel })));
-  return { ...event, stories, framing };
+  // An event is titled after its first story; one stored without a title reads as that story's first words.
+  return { ...event, title: event.title.trim() || stories[0]?.title || "", stories, framing };
 }
 
 /** The timeline page, or null when no storyline has this id. Throws the store's InvalidCursor for a bad cursor. */

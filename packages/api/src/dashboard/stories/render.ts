@@ -86,7 +86,8 @@ function activeChips(data: StoriesPageData): Fragment {
   for (const name of ["minScore", "feed", "source", "language", "since", "until", "q"] as const) {
     const value = query[name];
     if (value === undefined) continue;
-    const shown = name === "feed" ? (feeds.find((f) => f.id === value)?.title ?? value) : value;
+    const feed = name === "feed" ? feeds.find((f) => f.id === value) : undefined;
+    const shown = feed ? feedName(feed) : value;
     chips.push([`${name === "q" ? "words" : name}: ${shown}`, storyQueryString(base, { [name]: undefined })]);
   }
   if (chips.length === 0) return html``;
