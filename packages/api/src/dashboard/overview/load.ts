@@ -2,6 +2,7 @@
 import type { Feed, Relation } from "@storywire/core";
 import type { StorylineEvent } from "@storywire/store";
 import type { ApiDeps } from "../../deps.ts";
+import { displayTitle } from "../../text/display-title.ts";
 import { EVENTS_PER_STORYLINE, LATEST_STORIES } from "../constants.ts";
 import { type Section, section } from "../section.ts";
 import { loadStoryRows, type StoryRow } from "../story-rows.ts";
@@ -27,10 +28,12 @@ export interface DashboardData {
 
 async function eventView(deps: ApiDeps, event: StorylineEvent): Promise<EventView> {
   const relations: Record<Relation, number> = { first: 0, update: 0, duplicate: 0 };
-  for (const member of await deps.store.listEventStories(event.id)) {
+  const members = await deps.store.listEventStories(event.id);
+  for (const member of members) {
     if (member.relation in relations) relations[member.relation] += 1;
   }
-  return { ...event, relations };
+  const first = members[0]?.story;
+  return { ...event, title: event.title.trim() || (first ? displayTitle(first) : ""), relations };
 }
 
 async function storylineViews(deps: ApiDeps): Promise<StorylineView[]> {

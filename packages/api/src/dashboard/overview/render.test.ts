@@ -49,6 +49,18 @@ describe("renderDashboard (the overview)", () => {
     expect(page).toContain("No developments yet."); // the second storyline has none
   });
 
+  it("titles an event stored without a title after its first story", async () => {
+    const page = await render({
+      storylines: STORYLINES,
+      events: [makeEvent({ id: "e1", title: "" })],
+      stories: [
+        makeStory({ id: "a000000000000009", title: "", text: "Drones struck Odesa overnight. Two were hurt." }),
+      ],
+      members: [{ eventId: "e1", storyId: "a000000000000009", relation: "first" }],
+    });
+    expect(page).toContain('<a href="/dashboard/storylines/ceasefire#event-e1">Drones struck Odesa overnight</a>');
+  });
+
   it("counts the feeds by status and lists the ones that need attention with their error", async () => {
     const page = await render({
       feeds: [
