@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadDashboard } from "./load.ts";
-import { renderDashboard } from "./render.ts";
 import {
   type FakeData,
   fakeDeps,
@@ -12,7 +10,9 @@ import {
   markupProblems,
   score,
   UNSAFE_URLS,
-} from "./test-support.ts";
+} from "../test-support.ts";
+import { loadDashboard } from "./load.ts";
+import { renderDashboard } from "./render.ts";
 
 const STORYLINES = [
   { id: "ceasefire", title: "Russia-Ukraine ceasefire", description: "Talks, truces and their breakdowns." },
@@ -23,8 +23,8 @@ async function render(data: FakeData, refreshSeconds = 30): Promise<string> {
   return (await renderDashboard(await loadDashboard(fakeDeps(data)), { refreshSeconds })).toString();
 }
 
-describe("renderDashboard", () => {
-  it("shows storylines with their latest events, relation counts and feed links", async () => {
+describe("renderDashboard (the overview)", () => {
+  it("shows storylines with their latest events, relation counts and links to their pages and feeds", async () => {
     const page = await render({
       storylines: STORYLINES,
       events: [makeEvent({ id: "e1", title: "Talks resume in Istanbul", storyCount: 4 })],
@@ -35,20 +35,33 @@ describe("renderDashboard", () => {
         { eventId: "e1", relation: "duplicate" },
       ],
     });
-    expect(page).toContain("<title>Storywire dashboard</title>");
-    expect(page).toContain("Russia-Ukraine ceasefire");
-    expect(page).toContain("Talks resume in Istanbul");
+    expect(page).toContain("<title>Overview · Storywire</title>");
+    expect(page).toContain('<a href="/dashboard/storylines/ceasefire">Russia-Ukraine ceasefire</a>');
+    expect(page).toContain('<a href="/dashboard/storylines/ceasefire#event-e1">Talks resume in Istanbul</a>');
     expect(page).toMatch(/class="badge first">1 first</);
     expect(page).toMatch(/class="badge update">2 updates</);
     expect(page).toMatch(/class="badge duplicate">1 duplicate</);
     expect(page).toContain("4 stories");
-    for (const suffix of ["alerts.atom", "alerts.json", "events"]) {
+    expect(page).toContain('href="/dashboard/stories?storyline=ceasefire"');
+    for (const suffix of ["alerts.atom", "alerts.json"]) {
       expect(page).toContain(`href="/storylines/ceasefire/${suffix}"`);
     }
     expect(page).toContain("No developments yet."); // the second storyline has none
   });
 
-  it("shows each feed's status, its last error when it is not active, and its check times", async () => {
+  it("titles an event stored without a title after its first story", async () => {
+    const page = await render({
+      storylines: STORYLINES,
+      events: [makeEvent({ id: "e1", title: "" })],
+      stories: [
+        makeStory({ id: "a000000000000009", title: "", text: "Drones struck Odesa overnight. Two were hurt." }),
+      ],
+      members: [{ eventId: "e1", storyId: "a000000000000009", relation: "first" }],
+    });
+    expect(page).toContain('<a href="/dashboard/storylines/ceasefire#event-e1">Drones struck Odesa overnight</a>');
+  });
+
+  it("counts the feeds by status and lists the ones that need attention with their error", async () => {
     const page = await render({
       feeds: [
         makeFeed({ id: "f1", title: "Wire One" }),
@@ -66,38 +79,70 @@ describe("renderDashboard", () => {
     });
     const row = (id: string) =>
       page.slice(page.indexOf(`data-feed-id="${id}"`), page.indexOf("</tr>", page.indexOf(`data-feed-id="${id}"`)));
-    expect(row("f1")).toContain('class="badge active">active<');
-    expect(row("f1")).toContain("5 min ago");
-    expect(row("f1")).toContain("in 10 min");
+    expect(page).toContain("3 feeds: 1 active, 1 failing, 1 disabled");
+    expect(page).not.toContain('data-feed-id="f1"'); // healthy: only counted
     expect(row("f2")).toContain('class="badge failing">failing<');
     expect(row("f2")).toContain("two.example"); // the host stands in for a missing title
     expect(row("f2")).toContain("3 errors · HTTP 503");
     expect(row("f2")).toContain("HTTP 503 from two.example");
+    expect(row("f2")).toContain("in 10 min");
     expect(row("f3")).toContain('class="badge disabled">disabled<');
     expect(row("f3")).toContain("HTTP 410: the feed is gone");
     expect(row("f3")).toContain("not scheduled");
+    expect(page).toContain('href="/dashboard/feeds"');
+    expect(page).not.toContain("data-feed-toggle"); // no buttons on the overview
   });
 
-  it("shows the latest stories with their text link, matched storylines, framing and relation", async () => {
+  it("says every feed is fine when none needs attention", async () => {
+    expect(await render({ feeds: [makeFeed()] })).toContain("Every feed is fetched without errors.");
+  });
+
+  it("shows the latest stories with a link to their page, matched storylines, framing and relation", async () => {
     const page = await render({
       storylines: STORYLINES,
       stories: [
         makeStory({
           id: "00000000000000ab",
           storylines: [score("sco", 0.41), score("ceasefire", 0.87), score("new-start", 0.9, false)],
-          framing: makeFraming("Kremlin-sourced", "Mostly Kremlin sources"),
+          framing: makeFraming("kremlin-sourced", "Mostly Kremlin sources"),
           relation: "update",
         }),
       ],
     });
     expect(page).toContain('<span class="count">1 story</span>');
-    expect(page).toContain('<a href="/stories/00000000000000ab.txt">Talks resume in Istanbul</a>');
+    expect(page).toContain('<a href="/dashboard/stories/00000000000000ab">Talks resume in Istanbul</a>');
     expect(page).toContain('href="https://news.example/a/1" rel="noopener noreferrer nofollow">original ↗');
     expect(page).toMatch(/25 Nov 2026 09:30 UTC<\/time><div class="sub">30 min ago</);
-    expect(page.indexOf('Russia-Ukraine ceasefire <span class="score">0.87')).toBeLessThan(page.indexOf("0.41"));
+    expect(page.indexOf('Russia-Ukraine ceasefire</a> <span class="score">0.87')).toBeLessThan(page.indexOf("0.41"));
     expect(page).not.toContain("0.90"); // not matched
-    expect(page).toContain('title="Mostly Kremlin sources">Kremlin-sourced<');
+    expect(page).toContain('title="Mostly Kremlin sources">kremlin-sourced<');
     expect(page).toContain('class="badge update">update<');
+  });
+
+  it("gives an untitled story the first words of its text and shows framing only for stories in a storyline", async () => {
+    const page = await render({
+      summaries: true,
+      stories: [
+        makeStory({
+          id: "00000000000000a1",
+          title: "",
+          text: "Negotiators met again in Abu Dhabi on Monday. They agreed on little.",
+          framing: makeFraming("neutral-report", "no signal"),
+          storylines: [score("ceasefire", 0.2, false)],
+        }),
+        makeStory({
+          id: "00000000000000a2",
+          framing: makeFraming("contested/balanced", "both sides"),
+          storylines: [score("ceasefire", 0.7)],
+        }),
+      ],
+    });
+    expect(page).not.toContain("(untitled)");
+    expect(page).toContain(
+      '<a href="/dashboard/stories/00000000000000a1">Negotiators met again in Abu Dhabi on Monday</a>',
+    );
+    expect(page).not.toContain("neutral-report");
+    expect(page).toContain(">contested/balanced<");
   });
 
   it("escapes everything that came from feeds and links only to http(s)", async () => {
@@ -155,12 +200,17 @@ describe("markupProblems (the checker the escaping tests rely on)", () => {
     ['<a href="/x" onclick="alert(1)">x</a>', "event handler"],
     ['<a href="javascript:alert(1)">x</a>', "unsafe link javascript:alert(1)"],
     ['<a href="//evil.example/">x</a>', "unsafe link //evil.example/"],
-    ["<script>alert(1)</script>", "unexpected element <script>"],
+    ["<script>alert(1)</script>", "a script that is not the app's own"],
+    ['<script src="/assets/dashboard.js?v=abc" defer>alert(1)</script>', "a script that is not the app's own"],
+    ['<script src="https://cdn.example/x.js"></script>', "a script that is not the app's own"],
+    ['<p style="color:red">x</p>', "inline style"],
+    ["<style>p{}</style>", "unexpected element <style>"],
   ])("flags %s", (markup, problem) => {
     expect(markupProblems(markup).join("\n")).toContain(problem);
   });
 
-  it("accepts escaped text and quoted attribute values that merely mention handlers", () => {
+  it("accepts escaped text, the app's own script and quoted attribute values that merely mention handlers", () => {
     expect(markupProblems('<p title="&#39; onmouseover=&#39;x">&lt;img onerror=alert(1)&gt;</p>')).toEqual([]);
+    expect(markupProblems('<script src="/assets/dashboard.js?v=0a1b" defer></script>')).toEqual([]);
   });
 });

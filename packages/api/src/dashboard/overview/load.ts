@@ -1,13 +1,11 @@
-/**
- * Gathers what the dashboard shows. Each section loads on its own: a failing query shows up as a note in its
- * section instead of taking the whole page down.
- */
-import type { Feed, Relation, Story } from "@storywire/core";
+/** What the overview shows: each storyline with its latest events, the feeds and their health, the latest stories. */
+import type { Feed, Relation } from "@storywire/core";
 import type { StorylineEvent } from "@storywire/store";
-import type { ApiDeps } from "../deps.ts";
-import { EVENTS_PER_STORYLINE, LATEST_STORIES } from "./constants.ts";
-
-export type Section<T> = { ok: true; value: T } | { ok: false; error: string };
+import type { ApiDeps } from "../../deps.ts";
+import { displayTitle } from "../../text/display-title.ts";
+import { EVENTS_PER_STORYLINE, LATEST_STORIES } from "../constants.ts";
+import { type Section, section } from "../section.ts";
+import { loadStoryRows, type StoryRow } from "../story-rows.ts";
 
 export interface EventView extends StorylineEvent {
   /** How many of the event's stories were the first report, updates and duplicates. */
@@ -25,28 +23,17 @@ export interface DashboardData {
   now: Date;
   storylines: Section<StorylineView[]>;
   feeds: Section<Feed[]>;
-  stories: Section<Story[]>;
-}
-
-async function section<T>(what: string, load: () => Promise<T>): Promise<Section<T>> {
-  try {
-    return { ok: true, value: await load() };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ level: "error", message: `dashboard: loading ${what} failed`, error: message }));
-    return {
-      ok: false,
-      error: `Could not load ${what} (${message}). Reload the page; if this stays, check the API logs.`,
-    };
-  }
+  stories: Section<StoryRow[]>;
 }
 
 async function eventView(deps: ApiDeps, event: StorylineEvent): Promise<EventView> {
   const relations: Record<Relation, number> = { first: 0, update: 0, duplicate: 0 };
-  for (const member of await deps.store.listEventStories(event.id)) {
+  const members = await deps.store.listEventStories(event.id);
+  for (const member of members) {
     if (member.relation in relations) relations[member.relation] += 1;
   }
-  return { ...event, relations };
+  const first = members[0]?.story;
+  return { ...event, title: event.title.trim() || (first ? displayTitle(first) : ""), relations };
 }
 
 async function storylineViews(deps: ApiDeps): Promise<StorylineView[]> {
@@ -68,7 +55,7 @@ export async function loadDashboard(deps: ApiDeps): Promise<DashboardData> {
   const [storylines, feeds, stories] = await Promise.all([
     section("the storylines", () => storylineViews(deps)),
     section("the feeds", () => deps.store.listFeeds()),
-    section("the latest stories", async () => (await deps.store.listStories({ limit: LATEST_STORIES })).items),
+    section("the latest stories", async () => (await loadStoryRows(deps, { limit: LATEST_STORIES })).rows),
   ]);
   return { now: deps.now?.() ?? new Date(), storylines, feeds, stories };
 }
