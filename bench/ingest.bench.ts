@@ -7,9 +7,11 @@
  * - a re-poll where nothing is new: decode + parse + keys + the seen-record check, no normalization;
  * - article extraction (extractArticle) against bare Readability on linkedom on the pages of
  *   ../shared/fixtures/pages;
+ * - HTML to paragraphs (the streaming reader of feed bodies) in MB/s over the bodies of those feeds;
  * - peak RSS of a fresh process ingesting the largest fixture feed (giantbomb, 1.6 MB, 730 items).
  * Records: ingest_ratio, ingest_items_per_s, repoll_items_per_s, extract_ratio, peak_rss_mb (and the synthetic
- * feed's ratio as ingest_ratio_synthetic). Without ../shared only the synthetic figures are measured.
+ * feed's ratio as ingest_ratio_synthetic, and html_to_text_mb_per_s). Without ../shared only the synthetic figures
+ * are measured.
  * Run alone with `npx tsx bench/ingest.bench.ts`.
  */
 import { execFileSync } from "node:child_process";
@@ -17,6 +19,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Readability } from "@mozilla/readability";
+import { Parser as HtmlTokenizer } from "htmlparser2";
 import { DOMParser } from "linkedom";
 import Parser from "rss-parser";
 import {
@@ -25,6 +28,7 @@ import {
   extractArticle,
   type FeedDocument,
   fingerprint,
+  htmlToParagraphs,
   openFeed,
   storyId,
 } from "../packages/core/src/index.ts";
@@ -200,9 +204,30 @@ export async function run(ctx: BenchContext): Promise<void> {
   } else {
     ctx.print(`ingest: ${sharedDir} not found; only the synthetic feed is measured.`);
   }
-  ctx.record(
-    "ingest_ratio_synthetic",
-    await ingestFigures([syntheticFeed(500)], "ingest per new item, synthetic", ctx),
+  const synthetic = syntheticFeed(500);
+  ctx.record("ingest_ratio_synthetic", await ingestFigures([synthetic], "ingest per new item, synthetic", ctx));
+
+  // HTML to paragraphs over real feed bodies (and the synthetic ones).
+  const bodies: string[] = [];
+  for (const doc of [...fixtures, synthetic]) {
+    const document = await openFeed(doc.bytes, null, FEED_URL, NO_CAP);
+    for (const entry of document.entries) bodies.push(document.finish(entry, { sanitize: false }).contentHtml);
+  }
+  const htmlBytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
+  const html = await measure(() => {
+    for (const body of bodies) htmlToParagraphs(body);
+  });
+  const tokenizer = new HtmlTokenizer({ onopentag() {}, ontext() {}, onclosetag() {} }, { decodeEntities: true });
+  const bareHtml = await measure(() => {
+    for (const body of bodies) {
+      tokenizer.reset();
+      tokenizer.end(body);
+    }
+  });
+  // Bytes per CPU microsecond = MB/s of CPU (steadier than wall time on a shared machine).
+  ctx.record("html_to_text_mb_per_s", htmlBytes / html.cpuUs);
+  ctx.print(
+    `HTML to paragraphs over ${bodies.length} feed bodies (${(htmlBytes / 1e6).toFixed(1)} MB): ${(htmlBytes / html.cpuUs).toFixed(1)} MB/s of CPU; htmlparser2's tokenizer alone ${(htmlBytes / bareHtml.cpuUs).toFixed(1)} MB/s`,
   );
 
   const sample = pages();

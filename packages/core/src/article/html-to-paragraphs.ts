@@ -231,36 +231,41 @@ class ParagraphWriter {
   }
 }
 
+/** What the shared streaming parser writes to during one streamParagraphs call. */
+const stream: { writer: ParagraphWriter; stopped: boolean } = { writer: new ParagraphWriter(false), stopped: false };
+
+/** One tokenizer for every call (reset before each): calls are synchronous and never nested. */
+const streamParser = new Parser(
+  {
+    onopentag(name, attributes) {
+      if (stream.stopped) return;
+      if (DOCUMENT_TAGS.has(name)) {
+        if (name !== "head") stream.writer.pageLevel = true;
+        return;
+      }
+      if (stream.writer.elements >= MAX_ELEMENTS_TO_PARSE) {
+        stream.stopped = true;
+        return;
+      }
+      stream.writer.open(name, (attribute) => attributes[attribute]);
+    },
+    ontext(text) {
+      if (!stream.stopped) stream.writer.text(text);
+    },
+    onclosetag(name) {
+      if (!stream.stopped && !DOCUMENT_TAGS.has(name)) stream.writer.close();
+    },
+  },
+  { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+);
+
 /** Paragraphs of an HTML string, read by the streaming tokenizer (no tree). */
 function streamParagraphs(html: string): string[] {
-  const writer = new ParagraphWriter(false);
-  let stopped = false;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (stopped) return;
-        if (DOCUMENT_TAGS.has(name)) {
-          if (name !== "head") writer.pageLevel = true;
-          return;
-        }
-        if (writer.elements >= MAX_ELEMENTS_TO_PARSE) {
-          stopped = true;
-          return;
-        }
-        writer.open(name, (attribute) => attributes[attribute]);
-      },
-      ontext(text) {
-        if (!stopped) writer.text(text);
-      },
-      onclosetag(name) {
-        if (stopped) return;
-        if (!DOCUMENT_TAGS.has(name)) writer.close();
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  return writer.finish();
+  stream.writer = new ParagraphWriter(false);
+  stream.stopped = false;
+  streamParser.reset();
+  streamParser.end(html);
+  return stream.writer.finish();
 }
 
 /** Walks a parsed tree (iteratively: 10,000 nested elements must not overflow the stack). */
