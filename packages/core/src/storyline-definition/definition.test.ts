@@ -128,7 +128,7 @@ describe("storylines files", () => {
     const message = (error as Error).message;
     expect(message).not.toContain("\n");
     expect(message).toMatch(
-      /^storylines\.json: storyline "mine" \(entry 1\): threshold: must be a number between 0 and 1 \(and 2 more: storyline "b" \(entry 2\): title: must not be empty; storyline "b" \(entry 2\): cues: is required\)\. Fix the file and start again\.$/,
+      /^storylines\.json: storyline "mine" \(entry 1\): threshold: must be a number between 0 and 1 \(and 2 more: storyline "b" \(entry 2\): title: must not be empty; storyline "b" \(entry 2\): cues: is required\)\. Fix the file and try again\.$/,
     );
   });
 });

@@ -30,7 +30,7 @@ export class StorylinesFileError extends Error {
     readonly errors: string[],
   ) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more: ${errors.slice(1).join("; ")})` : "";
-    super(`${source}: ${errors[0] ?? "is not valid"}${more}. Fix the file and start again.`);
+    super(`${source}: ${errors[0] ?? "is not valid"}${more}. Fix the file and try again.`);
   }
 }
 
