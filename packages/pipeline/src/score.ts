@@ -1,17 +1,21 @@
 import {
   type DocInput,
   fingerprint,
-  parseSeedText,
   type Story,
   type Storyline,
   type StorylineResult,
   type StorylineScore,
   scoreDocument,
+  textToParagraphs,
 } from "@storywire/core";
 
-/** The document a story is scored as: its headline and the paragraphs of its text. */
+/**
+ * The document a story is scored as: its headline and the paragraphs of its text. A story's text has no headline
+ * line (the title is apart), so it is split as paragraphs only: read as a seed text, its first paragraph would be
+ * taken for a headline and dropped.
+ */
 export function storyDoc(story: Pick<Story, "title" | "text">): DocInput {
-  return { title: story.title || null, paragraphs: parseSeedText(story.text).paragraphs };
+  return { title: story.title || null, paragraphs: textToParagraphs(story.text) };
 }
 
 /** What a story keeps of a storyline result: the scorer's working fields (raw, gates, ...) are not stored. */
