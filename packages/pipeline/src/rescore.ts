@@ -5,7 +5,8 @@
  *
  * A story that enters the storyline gets its score and its place in the storyline's events (first, update or
  * duplicate, compared with the storyline's stories of the 14 days before it), exactly as a live story would,
- * but no alert is raised and nothing is delivered: history is not news. Stories already in the storyline are
+ * but no alert is raised and nothing is delivered: history is not news. A page holds the storyline's lock (as
+ * ingest does while placing), so live stories of the storyline wait for the page, at most the time budget. Stories already in the storyline are
  * left as they are, so running a window twice, or after a crash, changes nothing more.
  */
 import { performance } from "node:perf_hooks";
@@ -135,18 +136,24 @@ function windowOf(request: RescoreRequest, storylineId: string, now: Date): Curs
   return { storyline: storylineId, since, until, after: null };
 }
 
-/** Places a story of the past among the storyline's stories before it (and already placed), under its lock. */
-async function placeHistorical(story: Story, storylineId: string, deps: PlacementDeps): Promise<StorylinePlacement> {
-  return withStorylineLocks([storylineId], deps, async (held) => {
-    const lockState: HeldLock = held.get(storylineId) ?? { recent: [], placed: [] };
-    const at = storySortAt(story.publishedAt, story.fetchedAt);
-    const from = new Date(Date.parse(at) - PLACEMENT_WINDOW_MS).toISOString();
-    const found = await deps.store.storylineStoriesBetween(storylineId, from, at, PLACEMENT_CANDIDATES);
-    const already = found.find((c) => c.storyId === story.id);
-    if (already) return { eventId: already.eventId, relation: already.relation, novel: [] };
-    const candidates = (await withRecentlyPlaced(found, lockState.recent, deps)).filter((c) => c.at <= at);
-    return placeInStoryline(story, storylineId, candidates, lockState, deps, deps.clock.now());
-  });
+/**
+ * Places a story of the past among the storyline's stories before it: those the index finds, and those placed
+ * just before by this page or the lock's previous holder (the index may lag behind them).
+ */
+async function placeHistorical(
+  story: Story,
+  storylineId: string,
+  lockState: HeldLock,
+  deps: PlacementDeps,
+): Promise<StorylinePlacement> {
+  const at = storySortAt(story.publishedAt, story.fetchedAt);
+  const from = new Date(Date.parse(at) - PLACEMENT_WINDOW_MS).toISOString();
+  const found = await deps.store.storylineStoriesBetween(storylineId, from, at, PLACEMENT_CANDIDATES);
+  const already = found.find((c) => c.storyId === story.id);
+  if (already) return { eventId: already.eventId, relation: already.relation, novel: [] };
+  const recent = [...lockState.recent, ...lockState.placed];
+  const candidates = (await withRecentlyPlaced(found, recent, deps)).filter((c) => c.at <= at);
+  return placeInStoryline(story, storylineId, candidates, lockState, deps, deps.clock.now());
 }
 
 /** Rescores one page of the window; see the module comment. */
@@ -182,31 +189,35 @@ export async function rescoreStoryline(
     placed: { first: 0, update: 0, duplicate: 0 },
     nextCursor: page.cursor === null ? null : encode({ ...state, after: page.cursor }),
   };
-  for (const story of page.items) {
-    if (result.scanned > 0 && performance.now() - started > budget) {
-      const last = page.items[result.scanned - 1] as Story;
-      result.nextCursor = encode({ ...state, after: deps.store.cursorAfterStory(last) });
-      break;
+  // One lock for the page (its lease outlasts the time budget), so live ingests wait at most one page.
+  await withStorylineLocks([storyline.id], deps, async (held) => {
+    const lockState: HeldLock = held.get(storyline.id) ?? { recent: [], placed: [] };
+    for (const story of page.items) {
+      if (result.scanned > 0 && performance.now() - started > budget) {
+        const last = page.items[result.scanned - 1] as Story;
+        result.nextCursor = encode({ ...state, after: deps.store.cursorAfterStory(last) });
+        break;
+      }
+      result.scanned += 1;
+      const existing = story.storylines?.find((s) => s.id === storyline.id);
+      if (existing?.matched) {
+        result.alreadyIn += 1;
+        continue;
+      }
+      const score = scoreStorylines(storyDoc(story), [storyline])[0];
+      if (!score?.matched) continue;
+      const placement = await placeHistorical(story, storyline.id, lockState, deps);
+      const primary = story.eventId === null || story.eventId === undefined;
+      await deps.store.updateStoryPlacement(story.id, {
+        eventId: primary ? placement.eventId : (story.eventId ?? null),
+        relation: primary ? placement.relation : (story.relation ?? null),
+        novel: primary ? placement.novel : (story.novel ?? []),
+        storylines: [...(story.storylines ?? []).filter((s) => s.id !== storyline.id), storedScore(score)],
+      });
+      result.entered += 1;
+      result.placed[placement.relation] += 1;
     }
-    result.scanned += 1;
-    const existing = story.storylines?.find((s) => s.id === storyline.id);
-    if (existing?.matched) {
-      result.alreadyIn += 1;
-      continue;
-    }
-    const score = scoreStorylines(storyDoc(story), [storyline])[0];
-    if (!score?.matched) continue;
-    const placement = await placeHistorical(story, storyline.id, deps);
-    const primary = story.eventId === null || story.eventId === undefined;
-    await deps.store.updateStoryPlacement(story.id, {
-      eventId: primary ? placement.eventId : (story.eventId ?? null),
-      relation: primary ? placement.relation : (story.relation ?? null),
-      novel: primary ? placement.novel : (story.novel ?? []),
-      storylines: [...(story.storylines ?? []).filter((s) => s.id !== storyline.id), storedScore(score)],
-    });
-    result.entered += 1;
-    result.placed[placement.relation] += 1;
-  }
+  });
   deps.logger.info("storyline rescored", {
     storyline: storyline.id,
     scanned: result.scanned,
