@@ -300,7 +300,7 @@ describe("DELETE /storylines/{id} and POST /storylines/{id}/restore", () => {
     expect((await call("DELETE", "/storylines/subscribed")).status).toBe(204);
   });
 
-  it("answers 412 to a stale If-Match, 409 to restoring a storyline that is not built in, 401 without the key", async () => {
+  it("answers 412 to a stale If-Match, 409 to restoring a storyline that is not built in, 404 to an unknown one, 401 without the key", async () => {
     await call("POST", "/storylines", { ...arms, id: "guarded" });
     expectProblem(
       await call("DELETE", "/storylines/guarded", undefined, { ...adminHeaders, "if-match": '"7"' }),
@@ -308,6 +308,7 @@ describe("DELETE /storylines/{id} and POST /storylines/{id}/restore", () => {
       "precondition_failed",
     );
     expectProblem(await call("POST", "/storylines/guarded/restore"), 409, "conflict");
+    expectProblem(await call("POST", "/storylines/no-such-storyline/restore"), 404, "not_found");
     expectProblem(await call("DELETE", "/storylines/guarded", undefined, NO_KEY), 401, "unauthorized");
     expectProblem(await call("POST", "/storylines/sco/restore", undefined, WRONG_KEY), 401, "unauthorized");
   });

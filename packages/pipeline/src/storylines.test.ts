@@ -153,7 +153,7 @@ describe("StorylineCatalog", () => {
       "stale",
     ],
     ["delete at a stale revision", (c: StorylineCatalog) => c.remove("ceasefire", 9), "stale"],
-    ["restore a storyline that is not built in", (c: StorylineCatalog) => c.restore("drills"), "not_builtin"],
+    ["restore a storyline that does not exist", (c: StorylineCatalog) => c.restore("drills"), "not_found"],
     ["update an unknown storyline", (c: StorylineCatalog) => c.update(drills, null), "not_found"],
   ])("refuses to %s", async (_, change, kind) => {
     const catalog = new StorylineCatalog({ store: await env.freshStore() });

@@ -303,6 +303,7 @@ export class StorylineCatalog implements StorylineSource {
   /** Brings a built-in storyline back as it ships: drops the user's edit, or shows it again after a delete. */
   async restore(id: string): Promise<CatalogEntry> {
     const builtin = this.builtinStoryline(id);
+    if (builtin === undefined && (await this.entry(id)) === null) throw await this.notFound(id);
     if (builtin === undefined) {
       throw new StorylineChangeError(
         "not_builtin",

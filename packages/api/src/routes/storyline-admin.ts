@@ -213,6 +213,7 @@ const restore = createRoute({
   responses: {
     200: definition("The built-in storyline"),
     ...auth,
+    404: problemResponse("No such storyline"),
     409: problemResponse("Not a built-in storyline, or defined in the storylines file"),
   },
 });
