@@ -69,25 +69,34 @@ async function events(stack: LocalStack, id: string) {
   return ((await res.json()) as { events: { title: string; stories: { relation: string; title: string }[] }[] }).events;
 }
 
-describe("a storyline created through the API", () => {
-  const clock = fakeDateClock();
-  let stack: LocalStack;
-  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
-  let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
-
+/** A stack, a loopback feed and a webhook receiver for one describe block (time moves only when told). */
+function loopback(start: ((clock: ReturnType<typeof fakeDateClock>) => Promise<LocalStack>) | null = startTestStack) {
+  const ctx = {} as {
+    clock: ReturnType<typeof fakeDateClock>;
+    stack: LocalStack;
+    feeds: Awaited<ReturnType<typeof startFeedServer>>;
+    receiver: Awaited<ReturnType<typeof startTestReceiver>>;
+  };
   beforeAll(async () => {
-    feeds = await startFeedServer([]);
-    receiver = await startTestReceiver();
-    stack = await startTestStack(clock);
+    ctx.clock = fakeDateClock();
+    ctx.feeds = await startFeedServer([]);
+    ctx.receiver = await startTestReceiver();
+    if (start) ctx.stack = await start(ctx.clock);
   });
   afterAll(async () => {
-    clock.restore();
-    await stack?.close();
-    await feeds?.close();
-    await receiver?.close();
+    ctx.clock?.restore();
+    await ctx.stack?.close();
+    await ctx.feeds?.close();
+    await ctx.receiver?.close();
   });
+  return ctx;
+}
+
+describe("a storyline created through the API", () => {
+  const t = loopback();
 
   it("alerts its subscriber, through a verified webhook, when a matching story arrives", async () => {
+    const { stack, feeds, receiver } = t;
     const created = await post(stack, "/storylines", { id: "arctic", title: "Arctic shipping", query: ARCTIC_QUERY });
     expect(created.status).toBe(201);
     const sub = await subscribeWebhook(stack, receiver, ["arctic"]);
@@ -108,6 +117,7 @@ describe("a storyline created through the API", () => {
   });
 
   it("takes an edit on the next ingest, without a restart", async () => {
+    const { stack, feeds, receiver, clock } = t;
     const res = await fetch(`${stack.url}/storylines/arctic`, {
       method: "PATCH",
       headers: adminHeaders,
@@ -126,11 +136,9 @@ describe("a storyline created through the API", () => {
 });
 
 describe("a storyline from a storylines file", () => {
-  const clock = fakeDateClock();
-  let dir: string;
-  let stack: LocalStack;
-  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
-  let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
+  const t = loopback(null);
+  const dir = mkdtempSync(join(tmpdir(), "storywire-storylines-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const config = (storylinesFile: string) =>
     loadConfig({
@@ -149,22 +157,9 @@ describe("a storyline from a storylines file", () => {
       inMemory: true,
       scheduler: false,
       logger: silentLogger,
-      clock,
+      clock: t.clock,
       queueSchedule: () => undefined,
     });
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "storywire-storylines-"));
-    feeds = await startFeedServer([]);
-    receiver = await startTestReceiver();
-  });
-  afterAll(async () => {
-    clock.restore();
-    await stack?.close();
-    await feeds?.close();
-    await receiver?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it("stops start-up on a broken file with a message naming the storyline and the field", async () => {
     const broken = join(dir, "broken.json");
@@ -186,7 +181,8 @@ describe("a storyline from a storylines file", () => {
       file,
       JSON.stringify({ storylines: [{ id: "arctic", title: "Arctic shipping", query: ARCTIC_QUERY }] }),
     );
-    stack = await start(file);
+    t.stack = await start(file);
+    const { stack, feeds, receiver } = t;
     expect(stack.storylinesFile).toEqual({ path: file, count: 1 });
     const sub = await subscribeWebhook(stack, receiver, ["arctic"]);
     expect(sub.httpStatus).toBe(201);
@@ -208,28 +204,17 @@ describe("a storyline from a storylines file", () => {
 });
 
 describe("rescoring a storyline made after its stories arrived", () => {
-  const clock = fakeDateClock();
-  let stack: LocalStack;
-  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
-  let receiver: Awaited<ReturnType<typeof startTestReceiver>>;
+  const t = loopback();
   let items: Record<string, TestItem>;
 
   beforeAll(async () => {
-    feeds = await startFeedServer([]);
-    receiver = await startTestReceiver();
-    stack = await startTestStack(clock);
-    items = arcticItems(feeds.url, (n) => new Date(Date.now() - 3 * DAY + n * DAY));
-    feeds.setItems([items.repost as TestItem, items.first as TestItem, items.other as TestItem]);
-    await watchFeed(stack, feeds.url);
-  });
-  afterAll(async () => {
-    clock.restore();
-    await stack?.close();
-    await feeds?.close();
-    await receiver?.close();
+    items = arcticItems(t.feeds.url, (n) => new Date(Date.now() - 3 * DAY + n * DAY));
+    t.feeds.setItems([items.repost as TestItem, items.first as TestItem, items.other as TestItem]);
+    await watchFeed(t.stack, t.feeds.url);
   });
 
   it("gives it its history and sends nothing", async () => {
+    const { stack, receiver } = t;
     expect((await post(stack, "/storylines", { id: "arctic", query: ARCTIC_QUERY })).status).toBe(201);
     const sub = await subscribeWebhook(stack, receiver, ["arctic"]);
     expect(sub.httpStatus).toBe(201);
@@ -260,6 +245,7 @@ describe("rescoring a storyline made after its stories arrived", () => {
   });
 
   it("alerts a live update against that history", async () => {
+    const { stack, feeds, receiver, clock } = t;
     feeds.setItems([
       items.update as TestItem,
       items.repost as TestItem,
