@@ -12,6 +12,7 @@ import { feedStore } from "./feeds.ts";
 import { lockStore } from "./locks.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { storyStore } from "./stories.ts";
+import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
 import { assertTableName } from "./table.ts";
 import type { Store } from "./types.ts";
@@ -40,5 +41,6 @@ export function createStore(options: CreateStoreOptions): Store {
     ...deliveryStore(ctx),
     ...alertStore(ctx),
     ...lockStore(ctx),
+    ...storylineStore(ctx),
   };
 }
