@@ -13,6 +13,7 @@ import { lockStore } from "./locks.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { seenItemsStore } from "./seen-items.ts";
 import { storyStore } from "./stories.ts";
+import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
 import { assertTableName } from "./table.ts";
 import type { Store } from "./types.ts";
@@ -42,5 +43,6 @@ export function createStore(options: CreateStoreOptions): Store {
     ...alertStore(ctx),
     ...lockStore(ctx),
     ...seenItemsStore(ctx),
+    ...storylineStore(ctx),
   };
 }
