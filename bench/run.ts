@@ -13,6 +13,7 @@ import { consoleContext } from "./context.ts";
 const benches = [
   "./scoring.bench.ts",
   "./ingest.bench.ts",
+  "./storylines.bench.ts",
   "./bundles.bench.ts",
   "./poll.bench.ts",
   "./alert-latency.bench.ts",

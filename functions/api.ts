@@ -2,8 +2,9 @@
 import { type ApiDeps, createApp } from "@storywire/api";
 import { validatePublicUrl } from "@storywire/fetch/ssrf";
 import { canonicalUrl } from "@storywire/pipeline/feeds";
+import type { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { handle } from "hono/aws-lambda";
-import { type LambdaContext, lambdaContext, lambdaStorylines } from "./lib/context.ts";
+import { type LambdaContext, lambdaCatalog, lambdaContext } from "./lib/context.ts";
 
 type LambdaHandler = ReturnType<typeof handle>;
 
@@ -13,10 +14,10 @@ let app: LambdaHandler | undefined;
  * A test alert (POST /subscriptions/{id}/test) is the API's only send: the deliver step and its HTTP and email
  * clients load on the first one, not at cold start.
  */
-function testAlerts(context: LambdaContext, publicUrl: string): ApiDeps["sendTest"] {
+function testAlerts(context: LambdaContext, catalog: StorylineCatalog, publicUrl: string): ApiDeps["sendTest"] {
   let send: Promise<ApiDeps["sendTest"]> | undefined;
   return async (sub) => {
-    send ??= import("./lib/test-alert.ts").then((m) => m.testAlertSender(context, publicUrl));
+    send ??= import("./lib/test-alert.ts").then((m) => m.testAlertSender(context, catalog, publicUrl));
     return (await send)(sub);
   };
 }
@@ -24,9 +25,9 @@ function testAlerts(context: LambdaContext, publicUrl: string): ApiDeps["sendTes
 export const handler: LambdaHandler = async (event, context) => {
   if (!app) {
     const lambda = await lambdaContext();
+    const catalog = await lambdaCatalog();
     const { deps, settings } = lambda;
     const publicUrl = settings.publicUrl || (event.headers?.host ? `https://${event.headers.host}` : "");
-    const storylines = lambdaStorylines();
     app = handle(
       createApp({
         store: deps.store,
@@ -35,8 +36,9 @@ export const handler: LambdaHandler = async (event, context) => {
         publicUrl,
         validateUrl: async (url) =>
           canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: settings.allowPrivateNetworks })),
-        storylines: () => storylines.list(),
-        sendTest: testAlerts(lambda, publicUrl),
+        storylines: () => catalog.list(),
+        storylineCatalog: catalog,
+        sendTest: testAlerts(lambda, catalog, publicUrl),
       }),
     );
   }

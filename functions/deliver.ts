@@ -1,14 +1,14 @@
 /** Lambda entry: DeliveryQueue consumer; one alert delivery per record, partial batch failures. */
 import { type DeliverDeps, deliverOne } from "@storywire/pipeline/deliver";
-import { lambdaContext } from "./lib/context.ts";
+import { lambdaCatalog, lambdaContext } from "./lib/context.ts";
 import { deliverDeps } from "./lib/delivery.ts";
 import { eachJobOf, type SqsBatchResponse, type SqsEvent } from "./lib/sqs-batch.ts";
 
 let ready: Promise<DeliverDeps> | undefined;
 
 export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
-  ready ??= lambdaContext().then(
-    (context) => deliverDeps(context),
+  ready ??= Promise.all([lambdaContext(), lambdaCatalog()]).then(
+    ([context, catalog]) => deliverDeps(context, catalog),
     (error: unknown) => {
       ready = undefined;
       throw error;

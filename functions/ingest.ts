@@ -1,7 +1,7 @@
 /** Lambda entry: FetchQueue consumer; one feed check per record, partial batch failures. */
 import { createFetcher } from "@storywire/pipeline/fetcher";
 import { type IngestDeps, ingestFeed } from "@storywire/pipeline/ingest";
-import { lambdaContext, lambdaStorylines } from "./lib/context.ts";
+import { lambdaCatalog, lambdaContext } from "./lib/context.ts";
 import { eachJobOf, type SqsBatchResponse, type SqsEvent } from "./lib/sqs-batch.ts";
 
 let ready: Promise<IngestDeps> | undefined;
@@ -10,7 +10,7 @@ async function ingestDeps(): Promise<IngestDeps> {
   const { deps, settings } = await lambdaContext();
   return {
     ...deps,
-    storylines: lambdaStorylines(),
+    storylines: await lambdaCatalog(),
     fetcher: createFetcher({ allowPrivateNetworks: settings.allowPrivateNetworks }),
     pollIntervalMs: settings.pollIntervalMs,
     fullTextBudget: settings.fullTextBudget,

@@ -3,11 +3,14 @@
  * to environment variables so that the same bundles run against dynalite and loopback servers in tests.
  *
  * Only what every function uses is built here (store, queue, clock, logger); each handler adds what only it runs
- * (the storylines for ingest, deliver and the API; the fetcher for ingest; the HTTP poster and SES for deliver), so
- * that no bundle carries another's code: functions/build.ts bundles only what a handler's imports reach.
+ * (the storyline catalog for ingest, deliver and the API; the fetcher for ingest; the HTTP poster and SES for
+ * deliver), so that no bundle carries another's code: functions/build.ts bundles only what a handler's imports reach.
  */
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
+import { loadStorylinesFile } from "@storywire/core/storyline-definition";
 import { type Clock, type JobQueue, jsonLogger, type Logger, systemClock } from "@storywire/pipeline/ports";
-import { type StorylineSource, staticStorylines } from "@storywire/pipeline/storylines";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { createDynamoClient, createStore, type Store } from "@storywire/store";
 import { sqsQueue } from "./sqs-queue.ts";
 
@@ -34,6 +37,8 @@ export interface LambdaSettings {
   pollIntervalMs: number;
   /** Article pages fetched per feed check for summary-only items. */
   fullTextBudget: number;
+  /** The storylines file bundled with the function (infra/storylines.ts), relative to the task root. */
+  storylinesFile?: string;
 }
 
 /**
@@ -69,7 +74,15 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
     pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
     fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
+    storylinesFile: env.STORYWIRE_STORYLINES?.trim() || undefined,
   };
+}
+
+/** The bundled storylines file, validated (a broken one fails the cold start with a message naming the field). */
+async function storylinesFile(path: string | undefined, env = process.env) {
+  if (path === undefined) return undefined;
+  const full = isAbsolute(path) ? path : join(env.LAMBDA_TASK_ROOT ?? process.cwd(), path);
+  return { source: path, storylines: loadStorylinesFile(await readFile(full, "utf8"), path) };
 }
 
 /** The adapters every function shares. */
@@ -86,6 +99,7 @@ export interface LambdaContext {
 }
 
 let cached: Promise<LambdaContext> | undefined;
+let catalog: Promise<StorylineCatalog> | undefined;
 
 /** One set of adapters per Lambda container, built on first use and reused by later invocations. */
 export function lambdaContext(): Promise<LambdaContext> {
@@ -93,18 +107,23 @@ export function lambdaContext(): Promise<LambdaContext> {
   return cached;
 }
 
-let storylines: StorylineSource | undefined;
-
-/** The storylines stories are scored for: only the functions that score, alert or list storylines ask for them. */
-export function lambdaStorylines(): StorylineSource {
-  storylines ??= staticStorylines();
-  return storylines;
+/**
+ * The storylines (built-in, bundled file, saved in the table), for the functions that score, alert or list them.
+ * One catalog per container: it checks the table's storylines version (one point read) on every ingest and
+ * reloads only when a storyline was changed, so warm containers see API changes without a restart.
+ */
+export function lambdaCatalog(): Promise<StorylineCatalog> {
+  catalog ??= lambdaContext().then(
+    async ({ deps, settings: s }) =>
+      new StorylineCatalog({ store: deps.store, logger: deps.logger, file: await storylinesFile(s.storylinesFile) }),
+  );
+  return catalog;
 }
 
 /** Tests build each bundle's context afresh after changing the environment. */
 export function resetLambdaContext(): void {
   cached = undefined;
-  storylines = undefined;
+  catalog = undefined;
 }
 
 async function build(): Promise<LambdaContext> {

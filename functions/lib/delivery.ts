@@ -8,7 +8,8 @@
 import type { EmailMessage, EmailSender } from "@storywire/channels";
 import { postJson } from "@storywire/fetch";
 import type { DeliverDeps } from "@storywire/pipeline/deliver";
-import { type LambdaContext, lambdaStorylines } from "./context.ts";
+import type { StorylineSource } from "@storywire/pipeline/storylines";
+import type { LambdaContext } from "./context.ts";
 
 async function loadSesSender(): Promise<EmailSender> {
   return (await import("./ses.ts")).sesSender();
@@ -29,11 +30,15 @@ export function lazySesSender(load: () => Promise<EmailSender> = loadSesSender):
 }
 
 /** The deliver step's dependencies on top of the shared context. */
-export function deliverDeps({ deps, settings }: LambdaContext, publicUrl = settings.publicUrl): DeliverDeps {
+export function deliverDeps(
+  { deps, settings }: LambdaContext,
+  storylines: StorylineSource,
+  publicUrl = settings.publicUrl,
+): DeliverDeps {
   const allowPrivateNetworks = settings.allowPrivateNetworks;
   return {
     ...deps,
-    storylines: lambdaStorylines(),
+    storylines,
     post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks }),
     email: settings.emailFrom ? { sender: lazySesSender(), from: settings.emailFrom } : undefined,
     publicUrl,

@@ -1,6 +1,11 @@
 export { cleanParagraphs, fixArtefacts, isFurniture, splitGluedAttribution } from "./clean-paragraphs.ts";
 export { MAX_ELEMENTS_TO_PARSE, MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
-export { detectLanguage, MIN_LETTERS_FOR_DETECTION, normalizeLanguageTag } from "./detect-language.ts";
+export {
+  detectLanguage,
+  LANGUAGE_SAMPLE_CHARS,
+  MIN_LETTERS_FOR_DETECTION,
+  normalizeLanguageTag,
+} from "./detect-language.ts";
 export {
   type ExtractedArticle,
   extractArticle,
@@ -8,14 +13,8 @@ export {
   type PageDocument,
   parsePage,
 } from "./extract-article.ts";
-export {
-  collapseWhitespace,
-  htmlToParagraphs,
-  isWidget,
-  looksLikeHtml,
-  nodeToParagraphs,
-  textToParagraphs,
-} from "./html-to-paragraphs.ts";
+export { htmlToLine, htmlToParagraphs, isWidget, looksLikeHtml, nodeToParagraphs } from "./html-to-paragraphs.ts";
 export { httpUrl } from "./http-url.ts";
+export { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
 export { normalizeText, parseSeedText, type SeedText, toSeedText } from "./seed-text.ts";
 export { type TokenScore, tokenF1, wordTokens } from "./token-f1.ts";
