@@ -7,6 +7,7 @@ export {
   type DeliverOutcome,
   deliverOne,
   sendTestAlert,
+  signingSecrets,
 } from "./deliver.ts";
 export {
   claimableAt,
@@ -26,7 +27,7 @@ export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from ".
 export { nextCheckDelay } from "./next-check.ts";
 export { placeStory } from "./placement.ts";
 export * from "./ports.ts";
-export { runSchedule, type ScheduleDeps } from "./schedule.ts";
+export { queuedClaimOwner, runSchedule, type ScheduleDeps } from "./schedule.ts";
 export { matchedStorylines, scoreStory } from "./score.ts";
 export { alertFromRecord } from "./stored-alert.ts";
 export { type StorylineSource, staticStorylines } from "./storylines.ts";
