@@ -92,9 +92,10 @@ declare namespace sst {
     include?: unknown[];
   }
 
+  // biome-ignore lint/complexity/noStaticOnlyClass: mirrors the real class (its instance side is not used here)
   class Linkable {
-    // biome-ignore lint/suspicious/noExplicitAny: mirrors the real signature
     static wrap<Resource>(
+      // biome-ignore lint/suspicious/noExplicitAny: mirrors the real signature
       cls: { new (...args: any[]): Resource },
       cb: (resource: Resource) => LinkableDefinition,
     ): void;
