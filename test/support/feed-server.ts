@@ -29,19 +29,33 @@ export function rss(items: TestItem[], title = "Loopback Wire"): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${esc(title)}</title><link>https://wire.example/</link>${body}</channel></rss>`;
 }
 
-export async function startFeedServer(initial: TestItem[] = []) {
+export interface FeedServerOptions {
+  /** Milliseconds each answer waits (a slow feed host). */
+  delayMs?: number;
+  /** Called when a request arrives, and when its answer has been sent. */
+  onRequest?: () => void;
+  onAnswered?: () => void;
+}
+
+export async function startFeedServer(initial: TestItem[] = [], options: FeedServerOptions = {}) {
   let items = initial;
   const stats = { requests: 0, notModified: 0 };
   const server = createServer((req, res) => {
     stats.requests += 1;
-    const body = rss(items);
-    const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
-    if (req.headers["if-none-match"] === etag) {
-      stats.notModified += 1;
-      res.writeHead(304, { etag }).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
+    options.onRequest?.();
+    const answer = () => {
+      const body = rss(items);
+      const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
+      if (req.headers["if-none-match"] === etag) {
+        stats.notModified += 1;
+        res.writeHead(304, { etag }).end();
+      } else {
+        res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
+      }
+      options.onAnswered?.();
+    };
+    if (options.delayMs) setTimeout(answer, options.delayMs);
+    else answer();
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
@@ -51,7 +65,11 @@ export async function startFeedServer(initial: TestItem[] = []) {
     setItems(next: TestItem[]) {
       items = next;
     },
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 

@@ -36,8 +36,8 @@ function storeErrorAnswer(error: StoreError): ApiError {
     return new ApiError(
       503,
       "store_unavailable",
-      "The store is unavailable right now (it did not answer, or is throttling); nothing was changed by this " +
-        `request. Try again in ${STORE_RETRY_AFTER_SECONDS} seconds.`,
+      "The store is unavailable right now (it did not answer in time, or is throttling), so the request could not " +
+        `be completed. Try again in ${STORE_RETRY_AFTER_SECONDS} seconds.`,
       undefined,
       { "retry-after": String(STORE_RETRY_AFTER_SECONDS) },
     );
