@@ -243,37 +243,41 @@ describe("two replays of one failed delivery at the same moment", () => {
   });
 });
 
-describe("request headers over the limit", () => {
-  it("answer 431 with a problem document, not an empty body", async () => {
+describe("requests too large for the server to read", () => {
+  /** A raw request (fetch cannot send these), answered by the server before the app. */
+  const raw = (path: string, headers: Record<string, string>) => {
     const { port } = new URL(stack.url);
-    const answer = await new Promise<{ status: number; type: string; body: string; nosniff: string }>((ok, fail) => {
-      const req = request(
-        { host: "127.0.0.1", port: Number(port), path: "/health", headers: { "x-padding": "a".repeat(20_000) } },
-        (res) => {
-          let body = "";
-          res.on("data", (chunk) => {
-            body += String(chunk);
-          });
-          res.on("end", () =>
-            ok({
-              status: res.statusCode ?? 0,
-              type: String(res.headers["content-type"]),
-              body,
-              nosniff: String(res.headers["x-content-type-options"]),
-            }),
-          );
-        },
-      );
+    return new Promise<{ status: number; type: string; body: string; nosniff: string }>((ok, fail) => {
+      const req = request({ host: "127.0.0.1", port: Number(port), path, headers }, (res) => {
+        let body = "";
+        res.on("data", (chunk) => {
+          body += String(chunk);
+        });
+        res.on("end", () =>
+          ok({
+            status: res.statusCode ?? 0,
+            type: String(res.headers["content-type"]),
+            body,
+            nosniff: String(res.headers["x-content-type-options"]),
+          }),
+        );
+      });
       req.on("error", fail);
       req.end();
     });
-    expect(answer.status).toBe(431);
+  };
+  const many = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`x-h${i}`, "1234567"]));
+
+  it.each([
+    ["one huge header", "/health", { "x-padding": "a".repeat(20_000) }, 431, "headers_too_large"],
+    ["many headers", "/health", many, 431, "headers_too_large"],
+    ["a huge cookie", "/stories", { cookie: `a=${"b".repeat(17_000)}` }, 431, "headers_too_large"],
+    ["a huge URL", `/stories?q=${"a".repeat(20_000)}`, {}, 414, "uri_too_long"],
+  ] as const)("%s: %i with a problem document, not an empty body", async (_what, path, headers, status, code) => {
+    const answer = await raw(path, headers as Record<string, string>);
+    expect(answer.status).toBe(status);
     expect(answer.type).toBe("application/problem+json");
     expect(answer.nosniff).toBe("nosniff");
-    expect(JSON.parse(answer.body)).toMatchObject({
-      status: 431,
-      code: "headers_too_large",
-      type: "/problems/headers_too_large",
-    });
+    expect(JSON.parse(answer.body)).toMatchObject({ status, code, type: `/problems/${code}` });
   });
 });

@@ -11,10 +11,11 @@ import { PROBLEM_CONTENT_TYPE, problem } from "@storywire/api";
 const REASONS: Record<number, string> = {
   400: "Bad Request",
   408: "Request Timeout",
+  414: "URI Too Long",
   431: "Request Header Fields Too Large",
 };
 
-function answer(socket: Duplex, status: 400 | 408 | 431, code: string, detail: string): void {
+function answer(socket: Duplex, status: 400 | 408 | 414 | 431, code: string, detail: string): void {
   const body = JSON.stringify(problem(status, code, detail));
   socket.end(
     `HTTP/1.1 ${status} ${REASONS[status]}\r\n` +
@@ -27,13 +28,24 @@ function answer(socket: Duplex, status: 400 | 408 | 431, code: string, detail: s
 }
 
 export function answerClientErrors(server: Server, maxHeaderBytes: number): void {
-  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     // A reset or a socket already answered: nothing can be written.
     if (error.code === "ECONNRESET" || !socket.writable) {
       socket.destroy();
       return;
     }
     if (error.code === "HPE_HEADER_OVERFLOW") {
+      // Node counts the request line with the headers: when the line alone is most of it, the URL is the problem.
+      const lineEnd = error.rawPacket?.indexOf("\r\n") ?? -1;
+      if (lineEnd === -1 || lineEnd > maxHeaderBytes / 2) {
+        answer(
+          socket,
+          414,
+          "uri_too_long",
+          `The request URL is longer than Storywire reads (${maxHeaderBytes} bytes with the headers); shorten it.`,
+        );
+        return;
+      }
       answer(
         socket,
         431,
