@@ -19,9 +19,10 @@ interface Row {
 function rows(markdown: string): Row[] {
   return markdown
     .split("\n")
-    .filter((l) => /^\| (\d+|I\d+) \|/.test(l))
+    .filter((l) => /^\|\s*(\d+|I\d+)\s*\|/.test(l))
     .map((l) => {
-      const cells = l.split(" | ").map((cell) => cell.replace(/^\|\s*|\s*\|$/g, "").trim());
+      // Cells hold no "|" of their own (test names are quoted without one).
+      const cells = l.split("|").slice(1, -1).map((cell) => cell.trim());
       const tests = [...(cells[2] ?? "").matchAll(/`([^`]+\.test\.ts)` › "([^"]+)"/g)].map((m) => ({
         file: m[1] ?? "",
         name: m[2] ?? "",
