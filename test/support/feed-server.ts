@@ -30,6 +30,8 @@ export function rss(items: TestItem[], title = "Loopback Wire"): string {
 }
 
 export interface FeedServerOptions {
+  /** The channel title, which becomes the source (outlet) of the stories. */
+  title?: string;
   /** Milliseconds each answer waits (a slow feed host). */
   delayMs?: number;
   /** Called when a request arrives, and when its answer has been sent. */
@@ -37,14 +39,16 @@ export interface FeedServerOptions {
   onAnswered?: () => void;
 }
 
-export async function startFeedServer(initial: TestItem[] = [], options: FeedServerOptions = {}) {
+/** `options` may be just the channel title. */
+export async function startFeedServer(initial: TestItem[] = [], options: FeedServerOptions | string = {}) {
+  const { title, delayMs, onRequest, onAnswered } = typeof options === "string" ? { title: options } : options;
   let items = initial;
   const stats = { requests: 0, notModified: 0 };
   const server = createServer((req, res) => {
     stats.requests += 1;
-    options.onRequest?.();
+    onRequest?.();
     const answer = () => {
-      const body = rss(items);
+      const body = rss(items, title);
       const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
       if (req.headers["if-none-match"] === etag) {
         stats.notModified += 1;
@@ -52,9 +56,9 @@ export async function startFeedServer(initial: TestItem[] = [], options: FeedSer
       } else {
         res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
       }
-      options.onAnswered?.();
+      onAnswered?.();
     };
-    if (options.delayMs) setTimeout(answer, options.delayMs);
+    if (delayMs) setTimeout(answer, delayMs);
     else answer();
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
