@@ -22,7 +22,10 @@ function rows(markdown: string): Row[] {
     .filter((l) => /^\|\s*(\d+|I\d+)\s*\|/.test(l))
     .map((l) => {
       // Cells hold no "|" of their own (test names are quoted without one).
-      const cells = l.split("|").slice(1, -1).map((cell) => cell.trim());
+      const cells = l
+        .split("|")
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       const tests = [...(cells[2] ?? "").matchAll(/`([^`]+\.test\.ts)` › "([^"]+)"/g)].map((m) => ({
         file: m[1] ?? "",
         name: m[2] ?? "",
