@@ -2,13 +2,13 @@
  * The every-minute step: queue a fetch job for each feed that is due, and re-queue deliveries whose retry time
  * has come (SQS delays stop at 15 minutes; longer waits live in the table and are swept from here).
  *
- * Each due feed is claimed before its job is queued (a conditional write: due, and no live claim), and the job
- * carries the claim, which the worker that receives it takes over (worker.ts). So a feed due once is fetched
- * once, even when a slow queue makes the next run see it still due; and a claim whose job or worker is lost (a
- * crash, a lost in-process queue) lapses after the claim timeout, when the next run queues the feed again.
+ * Each due feed is claimed before its job is queued (a conditional write: due, and no live claim), and the worker
+ * that receives the job takes the claim over (worker.ts). So a feed due once is fetched once, even when a slow
+ * queue makes a later run see it still due; and a claim whose job or worker is lost (a crash, a lost in-process
+ * queue) lapses after the claim timeout, when the next run queues the feed again.
  */
 import { randomUUID } from "node:crypto";
-import type { Store } from "@storywire/store";
+import { QUEUED_CLAIM_PREFIX, type Store } from "@storywire/store";
 import { type ClaimSettings, type Clock, claimTimeoutOf, type FetchJob, type JobQueue, type Logger } from "./ports.ts";
 
 export const SCHEDULE_BATCH = 200;
@@ -24,7 +24,7 @@ export interface ScheduleDeps extends ClaimSettings {
 
 /** A queued job's claim owner: unique per job. */
 export function queuedClaimOwner(): string {
-  return `queued-${randomUUID()}`;
+  return `${QUEUED_CLAIM_PREFIX}${randomUUID()}`;
 }
 
 export async function runSchedule(deps: ScheduleDeps): Promise<{ feeds: number; deliveries: number }> {

@@ -1,9 +1,10 @@
 /**
  * One entry for every queued job, shared by the Lambda consumers and the local in-process queue.
  *
- * A fetch job runs only while it holds the feed's claim (store feeds.ts): the job's queued claim is taken over,
- * or a free claim is taken when the feed is due. A job for a feed that is not due, or that another worker is
- * fetching, is done at once: one fetch per due time. The claim is renewed while the fetch runs and released at
+ * A fetch job runs only while it holds the feed's claim (store feeds.ts): the claim queued with a job is taken
+ * over (by whichever of the feed's jobs arrives first: a job queued again after its claim lapsed in a slow queue is
+ * not starved), or a free claim is taken when the feed is due. A job for a feed that is not due, or that another
+ * worker is fetching, is done at once: one fetch per due time. The claim is renewed while the fetch runs and released at
  * the end; a worker that dies leaves a claim that lapses after the claim timeout.
  */
 import { randomUUID } from "node:crypto";
@@ -32,7 +33,7 @@ async function fetchClaimed(job: FetchJob, deps: WorkerDeps): Promise<void> {
     owner,
     now: deps.clock.now(),
     leaseMs,
-    takeOver: job.claim ?? null,
+    takeOverQueued: true,
   });
   if (!claimed) {
     deps.logger.info("feed fetch skipped: not due, or another worker is fetching it", { feedId: job.feedId });

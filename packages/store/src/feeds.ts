@@ -3,9 +3,11 @@
  * the due index (gsi1 "FEEDS_DUE", sorted by nextCheckAt), which is how the scheduler finds work.
  *
  * Claims: a fetch holds a claim on the feed (claimOwner, claimUntil), taken with one conditional update that
- * also requires the feed to be due, so each due time gets one fetch however many jobs were queued for it. A
- * claim lapses at claimUntil (a crashed holder blocks the feed for one lease, seconds to a minute), is renewed by
- * a live holder, and is released when the fetch has recorded its result.
+ * also requires the feed to be due, so each due time gets one fetch however many jobs were queued for it. Whoever
+ * queues a fetch job claims first (owner "queued-…"), so the feed is not queued again while the job waits; the
+ * worker that gets any fetch job for the feed takes that claim over. A claim lapses at claimUntil (a crashed holder
+ * blocks the feed for one lease, seconds to a minute), is renewed by a live worker, and is released when the fetch
+ * has recorded its result.
  */
 import type { Feed } from "@storywire/core";
 import { assertOneOf, clipError } from "./checks.ts";
@@ -36,11 +38,14 @@ function claimUntil(id: string, claim: Pick<FeedClaim, "owner" | "now" | "leaseM
   return { now, until: addMs(now, claim.leaseMs) };
 }
 
-/** No live claim at `now`, or one held by `takeOver`. */
-function claimFree(e: Expr, now: string, takeOver?: string | null): string {
+/** The owner of a claim made for a job that waits in the queue (a worker that gets a fetch job may take it over). */
+export const QUEUED_CLAIM_PREFIX = "queued-";
+
+/** No live claim at `now`, or (takeOverQueued) one held for a job still waiting in the queue. */
+function claimFree(e: Expr, now: string, takeOverQueued: boolean): string {
   const until = e.name("claimUntil");
   const free = `(attribute_not_exists(${until}) OR ${until} < ${e.value(now)})`;
-  return takeOver ? `(${free} OR ${e.name("claimOwner")} = ${e.value(takeOver)})` : free;
+  return takeOverQueued ? `(${free} OR begins_with(${e.name("claimOwner")}, ${e.value(QUEUED_CLAIM_PREFIX)}))` : free;
 }
 
 function dueIndex(nextCheckAt: string, id: string): Item {
@@ -198,7 +203,7 @@ export function feedStore(ctx: StoreContext): FeedStore {
         `Claiming feed ${id}`,
         (e) =>
           `${e.name("status")} <> ${e.value("disabled")} AND ${e.name("nextCheckAt")} <= ${e.value(now)} AND ` +
-          claimFree(e, now, claim.takeOver),
+          claimFree(e, now, claim.takeOverQueued === true),
       );
       return item ? toFeed(item) : null;
     },

@@ -9,6 +9,7 @@ export {
   StoreError,
   StoreUnavailable,
 } from "./errors.ts";
+export { QUEUED_CLAIM_PREFIX } from "./feeds.ts";
 export { alertIdFor, deliveryIdFor } from "./keys.ts";
 export { DEFAULT_TABLE_NAME, TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "./schema.ts";
 export type { SecretBoxKeys } from "./secret-box.ts";

@@ -38,8 +38,11 @@ export interface FeedClaim {
   now: Instant;
   /** The claim lapses after this long unless renewed: a crashed holder blocks the feed no longer. */
   leaseMs: number;
-  /** Take over a claim held by this owner even before it lapses (the job that queued claim was made for). */
-  takeOver?: string | null;
+  /**
+   * A worker that got a fetch job from the queue may take over a claim still waiting in the queue (an owner starting
+   * with QUEUED_CLAIM_PREFIX: the scheduler's, or POST /feeds'), never another worker's live claim.
+   */
+  takeOverQueued?: boolean;
 }
 
 /** The result of one fetch of a feed; only the fields given are changed. */
@@ -337,7 +340,8 @@ export interface FeedStore {
   listDueFeeds(now: Instant, limit?: number): Promise<Feed[]>;
   /**
    * Claims a due feed for one fetch: succeeds when it is not disabled, nextCheckAt <= now, and no live claim is
-   * held (or the one held is `takeOver`'s). Null otherwise: someone else fetches it, or it is not due.
+   * held (or the one held is a queued job's, with takeOverQueued). Null otherwise: someone else fetches it, or it is
+   * not due.
    */
   claimFeed(id: string, claim: FeedClaim): Promise<Feed | null>;
   /** Extends a claim still held by `owner`; false when it was lost (lapsed and taken) or released. */
