@@ -132,6 +132,8 @@ declare namespace sst {
       link?: SstInput<any[]>;
       /** `role` is Pulumi's aws.iam.RoleArgs; only the property used here is declared. */
       transform?: { role?: SstTransform<{ assumeRolePolicy: SstInput<string> }> };
+      /** Files copied into the function's bundle: from the repository root to a path in the bundle. */
+      copyFiles?: SstInput<{ from: SstInput<string>; to?: SstInput<string> }[]>;
       logging?: SstInput<false | { retention?: SstInput<SstLogRetention>; format?: SstInput<"text" | "json"> }>;
       url?: SstInput<
         | boolean

@@ -15,6 +15,7 @@ import { lockStore } from "./locks.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { createSecretBox, type SecretBoxKeys } from "./secret-box.ts";
 import { storyStore } from "./stories.ts";
+import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
 import { assertTableName } from "./table.ts";
 import type { Store } from "./types.ts";
@@ -55,5 +56,6 @@ export function createStore(options: CreateStoreOptions): Store {
     ...deliveryStore(ctx),
     ...alertStore(ctx),
     ...lockStore(ctx),
+    ...storylineStore(ctx),
   };
 }

@@ -17,8 +17,8 @@ import {
   type Logger,
   newFeed,
   runSchedule,
+  StorylineCatalog,
   sendTestAlert,
-  staticStorylines,
   systemClock,
   type WorkerDeps,
 } from "@storywire/pipeline";
@@ -30,6 +30,7 @@ import { consoleLogger } from "./console-logger.ts";
 import { OWNER_ONLY_UMASK, previousStoredAdminKey, secureDataDir, storedAdminKey } from "./data-dir.ts";
 import { MemoryQueue } from "./memory-queue.ts";
 import { startScheduler } from "./scheduler.ts";
+import { readStorylinesFile } from "./storylines-file.ts";
 
 /** Node's default limit on request headers; larger requests get a 431 problem document (client-errors.ts). */
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -57,6 +58,10 @@ export interface LocalStack {
   adminKeyFile: string | null;
   /** Where the data lives, for the banner. */
   storage: string;
+  /** The storylines file in use, if any. */
+  storylinesFile: { path: string; count: number } | null;
+  /** The storylines: built-in, from the file and saved through the API. */
+  storylines: StorylineCatalog;
   store: Store;
   queue: MemoryQueue;
   /** One scheduler run (due feeds and due delivery retries), then waits until the queue is idle. */
@@ -68,6 +73,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
   const logger = options.logger ?? consoleLogger();
   const clock = options.clock ?? systemClock;
   const closers: (() => Promise<void> | void)[] = [];
+  // A broken storylines file stops the start before anything runs.
+  const file = config.storylinesFile ? await readStorylinesFile(config.storylinesFile) : undefined;
   try {
     const dataDir = resolve(config.dataDir);
     const onDisk = !options.inMemory;
@@ -96,13 +103,16 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     const store = createStore({ client, tableName: config.tableName, secrets: { current: adminKey, previous } });
     const claimTimeoutMs = config.claimTimeoutSeconds * 1000;
 
+    const storylines = new StorylineCatalog({ store, file, clock, logger });
+    await storylines.list();
+
     const deps: WorkerDeps = {
       store,
       queue: undefined as unknown as MemoryQueue,
       fetcher: createFetcher({ allowPrivateNetworks: config.allowPrivateNetworks }),
       clock,
       logger,
-      storylines: staticStorylines(),
+      storylines,
       pollIntervalMs: config.pollIntervalSeconds * 1000,
       fullTextBudget: config.fullTextBudget,
       post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: config.allowPrivateNetworks }),
@@ -126,7 +136,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       queue,
       adminKey,
       publicUrl: "",
-      storylines: () => deps.storylines.list(),
+      storylines: () => storylines.list(),
+      storylineCatalog: storylines,
       sendTest: (sub) => sendTestAlert(sub, deps),
       now: () => clock.now(),
       claimTimeoutMs,
@@ -204,6 +215,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
           : `${join(config.dataDir, "dynamo")} (embedded DynamoDB)`,
       store,
       queue,
+      storylinesFile: file ? { path: file.source, count: file.storylines.length } : null,
+      storylines,
       tick,
       close: async () => {
         for (const close of closers.reverse()) await close();
