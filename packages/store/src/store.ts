@@ -14,6 +14,7 @@ import { feedStore } from "./feeds.ts";
 import { lockStore } from "./locks.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { createSecretBox, type SecretBoxKeys } from "./secret-box.ts";
+import { seenItemsStore } from "./seen-items.ts";
 import { storyStore } from "./stories.ts";
 import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
@@ -56,6 +57,7 @@ export function createStore(options: CreateStoreOptions): Store {
     ...deliveryStore(ctx),
     ...alertStore(ctx),
     ...lockStore(ctx),
+    ...seenItemsStore(ctx),
     ...storylineStore(ctx),
   };
 }

@@ -2,8 +2,9 @@
  * The Store port: what the pipeline, the API and the local runtime may ask of storage. The pipeline depends on
  * this interface; createStore() implements it on DynamoDB (AWS) and dynalite (local, tests) with the same code.
  */
-import type { Feed, Framing, Relation, Story, StorylineScore } from "@storywire/core";
+import type { Feed, FeedItemCounts, FeedRepair, Framing, Relation, Story, StorylineScore } from "@storywire/core";
 import type { LockStore } from "./locks.ts";
+import type { SeenItemsStore } from "./seen-items.ts";
 import type { Instant } from "./time.ts";
 
 export type { Instant };
@@ -60,6 +61,10 @@ export interface FeedFetchState {
   title?: string | null;
   /** The new URL after a permanent redirect (the feed keeps its id). */
   url?: string;
+  /** What the check did with the document's items. */
+  lastItems?: FeedItemCounts | null;
+  /** What the reader repaired in the document. */
+  repairs?: FeedRepair[] | null;
 }
 
 // ---- stories -----------------------------------------------------------------------------------------------
@@ -484,6 +489,7 @@ export interface Store
     DeliveryStore,
     AlertStore,
     LockStore,
+    SeenItemsStore,
     StorylineStore {
   /** The table this store reads and writes. */
   readonly tableName: string;
