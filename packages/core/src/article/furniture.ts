@@ -17,7 +17,7 @@ export const FURNITURE_PHRASES: readonly string[] = [
   String.raw`(?:\d+ )?comments?`,
   "(?:view|show|read|add|load) (?:all |more )?comments",
   "share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|bluesky|threads|pinterest|messenger))?",
-  "(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|pinterest|print|tweet|bluesky|threads|messenger|flipboard|copy link|link copied)",
+  "(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|pinterest|print|tweet|bluesky|threads|messenger|flipboard|copy link|link copied|save|saved|bookmark|gift (?:this )?article)",
   "(?:print|e-?mail|save) (?:this )?(?:article|story|page)",
   "listen to (?:this )?(?:article|story)",
   "read more(?: about this)?",
@@ -39,6 +39,8 @@ export const FURNITURE_PHRASES: readonly string[] = [
   "(?:accept|reject|allow|decline)(?: all)? cookies",
   "cookie (?:settings|policy|preferences)",
   "manage (?:cookie )?(?:preferences|consent|cookies|settings)",
+  "your e-?mail(?: address)?",
+  "more on this(?: story| topic)?",
 ];
 
 /** Open-ended lines, each furniture only when the whole line matches and is at most maxLength characters. */
@@ -52,9 +54,37 @@ export const FURNITURE_LINES: readonly { pattern: string; maxLength: number }[] 
     pattern: String.raw`by (?:continuing|using)\b.{0,40}\b(?:web)?site,? you (?:agree|consent|accept)\b.*`,
     maxLength: 400,
   },
-  { pattern: "tags?:.*", maxLength: 200 },
+  {
+    pattern: "(?:tags?|tagged|topics?|related topics|filed under|keywords?|categories|category)\\s*:.*",
+    maxLength: 300,
+  },
   { pattern: "(?:related|read more|see also|more on this|also read):.*", maxLength: 200 },
   { pattern: String.raw`\[(?:read|related|see also|more)\b[^\]]*\]`, maxLength: 200 },
+];
+
+/**
+ * Headings of a block of links to other articles ("Related stories", "READ MORE", "Most read", "You might also
+ * like"): the line itself, and the headline-like lines after it, are furniture. Matched on the whole line,
+ * optionally ending in ":" or an arrow.
+ */
+export const LINK_LIST_HEADINGS: readonly string[] = [
+  "related(?: (?:articles|stories|posts|news|content|coverage|reading|links|topics))?",
+  "read more",
+  "read also",
+  "also read",
+  "see also",
+  "more on this(?: story| topic)?",
+  "more (?:stories|news|coverage|headlines)",
+  "(?:you may|you might) also (?:like|enjoy|be interested in)",
+  "recommended(?: for you| stories| reading)?",
+  "most (?:read|popular|viewed|shared)",
+  "editor[\u2019']?s picks",
+  "trending(?: now| stories)?",
+  "top stories",
+  "latest (?:news|stories|headlines)",
+  "popular (?:now|stories)",
+  "what to read next",
+  "explore more",
 ];
 
 /** A phrase that announces a link to another article; the title line after it is furniture too (seed 004). */

@@ -1,8 +1,11 @@
 /**
  * The text model scoring and dedup work on: a headline (or none) and paragraphs, split into sentences, each
- * tagged with where it sits (title, lead, body). Self-contained on purpose: it accepts seed-shaped text, an
- * object with paragraphs, or an object with a text body, and never throws on odd input.
+ * tagged with where it sits (title, lead, body). It accepts seed-shaped text, an object with paragraphs, or an
+ * object with a text body, and never throws on odd input. Site furniture left in a text that was never
+ * normalized (a scraped page's related-headline list, "Read more" block, tags) is dropped by the same rules as
+ * normalization (article/clean-paragraphs.ts), so it never counts as evidence or as a novel sentence.
  */
+import { dropFurniture } from "../article/clean-paragraphs.ts";
 import { LEAD_SENTENCES } from "./constants.ts";
 
 export type Where = "title" | "lead" | "body";
@@ -89,9 +92,9 @@ export function parseDocText(text: string): Doc {
     .filter((b) => b !== "");
   const first = blocks[0];
   if (blocks.length >= 2 && first !== undefined && !first.includes("\n") && first.length <= MAX_TITLE_CHARS) {
-    return { title: tidyLine(first), paragraphs: blocks.slice(1).flatMap(blockToParagraphs) };
+    return { title: tidyLine(first), paragraphs: dropFurniture(blocks.slice(1).flatMap(blockToParagraphs)) };
   }
-  return { title: null, paragraphs: blocks.flatMap(blockToParagraphs) };
+  return { title: null, paragraphs: dropFurniture(blocks.flatMap(blockToParagraphs)) };
 }
 
 /** Any accepted input as a Doc. Unknown shapes become an empty Doc rather than an exception. */
@@ -104,9 +107,11 @@ export function toDoc(input: DocInput): Doc {
     const paragraphs = input.paragraphs
       .filter((p): p is string => typeof p === "string")
       .flatMap((p) => textToParagraphs(p));
-    return { title, paragraphs };
+    return { title, paragraphs: dropFurniture(paragraphs) };
   }
-  if ("text" in input && typeof input.text === "string") return { title, paragraphs: textToParagraphs(input.text) };
+  if ("text" in input && typeof input.text === "string") {
+    return { title, paragraphs: dropFurniture(textToParagraphs(input.text)) };
+  }
   return { title, paragraphs: [] };
 }
 
