@@ -63,6 +63,12 @@ const cue = z.strictObject({
   near: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
   /** The cue does not count where ANY of these rules holds (window defaults to 0: the same sentence). */
   unless: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
+  /**
+   * In the headline or lead, this cue alone makes the storyline the document's subject (it passes the
+   * passing-mention rule): for phrases that set the story at the storyline's own occasion ("on the sidelines"
+   * beside the summit's name).
+   */
+  focus: z.boolean(msg("must be true or false")).optional(),
 });
 
 const gate = z.strictObject({
