@@ -15,8 +15,11 @@
  *     country ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") is known.
  *   - same story: overlap >= 0.35, or half of b's sentences covered, or (no shared wording but) the same
  *     entities and numbers (entity Jaccard >= 0.6) on the same topic (cosine >= 0.6).
- * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; otherwise
- * related when both documents match a common storyline (the storyline scorer's `matched`), else unrelated.
+ *   - the same event without shared wording: b reports the outcome of the meeting a announces (event.ts: the
+ *     venue, the date and two names agree) and both are in one storyline.
+ * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; b reporting
+ * how a's announced meeting went -> update, the outcome its novel sentences; otherwise related when both
+ * documents match a common storyline (the storyline scorer's `matched`), else unrelated.
  */
 import { type Analysis, analyze } from "../scoring/analysis.ts";
 import { defaultStorylines } from "../scoring/defaults/index.ts";
@@ -33,6 +36,7 @@ import {
   SAME_STORY_OVERLAP,
   SAME_STORY_SENTENCES,
 } from "./constants.ts";
+import { type EventCues, eventCues, reportsAnnouncedEvent } from "./event.ts";
 import type { SoftNumber } from "./normalize.ts";
 import { type Prepared, type PreparedSentence, prepare } from "./prepare.ts";
 
@@ -61,6 +65,11 @@ export interface CompareOptions {
   /** Storyline ids already known to match a and b (skips scoring them). */
   storylinesA?: readonly string[];
   storylinesB?: readonly string[];
+  /**
+   * The caller knows a and b belong to one storyline (placing a story among its storyline's recent stories):
+   * the same-event test needs no storyline scoring.
+   */
+  sameStoryline?: boolean;
 }
 
 function intersectionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -287,6 +296,28 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+function cuesOf(p: Prepared): EventCues {
+  p.event ??= eventCues(
+    p.title,
+    p.sentences.map((s) => s.text),
+  );
+  return p.event;
+}
+
+/** Names (not numbers) both documents use. */
+function sharedNames(a: Prepared, b: Prepared): number {
+  let n = 0;
+  for (const e of a.entities) if (b.entities.has(e) && !isDigitWord(e)) n++;
+  return n;
+}
+
+/** The outcome's new facts; when none qualifies as a fact, its headline and lead sentences that a lacks. */
+function outcomeSentences(novel: readonly string[], a: Prepared, b: Prepared): string[] {
+  if (novel.length > 0) return [...novel];
+  const lead = b.title === null ? b.sentences.slice(0, 2) : b.sentences.slice(0, 1);
+  return lead.filter((s) => coverage(s, a).value < COVERED).map((s) => s.text);
+}
+
 /** Compares two prepared documents: is b a duplicate of a, an update to it, related, or unrelated? */
 export function comparePrepared(a: Prepared, b: Prepared, options: CompareOptions = {}): CompareResult {
   const shared = intersectionSize(a.shingles, b.shingles);
@@ -321,12 +352,20 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
     relation = novel.length === 0 ? "duplicate" : "update";
   } else {
     const storylines = options.storylines ?? defaultStorylines;
-    const idsA = storylineIds(a, options.storylinesA, storylines);
-    const idsB = storylineIds(b, options.storylinesB, storylines);
-    sharedStorylines = idsA.filter((id) => idsB.includes(id));
-    // Related means the same storyline: both documents pass the same scoring test. Shared vocabulary ("naval
-    // exercise" in a NATO drill and a China-Russia drill) is not enough.
-    relation = sharedStorylines.length > 0 ? "related" : "unrelated";
+    if (options.sameStoryline !== true) {
+      const idsA = storylineIds(a, options.storylinesA, storylines);
+      const idsB = storylineIds(b, options.storylinesB, storylines);
+      sharedStorylines = idsA.filter((id) => idsB.includes(id));
+    }
+    const oneStoryline = options.sameStoryline === true || sharedStorylines.length > 0;
+    if (oneStoryline && reportsAnnouncedEvent(cuesOf(a), cuesOf(b), sharedNames(a, b))) {
+      relation = "update";
+      novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
+    } else {
+      // Related means the same storyline: both documents pass the same scoring test. Shared vocabulary ("naval
+      // exercise" in a NATO drill and a China-Russia drill) is not enough.
+      relation = oneStoryline ? "related" : "unrelated";
+    }
   }
   return {
     relation,

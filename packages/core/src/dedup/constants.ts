@@ -25,3 +25,9 @@ export const FINGERPRINT_SKIP_BITS = 30;
 
 /** Most novel sentences returned. */
 export const MAX_NOVEL = 20;
+
+/** Sentences of the body read with the headline for an announced or reported meeting (event.ts). */
+export const EVENT_LEAD_SENTENCES = 2;
+
+/** An outcome report shares at least this many names with the announcement it follows (event.ts). */
+export const EVENT_SHARED_NAMES = 2;

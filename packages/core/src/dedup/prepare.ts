@@ -6,6 +6,7 @@
 
 import { wordRanges, words } from "../scoring/analysis.ts";
 import { type Doc, type DocInput, splitSentences, toDoc } from "../scoring/text.ts";
+import type { EventCues } from "./event.ts";
 import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
 import {
   foldSpelling,
@@ -45,11 +46,15 @@ export interface Prepared {
   tokens: Set<string>;
   contentCounts: Map<string, number>;
   entities: Set<string>;
+  /** The headline (kept out of the sentences). */
+  title: string | null;
   /** For lazily scoring storylines. */
   source: DocInput;
   storylineIds?: string[];
   /** Content word -> sentence numbers, built on first comparison. */
   sentenceIndex?: Map<string, number[]>;
+  /** What the headline and lead say about a meeting, read when first needed (event.ts). */
+  event?: EventCues;
 }
 
 const STOPWORDS = new Set(
@@ -197,7 +202,15 @@ export function prepare(input: DocInput): Prepared {
   for (const line of doc.title === null ? datelines : [doc.title, ...datelines]) {
     for (const w of words(foldSpelling(line))) tokens.add(w.toLowerCase());
   }
-  return { sentences, shingles: shinglesOfHashes(all), tokens, contentCounts, entities, source: input };
+  return {
+    sentences,
+    shingles: shinglesOfHashes(all),
+    tokens,
+    contentCounts,
+    entities,
+    title: doc.title,
+    source: input,
+  };
 }
 
 /** SimHash of a prepared document (same as fingerprint(doc)). */
