@@ -43,7 +43,11 @@ const LIST_MARKER = /^(?:[-*\u2022\u00B7\u00BB\u203A\u25AA\u25A0\u25E6\u2013\u20
 /** A line that is one link: "[Headline](https://...)" (a list marker before it allowed), or a bare URL. */
 const LINK_LINE = /^(?:\[[^\]]{1,300}\]\([^)\s]{1,2000}\)|<?(?:https?:)?\/\/\S+>?)$/iu;
 /** Longest paragraph that can be furniture at all (the cookie notices): longer ones are prose, no test needed. */
-const MAX_FURNITURE_CHARS = 400;
+const MAX_FURNITURE_CHARS = Math.max(MAX_FURNITURE_PHRASE_LINE, ...FURNITURE_LINES.map((l) => l.maxLength));
+/** The open-ended furniture lines that may be longer than any phrase line (cookie notices, tag lists). */
+const LONG_OPEN_LINES = OPEN_LINES.filter((l) => l.maxLength > MAX_FURNITURE_PHRASE_LINE);
+/** A paragraph that ends like a sentence: no heading, link, listed headline or phrase line can. */
+const SENTENCE_END = /[.!?…]["”’)\]]?$/u;
 /** A space left in front of "." or "," by a stripped citation or link: "casualties ." -> "casualties.". */
 const SPACE_BEFORE_STOP = /[^\S\n]+([.,])(?=$|[\s"”’')\]»])/gu;
 /** Sentence end immediately followed (no space) by an attribution lead-in. */
@@ -112,7 +116,15 @@ export function dropFurniture(paragraphs: readonly string[]): string[] {
   let pending: "none" | "one" | "run" = "none";
   for (const paragraph of paragraphs) {
     if (!paragraph) continue;
-    if (paragraph.length > MAX_FURNITURE_CHARS) {
+    // Most paragraphs are prose: longer than any phrase line and ending like a sentence. Only a long open-ended
+    // furniture line (a cookie notice) can look like that, so only those patterns are tried.
+    const long = paragraph.length > MAX_FURNITURE_PHRASE_LINE;
+    if (
+      paragraph.length > MAX_FURNITURE_CHARS ||
+      (long &&
+        SENTENCE_END.test(paragraph) &&
+        !LONG_OPEN_LINES.some((l) => paragraph.length <= l.maxLength && l.regex.test(paragraph)))
+    ) {
       pending = "none";
       out.push(paragraph);
       continue;

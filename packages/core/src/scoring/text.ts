@@ -160,7 +160,12 @@ function unglue(text: string): string {
 
 /** Splits a paragraph into sentences; abbreviations and initials ("U.S.", "Gen.", "Feb.") do not split. */
 export function splitSentences(paragraph: string): string[] {
-  const text = unglue(tidyLine(paragraph));
+  return splitTidy(tidyLine(paragraph));
+}
+
+/** splitSentences of a paragraph that is already tidy (toDoc's paragraphs are). */
+function splitTidy(tidy: string): string[] {
+  const text = unglue(tidy);
   if (text === "") return [];
   const out: string[] = [];
   let start = 0;
@@ -178,13 +183,16 @@ export function splitSentences(paragraph: string): string[] {
   return out;
 }
 
-/** The sentences of a Doc, headline first, with the first LEAD_SENTENCES body sentences marked as the lead. */
+/**
+ * The sentences of a Doc (tidy paragraphs, as toDoc makes them), headline first, with the first LEAD_SENTENCES
+ * body sentences marked as the lead.
+ */
 export function docSentences(doc: Doc): Sentence[] {
   const out: Sentence[] = [];
   if (doc.title !== null && doc.title !== "") out.push({ index: 0, text: doc.title, where: "title", paragraph: -1 });
   let bodyCount = 0;
   doc.paragraphs.forEach((p, paragraph) => {
-    for (const text of splitSentences(p)) {
+    for (const text of splitTidy(p)) {
       const where: Where = bodyCount < LEAD_SENTENCES ? "lead" : "body";
       out.push({ index: out.length, text, where, paragraph });
       bodyCount++;
