@@ -38,7 +38,9 @@ describe("eventCues", () => {
 
   it("reads an outcome report, even one that names the next meeting", () => {
     expect(cues(OUTCOME)).toMatchObject({ announces: false, reports: true });
-    const again = cues("Arms talks in Geneva end with agreement to meet again in September\n\nThe talks ended on Wednesday.");
+    const again = cues(
+      "Arms talks in Geneva end with agreement to meet again in September\n\nThe talks ended on Wednesday.",
+    );
     expect(again.reports).toBe(true);
   });
 
@@ -48,9 +50,9 @@ describe("eventCues", () => {
   });
 
   it("reads day-and-month dates either way round", () => {
-    expect([...cues("Ministers to meet in Qingdao on 25 June\n\nThey will meet in Qingdao on June 25.").dates]).toEqual([
-      "jun 25",
-    ]);
+    expect([...cues("Ministers to meet in Qingdao on 25 June\n\nThey will meet in Qingdao on June 25.").dates]).toEqual(
+      ["jun 25"],
+    );
   });
 });
 
