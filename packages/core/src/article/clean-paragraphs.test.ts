@@ -166,6 +166,9 @@ describe("furniture by shape", () => {
     "You might also like",
     "Most read",
     "Editor's picks",
+    "More from Reuters",
+    "Read next",
+    "Tags",
   ])("a link-list heading and the headlines after it go: %j", (heading) => {
     expect(isLinkListHeading(heading)).toBe(true);
     const block = [heading, "Kremlin says Abu Dhabi round was constructive", "* Ukraine, Russia swap prisoners"];
@@ -205,6 +208,8 @@ describe("furniture by shape", () => {
     const prose = [
       "Related stories in the Ukrainian press said the delegation would fly to Riyadh on Sunday.",
       "Read more about the talks in our earlier report, which covered the first round in detail.",
+      "More from the Kremlin: Peskov said the talks would resume on Monday.",
+      "Latest figures show exports fell by a fifth.",
     ];
     expect(dropFurniture(prose)).toEqual(prose);
   });
