@@ -24,14 +24,8 @@ import { type Interval, type Metrics, metricsOf, type Outcome, wilson } from "./
 /** Decides from a storyline result whether the storyline is predicted. */
 export type Decision = (r: StorylineResult) => boolean;
 
-/** The rules alone. */
-export const rulesDecision: Decision = (r) => r.rulesMatched;
-
-/** The rules with the learned layer deciding where its model covers the storyline (enabled or not). */
-export const learnedDecision: Decision = (r) => r.learned?.matched ?? r.rulesMatched;
-
-/** What the product decides (`matched`: the learned layer only when its model is enabled). */
-export const productDecision: Decision = (r) => r.matched;
+/** The rules alone: the scorer's `matched`. */
+export const rulesDecision: Decision = (r) => r.matched;
 
 export interface ScoredCase {
   case: EvalCase;
@@ -122,17 +116,12 @@ export interface PairReport {
 
 export const RELATIONS = ["duplicate", "update", "related", "unrelated"] as const;
 
-/** Pair relations; "related" (and the same-event test) uses the storylines `decide` matches in each text. */
-export function evaluatePairs(pairs: readonly EvalPair[], decide: Decision = productDecision): PairReport {
+export function evaluatePairs(pairs: readonly EvalPair[]): PairReport {
   const mistakes: PairMistake[] = [];
   const confusion: Record<string, Record<string, number>> = {};
   const per: Record<string, { n: number; correct: number }> = {};
-  const ids = (text: string) =>
-    scoreStorylines(text)
-      .filter(decide)
-      .map((r) => r.id);
   for (const p of pairs) {
-    const r = compare(p.a, p.b, { storylinesA: ids(p.a), storylinesB: ids(p.b) });
+    const r = compare(p.a, p.b);
     const row = confusion[p.relation] ?? {};
     confusion[p.relation] = row;
     row[r.relation] = (row[r.relation] ?? 0) + 1;

@@ -12,12 +12,10 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { learnedModel } from "../packages/core/src/scoring/learned/model.ts";
 import {
   evaluateFraming,
   evaluatePairs,
   evaluateStorylines,
-  learnedDecision,
   type PairReport,
   rulesDecision,
   type StorylineReport,
@@ -45,49 +43,30 @@ interface SetResult {
   name: string;
   role: string;
   texts: number;
-  /** The rules alone: what is gated and what the product decides while the learned layer is disabled. */
   storylines: StorylineReport;
   pairs: PairReport;
-  /** The rules with the learned layer deciding (reported for comparison whether or not it is enabled). */
-  learned?: { storylines: StorylineReport; pairs: PairReport };
 }
-
-/** The learned layer's model covers some storyline (it has been fitted). */
-const hasLearnedLayer = learnedModel.storylines.length > 0;
 
 function evaluateSet(set: EvalSet, print: (line: string) => void): SetResult {
   const scored = scoreCases(set.cases);
   const storylines = evaluateStorylines(scored, set.storylineIds, rulesDecision);
-  const pairs = evaluatePairs(set.pairs, rulesDecision);
+  const pairs = evaluatePairs(set.pairs);
   const forms = new Map<string, number>();
   for (const c of set.cases) forms.set(c.form, (forms.get(c.form) ?? 0) + 1);
   const formText = [...forms].map(([f, n]) => `${f} ${n}`).join(", ");
   print(`\n-- ${set.name} (${set.role}): ${set.cases.length} texts (${formText}), ${set.pairs.length} pairs`);
   if (set.description !== "") print(`   ${set.description}`);
   for (const s of set.skipped) print(`   skipped: ${s}`);
-  print("  RULES ONLY");
   for (const line of storylineTable(storylines)) print(line);
   for (const line of formTable(storylines)) print(line);
   for (const line of storylineMistakes(storylines, 40)) print(line);
   for (const line of pairLines(pairs)) print(line);
-  let learned: SetResult["learned"];
-  if (hasLearnedLayer) {
-    learned = {
-      storylines: evaluateStorylines(scored, set.storylineIds, learnedDecision),
-      pairs: evaluatePairs(set.pairs, learnedDecision),
-    };
-    print(`  RULES + LEARNED LAYER (the model is ${learnedModel.enabled ? "enabled" : "disabled"} in the product)`);
-    for (const line of storylineTable(learned.storylines)) print(line);
-    for (const line of formTable(learned.storylines)) print(line);
-    for (const line of storylineMistakes(learned.storylines, 40)) print(line);
-    for (const line of pairLines(learned.pairs)) print(line);
-  }
   const framing = evaluateFraming(set.cases);
   if (framing.checked > 0) {
     print(`  framing expectations: ${framing.checked - framing.mistakes.length}/${framing.checked} met (not gated)`);
     for (const m of framing.mistakes) print(`    ${m.id}: ${m.field} expected ${m.expected}, got ${m.got}`);
   }
-  return { name: set.name, role: set.role, texts: set.cases.length, storylines, pairs, learned };
+  return { name: set.name, role: set.role, texts: set.cases.length, storylines, pairs };
 }
 
 function belowBars(r: SetResult): string[] {
@@ -142,15 +121,9 @@ async function main(): Promise<number> {
     print(`\n==== POOLED ====`);
     const r = evaluateSet({ ...pooled, description: "every mistake is listed under its set above" }, () => {});
     print(`\n-- ${pooled.name}: ${r.texts} texts, ${r.pairs.total} pairs`);
-    print("  RULES ONLY");
     for (const line of storylineTable(r.storylines)) print(line);
     for (const line of formTable(r.storylines)) print(line);
     for (const line of pairLines({ ...r.pairs, mistakes: [] })) print(line);
-    if (r.learned !== undefined) {
-      print("  RULES + LEARNED LAYER");
-      for (const line of storylineTable(r.learned.storylines)) print(line);
-      for (const line of pairLines({ ...r.learned.pairs, mistakes: [] })) print(line);
-    }
     results.push({ ...r, role: "tuning-pooled" });
   }
 

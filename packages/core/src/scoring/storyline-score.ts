@@ -44,8 +44,6 @@ import {
 } from "./constants.ts";
 import { defaultStorylines } from "./defaults/index.ts";
 import { type Focus, focusOf } from "./focus.ts";
-import type { Features } from "./learned/features.ts";
-import { type LearnedScore, learnedScore } from "./learned/model.ts";
 import type { NearRule, PhraseEntry, Storyline } from "./storyline-schema.ts";
 import type { DocInput } from "./text.ts";
 
@@ -62,15 +60,6 @@ export interface StorylineResult extends StorylineScore {
   focus: Focus;
   /** Acronyms that did not count because the document spells them out as something else. */
   ignoredAcronyms: string[];
-  /** The rules' decision: score >= threshold, every gate passed and focus. `matched` unless the learned layer decides. */
-  rulesMatched: boolean;
-  /** What the learned layer weighs (learned/features.ts). */
-  features: Features;
-  /**
-   * The learned layer's probability, decision and the contribution of each feature, for storylines its model
-   * was fitted on (learned/model.ts). It decides `matched` only when the model is enabled.
-   */
-  learned?: LearnedScore;
 }
 
 interface CompiledContext {
@@ -114,8 +103,6 @@ interface CompiledStoryline {
   acronyms: Phrase[];
   /** Cue and context phrases of several words, lower case: the storyline's own names for its acronyms. */
   ownNames: Set<string>;
-  /** Every context phrase: where the storyline's actors, places and vocabulary are named. */
-  contextPhrases: Phrase[];
 }
 
 function compileEntries(entries: readonly PhraseEntry[] | undefined): Phrase[] {
@@ -168,8 +155,7 @@ function compile(s: Storyline): CompiledStoryline {
   const ownNames = new Set(
     everyPhrase.filter((p) => p.wholeWord && p.words.length > 1).map((p) => p.words.join(" ").toLowerCase()),
   );
-  const contextPhrases = [...contexts.values()].flatMap((x) => x.phrases);
-  const compiled = { source: s, cues, gates, exclusions, acronyms: [...acronyms.values()], ownNames, contextPhrases };
+  const compiled = { source: s, cues, gates, exclusions, acronyms: [...acronyms.values()], ownNames };
   compiledCache.set(s, compiled);
   return compiled;
 }
@@ -336,18 +322,11 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
 
   const base = 1 - Math.exp(-raw / s.saturation);
   const score = round(base * factor * exclusionFactor);
-  const gatesPassed = gates.every((g) => g.passed);
-  const rulesMatched = score >= s.threshold && gatesPassed && focus.passed;
-  const features = featuresOf(a, c, kept, ignored, { base, focus, gatesPassed, exclusionFactor, perCue: perCue.size });
-  const learned = learnedScore(s.id, features);
   return {
     id: s.id,
     title: s.title,
     score,
-    matched: learned?.decides === true ? learned.matched : rulesMatched,
-    rulesMatched,
-    features,
-    ...(learned === undefined ? {} : { learned }),
+    matched: score >= s.threshold && gates.every((g) => g.passed) && focus.passed,
     threshold: s.threshold,
     raw: round(raw, 3),
     gates,
@@ -355,44 +334,6 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
     focus,
     ignoredAcronyms: [...ignored.values()],
     evidence: evidence.slice(0, MAX_EVIDENCE),
-  };
-}
-
-/** The learned layer's features (learned/features.ts) from what scoreOne computed. */
-function featuresOf(
-  a: Analysis,
-  c: CompiledStoryline,
-  kept: readonly Match[],
-  ignored: ReadonlyMap<string, string>,
-  x: { base: number; focus: Focus; gatesPassed: boolean; exclusionFactor: number; perCue: number },
-): Features {
-  const n = Math.max(1, a.sentences.length);
-  const sentences = new Set<number>();
-  let topWeight = 0;
-  let inTitle = 0;
-  let inLead = 0;
-  for (const m of kept) {
-    sentences.add(m.occ.sentence);
-    topWeight = Math.max(topWeight, m.cue.weight);
-    const where = a.sentences[m.occ.sentence]?.where;
-    if (where === "title") inTitle = 1;
-    else if (where === "lead") inLead = 1;
-  }
-  // Without a single cue the storyline is absent whatever its actors do; skip the look-up.
-  const named = kept.length === 0 ? 0 : sentencesWith(a, ignored, c.contextPhrases).length;
-  return {
-    cueStrength: round(x.base),
-    distinctCues: round(Math.log1p(x.perCue)),
-    topWeight: topWeight / 10,
-    inTitle,
-    inLead,
-    evidenceShare: round(sentences.size / n),
-    spreadShare: round(x.focus.units === 0 ? 0 : Math.min(1, x.focus.spread / x.focus.units)),
-    shortItem: x.focus.short ? 1 : 0,
-    focus: x.focus.passed ? 1 : 0,
-    gates: x.gatesPassed ? 1 : 0,
-    exclusion: round(x.exclusionFactor),
-    contextShare: round(named / n),
   };
 }
 
