@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyAgainst } from "./classify.ts";
 import { compare } from "./compare.ts";
-import { eventCues, reportsAnnouncedEvent } from "./event.ts";
+import { eventCues, followsUp, reportsAnnouncedEvent } from "./event.ts";
 
 const ANNOUNCEMENT = `Russia and Ukraine to hold talks in Istanbul on Friday, Ankara says
 
@@ -23,9 +23,11 @@ MOSCOW (Reuters) - Russia's delegation will be in Istanbul on Monday for a secon
 
 The first round, held in Istanbul, produced the largest prisoner exchange of the war. Vladimir Medinsky will again lead Russia's team.`;
 
+const GENERIC = new Set(["russia", "russian", "ukraine", "ukrainian", "moscow", "kyiv", "us", "united", "states"]);
+
 function cues(text: string) {
   const [title = "", ...rest] = text.split("\n\n");
-  return eventCues(title, rest.join(" ").split(/(?<=\.)\s+/));
+  return eventCues(title, rest.join(" ").split(/(?<=\.)\s+/), GENERIC);
 }
 
 describe("eventCues", () => {
@@ -95,5 +97,60 @@ describe("announcement -> outcome in compare and classifyAgainst", () => {
     const placed = classifyAgainst(OUTCOME, [{ id: "announcement", title, text: rest.join("\n\n") }]);
     expect(placed).toMatchObject({ relation: "update", matchId: "announcement" });
     expect(placed.novel.length).toBeGreaterThan(0);
+  });
+});
+
+const STRIKE = `Death toll in Ternopil missile strike rises to 26, including three children
+
+Rescuers in the western Ukrainian city of Ternopil pulled more bodies from two apartment blocks on Thursday, a day after a Russian missile strike, raising the death toll to 26, regional governor Vyacheslav Negoda said.
+
+Dozens of people remain missing.`;
+
+const TOLL = `Ternopil missile strike death toll revised to 33; six children among the dead
+
+The number of people killed by the Russian missile strike on two apartment blocks in Ternopil has risen to 33, including six children, emergency services said on Saturday, as the search for the missing went on.
+
+Ukraine declared a day of mourning.`;
+
+const ELSEWHERE = `Kharkiv shelling kills two as Russia presses offensive in the north
+
+Russian shelling killed two people in Kharkiv on Saturday, the regional governor said. Strikes also hit power lines in the region.`;
+
+describe("follow-ups written afresh", () => {
+  it("takes a revised toll of the same strike for the same event", () => {
+    expect(followsUp(cues(STRIKE), cues(TOLL))).toBe(true);
+    const r = compare(STRIKE, TOLL);
+    expect(r.relation).toBe("update");
+    expect(r.novel.join(" ")).toContain("33");
+  });
+
+  it("does not take another strike, or the same place on another date, for the same event", () => {
+    expect(followsUp(cues(STRIKE), cues(ELSEWHERE))).toBe(false);
+    const announced = cues(ANNOUNCEMENT);
+    const weekLater = cues(OUTCOME.replace("on Friday", "on Tuesday"));
+    expect(followsUp(announced, weekLater)).toBe(false);
+  });
+
+  it("lets a meeting that opens one day and ends the next be one event", () => {
+    const opens = cues(
+      "Talks open in Geneva\n\nNegotiators met in Geneva on Tuesday, with Rustem Umerov and Vladimir Medinsky leading.",
+    );
+    const ends = cues(
+      "Geneva talks end without a breakthrough\n\nThe talks ended in Geneva on Wednesday, Rustem Umerov and Vladimir Medinsky said.",
+    );
+    expect(followsUp(opens, ends)).toBe(true);
+    const weekOn = cues(
+      "Geneva talks end without a breakthrough\n\nThe talks ended in Geneva on Saturday, Rustem Umerov and Vladimir Medinsky said.",
+    );
+    expect(followsUp(opens, weekOn)).toBe(false);
+  });
+
+  it("never takes the announcement of a meeting somewhere else for the same event as a report", () => {
+    expect(
+      followsUp(
+        cues(OUTCOME),
+        cues(OUTCOME.replace(/^.*\n/, "Russia and Ukraine to meet again in Geneva next week\n")),
+      ),
+    ).toBe(false);
   });
 });

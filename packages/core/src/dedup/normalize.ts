@@ -47,6 +47,9 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(?:advertisement|download the app|get the latest|listen to this article|more on this story)\b/i,
   /^(?:[\p{Lu}][\p{L}.'-]+ ){1,3}(?:is|are) (?:an? )?(?:associated press|reuters|afp) (?:writer|reporter|correspondent)s?\b/iu,
   /^(?:share|tweet|email|print|comments?)$/i,
+  // A byline on its own line is furniture (article/furniture.ts), dropped with the paragraph; this is the
+  // staff credit that follows the last sentence.
+  /^by (?:an?|our) (?:staff |special |foreign )?(?:reporter|correspondent|writer)s?\b/i,
 ];
 
 /** Photo captions and their credits: "PHOTO: ...", "... via REUTERS", "REUTERS/Name/File Photo", "(AP Photo/Name)". */

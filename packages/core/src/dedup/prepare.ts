@@ -57,7 +57,8 @@ export interface Prepared {
   event?: EventCues;
 }
 
-const STOPWORDS = new Set(
+/** Function words: no content, no fact. */
+export const STOPWORDS = new Set(
   (
     "a an the and or but if of to in on at by for with from as into over under about after before between " +
     "during without within against among through since until upon per via is are was were be been being am " +
