@@ -188,6 +188,26 @@ describe("furniture by shape", () => {
     expect(isFurniture(line)).toBe(true);
   });
 
+  it.each([
+    "[Share] [Tweet] [Email]",
+    "[Photo: Vladimir Putin and US envoy Steve Witkoff at the Kremlin. Photo: Kremlin press service / handout]",
+    "By Marina Kovaleva in Moscow",
+    "By Lina Haddad and Oleksiy Marchenko",
+    "By Tom Ashby, Reuters",
+    "World | 3 December 2025, 08:05",
+    "Updated: March 3, 2025 at 10:15 am ET",
+  ])("scraped-page furniture goes: %j", (line) => {
+    expect(isFurniture(line)).toBe(true);
+  });
+
+  it.each([
+    "By Friday, Ukraine said the talks would resume.",
+    "By the end of the day the delegations had left Geneva.",
+    "[Ukrainian officials said the talks were constructive.]",
+  ])("a sentence that only looks like furniture stays: %j", (line) => {
+    expect(isFurniture(line)).toBe(false);
+  });
+
   it("drops a related-links box that ends the article without a heading", () => {
     const box = ["1. New START expires: what happens now", "2. Russia offers to keep to the limits"];
     expect(dropFurniture([...body, ...box])).toEqual(body);

@@ -28,8 +28,8 @@ import { collapseWhitespace } from "./html-to-paragraphs.ts";
 /** Separators between furniture phrases on one line: spaces and the punctuation menus are built from. */
 const SEPARATORS = String.raw`[\s|·•:.,!?…»›→>«‹←<\-–—/()\[\]]`;
 const PHRASE_LINE = new RegExp(`^${SEPARATORS}*(?:(?:${FURNITURE_PHRASES.join("|")})(?:${SEPARATORS}+|$))+$`, "iu");
-const OPEN_LINES = FURNITURE_LINES.map(({ pattern, maxLength }) => ({
-  regex: new RegExp(`^(?:${pattern})$`, "iu"),
+const OPEN_LINES = FURNITURE_LINES.map(({ pattern, maxLength, caseSensitive }) => ({
+  regex: new RegExp(`^(?:${pattern})$`, caseSensitive === true ? "u" : "iu"),
   maxLength,
 }));
 /** A furniture line that ends by announcing a link to another article. */

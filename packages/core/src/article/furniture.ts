@@ -43,8 +43,11 @@ export const FURNITURE_PHRASES: readonly string[] = [
   "more on this(?: story| topic)?",
 ];
 
-/** Open-ended lines, each furniture only when the whole line matches and is at most maxLength characters. */
-export const FURNITURE_LINES: readonly { pattern: string; maxLength: number }[] = [
+/**
+ * Open-ended lines, each furniture only when the whole line matches and is at most maxLength characters
+ * (case-insensitive unless `caseSensitive`: a byline is "By" and capitalised names, not "by the end of ...").
+ */
+export const FURNITURE_LINES: readonly { pattern: string; maxLength: number; caseSensitive?: boolean }[] = [
   { pattern: String.raw`click here to\b.*`, maxLength: 120 },
   { pattern: String.raw`follow us on\b.*`, maxLength: 120 },
   { pattern: String.raw`(?:sign up|subscribe)\b.*\bnewsletters?\b.*`, maxLength: 160 },
@@ -60,6 +63,21 @@ export const FURNITURE_LINES: readonly { pattern: string; maxLength: number }[] 
   },
   { pattern: "(?:related|read more|see also|more on this|also read):.*", maxLength: 200 },
   { pattern: String.raw`\[(?:read|related|see also|more)\b[^\]]*\]`, maxLength: 200 },
+  // Buttons left as bracketed labels: "[Share] [Tweet] [Email]".
+  { pattern: String.raw`(?:\[[^\]\[]{1,30}\]\s*)+`, maxLength: 200 },
+  // A photo, video or graphic placeholder with its caption: "[Photo: Vladimir Putin at the Kremlin ...]".
+  { pattern: String.raw`[\[(](?:photo|image|picture|video|graphic|gallery|caption)\b[^\])]*[\])]`, maxLength: 400 },
+  // A byline on its own line: "By Lina Haddad and Oleksiy Marchenko", "By Marina Kovaleva in Moscow".
+  {
+    pattern: String.raw`[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,4}(?:\s+in\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)?(?:\s*(?:,|\||[-–—])\s*\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})?\.?`,
+    maxLength: 160,
+    caseSensitive: true,
+  },
+  // A section and time stamp: "World | 3 December 2025, 08:05", "Updated: March 3, 2025 at 10:15 am ET".
+  {
+    pattern: String.raw`(?:[\p{L}&' ]{1,30}\s*[|•·]\s*)?(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\p{L}{3,9},?\s+)?(?:\d{1,2}\s+\p{L}{3,9}\.?|\p{L}{3,9}\.?\s+\d{1,2}),?\s+\d{4}(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:gmt|utc|cet|cest|msk|et|bst))?)?`,
+    maxLength: 80,
+  },
 ];
 
 /**

@@ -66,6 +66,19 @@ describe("toDoc", () => {
     expect(toDoc(null as unknown as string)).toEqual({ title: null, paragraphs: [] });
   });
 
+  it("does not take a first sentence that is only a place and a date for the lead", () => {
+    const lead = (text: string) =>
+      docSentences(toDoc(text))
+        .filter((s) => s.where === "lead")
+        .map((s) => s.text);
+    expect(lead("Readout\n\n18 March 2025. The presidents spoke. They agreed.")).toEqual([
+      "The presidents spoke.",
+      "They agreed.",
+    ]);
+    expect(lead("Statement\n\nBeijing, 14 February 2025. China said no.")).toEqual(["China said no."]);
+    expect(lead("Note\n\nMay 5 was the day. It rained.")).toEqual(["May 5 was the day.", "It rained."]);
+  });
+
   it("drops site furniture from texts that were never normalized, in every input shape", () => {
     const body = [
       "The talks resumed in Geneva on Monday.",

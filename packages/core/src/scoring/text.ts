@@ -183,9 +183,18 @@ function splitTidy(tidy: string): string[] {
   return out;
 }
 
+const MONTH_NAMES =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/** A sentence that is only a place and a date: "18 March 2025.", "Beijing, 14 February 2025.", "MOSCOW, December 3." */
+const DATE_ONLY = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}'\u2019. -]{1,30},\\s*)?(?:\\p{L}{3,9},?\\s+)?(?:\\d{1,2}\\s+(?:${MONTH_NAMES})\\.?|(?:${MONTH_NAMES})\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\.?(?:\\s*/[\\p{Lu}-]+/\\.?)?$`,
+  "iu",
+);
+
 /**
  * The sentences of a Doc (tidy paragraphs, as toDoc makes them), headline first, with the first LEAD_SENTENCES
- * body sentences marked as the lead.
+ * body sentences marked as the lead. A first sentence that is only a place and a date ("18 March 2025.", the
+ * opening of statements and readouts) is no sentence of the story: it would take the lead's place.
  */
 export function docSentences(doc: Doc): Sentence[] {
   const out: Sentence[] = [];
@@ -193,6 +202,7 @@ export function docSentences(doc: Doc): Sentence[] {
   let bodyCount = 0;
   doc.paragraphs.forEach((p, paragraph) => {
     for (const text of splitTidy(p)) {
+      if (bodyCount === 0 && text.length <= 60 && DATE_ONLY.test(text)) continue;
       const where: Where = bodyCount < LEAD_SENTENCES ? "lead" : "body";
       out.push({ index: out.length, text, where, paragraph });
       bodyCount++;
