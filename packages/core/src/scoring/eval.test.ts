@@ -14,8 +14,13 @@ const tuning = listSets().filter((s) => s.role === "tuning");
 
 describe("evaluation: the tuning pool", () => {
   it("has the sets it is documented to have, and no frozen set among them", () => {
-    expect(tuning.map((s) => s.dir)).toEqual(expect.arrayContaining([".", "independent", "independent-2", "kinds"]));
-    expect(tuning.some((s) => s.dir.startsWith("frozen"))).toBe(false);
+    // frozen-a was retired to the tuning pool after its first run (eval/README.md).
+    expect(tuning.map((s) => s.dir)).toEqual(
+      expect.arrayContaining([".", "independent", "independent-2", "kinds", "frozen-a"]),
+    );
+    const frozen = listSets().filter((s) => s.role === "frozen");
+    expect(frozen.map((s) => s.dir)).toContain("frozen-b");
+    expect(tuning.some((s) => frozen.includes(s))).toBe(false);
   });
 
   describe.each(tuning.map((s) => [s.dir, s] as const))("set %s", (_dir, entry) => {
