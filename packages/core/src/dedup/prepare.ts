@@ -5,7 +5,7 @@
  */
 
 import { wordRanges, words } from "../scoring/analysis.ts";
-import { type Doc, type DocInput, splitSentences, toDoc } from "../scoring/text.ts";
+import { type Doc, type DocInput, splitTidy, toDoc } from "../scoring/text.ts";
 import type { EventCues } from "./event.ts";
 import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
 import {
@@ -173,7 +173,8 @@ function storySentences(doc: Doc, datelines?: string[]): string[] {
   for (const p of paragraphs) {
     const { dateline, rest } = splitDateline(p);
     if (dateline !== "") datelines?.push(dateline);
-    const sentences = splitSentences(rest);
+    // toDoc's paragraphs are tidy, and so is what follows a dateline.
+    const sentences = splitTidy(rest.trimStart());
     // A photo caption: its credit ends the paragraph ("... Handout via REUTERS"); all of it is furniture.
     if (isPhotoCaption(sentences[sentences.length - 1] ?? "") || isPhotoCaption(sentences[0] ?? "")) continue;
     for (const s of sentences) if (!isBoilerplate(s)) out.push(s);

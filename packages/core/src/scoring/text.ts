@@ -163,8 +163,8 @@ export function splitSentences(paragraph: string): string[] {
   return splitTidy(tidyLine(paragraph));
 }
 
-/** splitSentences of a paragraph that is already tidy (toDoc's paragraphs are). */
-function splitTidy(tidy: string): string[] {
+/** splitSentences of a paragraph that is already tidy (toDoc's paragraphs are, and any suffix of one). */
+export function splitTidy(tidy: string): string[] {
   const text = unglue(tidy);
   if (text === "") return [];
   const out: string[] = [];
