@@ -4,30 +4,17 @@
  * - `storywire start` with the guard switched off for loopback: add a feed, subscribe a webhook, publish
  *   stories, and check with `standardwebhooks` what arrives; Ctrl-C stops it cleanly.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
+import { BIN, cli } from "./support/cli.ts";
 import { rss, startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
 import { sampleItem, sampleStory } from "./support/samples.ts";
-
-const BIN = resolve(import.meta.dirname, "..", "packages", "cli", "bin", "storywire.js");
-const run = promisify(execFile);
-
-async function cli(args: string[], options: { cwd?: string } = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: options.cwd, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function story(title: string, paragraphs: string[]) {
   const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
@@ -57,7 +44,30 @@ describe("storywire CLI contracts", () => {
     expect(lines[0]).toMatchObject({ title: "First & bold", url: "https://wire.example/a", text: "One.\n\nTwo." });
     expect(lines[0].id).toMatch(/^[0-9a-f]{16}$/);
     for (const key of ["key", "publishedAt", "author", "language", "source"]) expect(lines[0]).toHaveProperty(key);
-    expect(stderr).toMatch(/1 item\(s\) skipped/);
+    expect(stderr).toMatch(/1 item\(s\) skipped: 1 repeating another item's key/);
+  });
+
+  it("parse: a broken feed over the item cap says what it skipped and why, and what it repaired", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
+    const file = join(dir, "broken.xml");
+    const items = Array.from(
+      { length: 502 },
+      (_, i) =>
+        `<item><guid>g${i}</guid><title>Item ${i} &amp; Tom & Jerry</title><pubDate>${new Date(Date.UTC(2024, 0, 1, 0, i)).toUTCString()}</pubDate></item>`,
+    ).join("");
+    writeFileSync(file, `<rss version="2.0"><channel><title>Broken</title>${items}<item><guid>cut</guid><title>Cu`);
+    const { code, stdout, stderr } = await cli(["parse", file]);
+    expect(code).toBe(0);
+    const titles = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).title as string);
+    expect(titles).toHaveLength(500);
+    expect(titles).not.toContain("Item 0 & Tom & Jerry");
+    expect(titles).toContain("Item 501 & Tom & Jerry");
+    expect(stderr).toContain(
+      '"Broken", 500 stories, 3 item(s) skipped: 2 over the item cap (the oldest dropped), 1 cut off by the end of the document; repaired: bare "&" read as text; document cut off mid-way, closed.',
+    );
   });
 
   it.each([

@@ -32,6 +32,35 @@ export const FeedSchema = z
     errorCount: z.number(),
     lastError: z.string().nullable(),
     lastStatus: z.number().nullable(),
+    lastItems: z
+      .object({
+        total: z.number().int(),
+        stored: z.number().int(),
+        known: z.number().int(),
+        skipped: z.object({
+          overCap: z.number().int(),
+          cutOff: z.number().int(),
+          empty: z.number().int(),
+          duplicate: z.number().int(),
+          unreadable: z.number().int(),
+          failed: z.number().int(),
+        }),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "What the last successful check did with the document's items: total = stored + known + every skipped reason (overCap: past the item cap, the oldest dropped; cutOff: the document ended inside it; empty: no title, link or content; duplicate: repeats another item's key; unreadable; failed: processing failed, see the logs). Absent until the feed is checked.",
+      }),
+    repairs: z
+      .array(z.string())
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'What the forgiving reader repaired in the last document fetched, e.g. "bare-ampersands", "truncated", "invalid-bytes" (README, Forgiving ingest); [] when it was well-formed.',
+        example: ["undefined-entities"],
+      }),
   })
   .openapi("Feed");
 

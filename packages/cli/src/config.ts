@@ -28,6 +28,8 @@ export const ConfigSchema = z
     /** SMTP URL for email alerts, e.g. smtp://user:pass@localhost:1025. */
     smtpUrl: z.string().optional(),
     emailFrom: z.string().default("Storywire <storywire@localhost>"),
+    /** A storylines file (JSON): its storylines are added to the built-in ones and are read-only through the API. */
+    storylinesFile: z.string().min(1).optional(),
   })
   .strict();
 
@@ -51,6 +53,7 @@ const ENV: Record<string, { key: keyof Config; parse: (v: string) => unknown }> 
   STORYWIRE_FULLTEXT_BUDGET: { key: "fullTextBudget", parse: Number },
   STORYWIRE_SMTP_URL: { key: "smtpUrl", parse: String },
   STORYWIRE_EMAIL_FROM: { key: "emailFrom", parse: String },
+  STORYWIRE_STORYLINES: { key: "storylinesFile", parse: String },
 };
 
 function describeIssues(error: z.ZodError, origin: string): string {

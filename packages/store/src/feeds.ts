@@ -63,6 +63,8 @@ function fetchStateFields(id: string, state: FeedFetchState): Item {
     lastStatus: state.lastStatus,
     title: state.title,
     url: state.url,
+    lastItems: state.lastItems,
+    repairs: state.repairs,
   };
 }
 

@@ -85,6 +85,10 @@ export const PARTITIONS = {
   storylineAlerts: (storylineId: string) => `ALERTS#${storylineId}`,
 } as const;
 
+/** Saved storylines share one table partition, so one strongly consistent query reads them all. */
+export const STORYLINES_PARTITION = "STORYLINES";
+export const STORYLINE_RECORD_PREFIX = "STORYLINE#";
+
 // ---- table keys --------------------------------------------------------------------------------------------
 
 export const EVENT_MEMBER_PREFIX = "STORY#";
@@ -100,6 +104,8 @@ export const keys = {
   subscription: (id: string): TableKey => ({ pk: `SUB#${id}`, sk: "SUB" }),
   delivery: (id: string): TableKey => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
   alert: (id: string): TableKey => ({ pk: `ALERT#${id}`, sk: "ALERT" }),
+  storyline: (id: string): TableKey => ({ pk: STORYLINES_PARTITION, sk: `${STORYLINE_RECORD_PREFIX}${id}` }),
+  storylinesVersion: (): TableKey => ({ pk: STORYLINES_PARTITION, sk: "VERSION" }),
 };
 
 /** Attributes that exist only for the table's sake; mappers strip them before returning a record. */

@@ -11,7 +11,9 @@ import { eventStore } from "./events.ts";
 import { feedStore } from "./feeds.ts";
 import { lockStore } from "./locks.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
+import { seenItemsStore } from "./seen-items.ts";
 import { storyStore } from "./stories.ts";
+import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
 import { assertTableName } from "./table.ts";
 import type { Store } from "./types.ts";
@@ -40,5 +42,7 @@ export function createStore(options: CreateStoreOptions): Store {
     ...deliveryStore(ctx),
     ...alertStore(ctx),
     ...lockStore(ctx),
+    ...seenItemsStore(ctx),
+    ...storylineStore(ctx),
   };
 }

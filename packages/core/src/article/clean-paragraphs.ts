@@ -56,6 +56,9 @@ const GLUED_ATTRIBUTION = new RegExp(
   "u",
 );
 
+/** Any attribution lead-in, anywhere: a cheap test before GLUED_ATTRIBUTION. */
+const LEAD_IN = new RegExp(ATTRIBUTION_LEAD_INS.map(escapeRegExp).join("|"), "u");
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -75,6 +78,8 @@ export function fixArtefacts(paragraph: string): string {
 
 /** "…and sanctions.Source attribution: Business Insider." -> the sentence, then the attribution on its own. */
 export function splitGluedAttribution(paragraph: string): string[] {
+  // The full pattern backtracks through the whole paragraph; without a lead-in anywhere it cannot match.
+  if (!LEAD_IN.test(paragraph)) return [paragraph];
   const match = GLUED_ATTRIBUTION.exec(paragraph);
   if (!match?.[1] || !match[2]) return [paragraph];
   return [match[1], match[2]];
