@@ -1,12 +1,13 @@
 /** Lambda entry: FetchQueue consumer; one feed check per record, partial batch failures. */
+
+import { type FetchJobDeps, runFetchJob } from "@storywire/pipeline/fetch-job";
 import { createFetcher } from "@storywire/pipeline/fetcher";
-import { type IngestDeps, ingestFeed } from "@storywire/pipeline/ingest";
 import { lambdaCatalog, lambdaContext } from "./lib/context.ts";
 import { eachJobOf, type SqsBatchResponse, type SqsEvent } from "./lib/sqs-batch.ts";
 
-let ready: Promise<IngestDeps> | undefined;
+let ready: Promise<FetchJobDeps> | undefined;
 
-async function ingestDeps(): Promise<IngestDeps> {
+async function ingestDeps(): Promise<FetchJobDeps> {
   const { deps, settings } = await lambdaContext();
   return {
     ...deps,
@@ -24,6 +25,7 @@ export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
   });
   const deps = await ready;
   return eachJobOf(event, "fetch", async (job) => {
-    await ingestFeed(job.feedId, deps);
+    // The feed's claim is taken over from the scheduler, renewed while the check runs, released after it.
+    await runFetchJob(job, deps);
   });
 }

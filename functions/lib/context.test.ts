@@ -14,18 +14,22 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       STORYWIRE_ALLOW_PRIVATE_NETWORKS: "1",
       STORYWIRE_POLL_INTERVAL: "60",
       STORYWIRE_FULLTEXT_BUDGET: "0",
+      STORYWIRE_PREVIOUS_ADMIN_KEY: "old",
+      STORYWIRE_CLAIM_TIMEOUT: "30",
     });
     expect(s).toEqual({
       tableName: "t",
       fetchQueueUrl: "https://sqs.example/1/fetch",
       deliveryQueueUrl: "https://sqs.example/1/deliver",
       adminKey: "k",
+      previousAdminKey: "old",
       emailFrom: "alerts@example.org",
       publicUrl: "https://api.example",
       dynamoEndpoint: "http://127.0.0.1:4567",
       allowPrivateNetworks: true,
       pollIntervalMs: 60_000,
       fullTextBudget: 0,
+      claimTimeoutMs: 30_000,
     });
   });
 
@@ -42,6 +46,7 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       allowPrivateNetworks: false,
       pollIntervalMs: 300_000,
       fullTextBudget: 10,
+      claimTimeoutMs: 60_000,
     });
     expect(s.dynamoEndpoint).toBeUndefined();
   });

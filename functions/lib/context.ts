@@ -9,7 +9,14 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { loadStorylinesFile } from "@storywire/core/storyline-definition";
-import { type Clock, type JobQueue, jsonLogger, type Logger, systemClock } from "@storywire/pipeline/ports";
+import {
+  type ClaimSettings,
+  type Clock,
+  type JobQueue,
+  jsonLogger,
+  type Logger,
+  systemClock,
+} from "@storywire/pipeline/ports";
 import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { createDynamoClient, createStore, type Store } from "@storywire/store";
 import { sqsQueue } from "./sqs-queue.ts";
@@ -29,7 +36,10 @@ export interface LambdaSettings {
   tableName: string;
   fetchQueueUrl: string;
   deliveryQueueUrl: string;
+  /** Empty in functions not linked to AdminApiKey (schedule, ingest): they never open stored secrets. */
   adminKey: string;
+  /** The admin key before the last rotation, while secrets sealed under it are still being read. */
+  previousAdminKey: string;
   emailFrom: string;
   publicUrl: string;
   dynamoEndpoint?: string;
@@ -37,6 +47,8 @@ export interface LambdaSettings {
   pollIntervalMs: number;
   /** Article pages fetched per feed check for summary-only items. */
   fullTextBudget: number;
+  /** How long a crashed worker's claim blocks a feed or a delivery. */
+  claimTimeoutMs: number;
   /** The storylines file bundled with the function (infra/storylines.ts), relative to the task root. */
   storylinesFile?: string;
 }
@@ -68,12 +80,14 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     fetchQueueUrl: (await linked("FetchQueue", "url")) ?? env.STORYWIRE_FETCH_QUEUE_URL ?? "",
     deliveryQueueUrl: (await linked("DeliveryQueue", "url")) ?? env.STORYWIRE_DELIVERY_QUEUE_URL ?? "",
     adminKey: (await linked("AdminApiKey", "value")) ?? env.STORYWIRE_ADMIN_KEY ?? "",
+    previousAdminKey: (await linked("PreviousAdminApiKey", "value")) ?? env.STORYWIRE_PREVIOUS_ADMIN_KEY ?? "",
     emailFrom: (await linked("EmailFrom", "value")) ?? env.STORYWIRE_EMAIL_FROM ?? "",
     publicUrl: (env.STORYWIRE_PUBLIC_URL ?? "").replace(/\/+$/, ""),
     dynamoEndpoint: env.STORYWIRE_DYNAMO_ENDPOINT || undefined,
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
     pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
     fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
+    claimTimeoutMs: numberSetting(env, "STORYWIRE_CLAIM_TIMEOUT", 60, { min: 1, max: 900 }) * 1000,
     storylinesFile: env.STORYWIRE_STORYLINES?.trim() || undefined,
   };
 }
@@ -86,7 +100,7 @@ async function storylinesFile(path: string | undefined, env = process.env) {
 }
 
 /** The adapters every function shares. */
-export interface LambdaDeps {
+export interface LambdaDeps extends ClaimSettings {
   store: Store;
   queue: JobQueue;
   clock: Clock;
@@ -129,10 +143,17 @@ export function resetLambdaContext(): void {
 async function build(): Promise<LambdaContext> {
   const s = await settings();
   const deps: LambdaDeps = {
-    store: createStore({ client: createDynamoClient({ endpoint: s.dynamoEndpoint }), tableName: s.tableName }),
+    store: createStore({
+      client: createDynamoClient({ endpoint: s.dynamoEndpoint }),
+      tableName: s.tableName,
+      ...(s.adminKey
+        ? { secrets: { current: s.adminKey, previous: s.previousAdminKey ? [s.previousAdminKey] : [] } }
+        : {}),
+    }),
     queue: sqsQueue({ fetch: s.fetchQueueUrl, deliver: s.deliveryQueueUrl }),
     clock: systemClock,
     logger: jsonLogger(),
+    claimTimeoutMs: s.claimTimeoutMs,
   };
   return { deps, settings: s };
 }

@@ -23,4 +23,6 @@ export interface ApiDeps {
   /** Sends a storyline.test alert through a subscription's channel. */
   sendTest(sub: Subscription): Promise<Pick<DeliveryResult, "ok" | "status" | "error">>;
   now?: () => Date;
+  /** How long a new feed's first-fetch claim lasts if its job is lost (default 60 s). */
+  claimTimeoutMs?: number;
 }

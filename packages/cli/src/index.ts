@@ -3,7 +3,6 @@ export { main } from "./main.ts";
 export {
   type LocalStack,
   QUEUE_CONCURRENCY,
-  SCHEDULER_TICK_MS,
   type StackOptions,
   startLocalStack,
 } from "./runtime/stack.ts";

@@ -7,6 +7,7 @@ export {
   type DeliverOutcome,
   deliverOne,
   sendTestAlert,
+  signingSecrets,
 } from "./deliver.ts";
 export {
   claimableAt,
@@ -20,6 +21,7 @@ export {
 } from "./digest.ts";
 export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
 export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
+export { type FetchJobDeps, runFetchJob } from "./fetch-job.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
 export { type HostLimit, hostLimit, PER_HOST_CONCURRENCY } from "./host-limit.ts";
 export { eventIdFor, hashId } from "./ids.ts";
@@ -37,7 +39,7 @@ export {
   type RescoreResult,
   rescoreStoryline,
 } from "./rescore.ts";
-export { runSchedule, type ScheduleDeps } from "./schedule.ts";
+export { queuedClaimOwner, runSchedule, type ScheduleDeps } from "./schedule.ts";
 export { matchedStorylines, scoreStory, storedScore, storyDoc } from "./score.ts";
 export { alertFromRecord } from "./stored-alert.ts";
 export {

@@ -4,6 +4,9 @@
  */
 import type { Job } from "./ports.ts";
 
+const HEX_ID = /^[0-9a-f]{16}$/;
+const CLAIM_TOKEN = /^[A-Za-z0-9_-]{1,100}$/;
+
 /** Parses a queue message body into a Job, or throws a clear error (a poison message). */
 export function parseJob(body: string): Job {
   let value: unknown;
@@ -13,10 +16,13 @@ export function parseJob(body: string): Job {
     throw new Error("The queue message is not JSON.");
   }
   const job = value as Partial<Job> & Record<string, unknown>;
-  if (job?.type === "fetch" && typeof job.feedId === "string" && /^[0-9a-f]{16}$/.test(job.feedId)) {
-    return { type: "fetch", feedId: job.feedId };
+  if (job?.type === "fetch" && typeof job.feedId === "string" && HEX_ID.test(job.feedId)) {
+    if (job.claim === undefined) return { type: "fetch", feedId: job.feedId };
+    if (typeof job.claim === "string" && CLAIM_TOKEN.test(job.claim)) {
+      return { type: "fetch", feedId: job.feedId, claim: job.claim };
+    }
   }
-  if (job?.type === "deliver" && typeof job.deliveryId === "string" && /^[0-9a-f]{16}$/.test(job.deliveryId)) {
+  if (job?.type === "deliver" && typeof job.deliveryId === "string" && HEX_ID.test(job.deliveryId)) {
     return { type: "deliver", deliveryId: job.deliveryId };
   }
   throw new Error(`The queue message is not a Storywire job: ${body.slice(0, 200)}`);

@@ -1,16 +1,20 @@
 /**
  * One entry for every queued job, for the local in-process queue, which runs both kinds. Each Lambda consumer runs
- * only its own step (functions/ingest.ts, functions/deliver.ts), so neither bundles the other.
+ * only its own step (functions/ingest.ts runs fetch jobs through fetch-job.ts, functions/deliver.ts deliveries),
+ * so neither bundles the other.
  */
 import { type DeliverDeps, deliverOne } from "./deliver.ts";
-import { type IngestDeps, ingestFeed } from "./ingest.ts";
+import { runFetchJob } from "./fetch-job.ts";
+import type { IngestDeps } from "./ingest.ts";
 import type { Job } from "./ports.ts";
+
+export { parseJob } from "./jobs.ts";
 
 export type WorkerDeps = IngestDeps & DeliverDeps;
 
 export async function handleJob(job: Job, deps: WorkerDeps): Promise<void> {
   if (job.type === "fetch") {
-    await ingestFeed(job.feedId, deps);
+    await runFetchJob(job, deps);
     return;
   }
   if (job.type === "deliver") {

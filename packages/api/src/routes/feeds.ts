@@ -47,7 +47,7 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       throw new ApiError(400, "invalid_url", (error as Error).message);
     }
     const { feed, created } = await addFeed(
-      { store: deps.store, queue: deps.queue },
+      { store: deps.store, queue: deps.queue, claimTimeoutMs: deps.claimTimeoutMs },
       canonical,
       deps.now?.() ?? new Date(),
     );

@@ -1,4 +1,10 @@
-export { cleanParagraphs, fixArtefacts, isFurniture, splitGluedAttribution } from "./clean-paragraphs.ts";
+export {
+  cleanParagraphs,
+  dropFurniture,
+  fixArtefacts,
+  isFurniture,
+  splitGluedAttribution,
+} from "./clean-paragraphs.ts";
 export { MAX_ELEMENTS_TO_PARSE, MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
 export {
   detectLanguage,
