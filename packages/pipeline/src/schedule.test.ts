@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import { newFeed } from "./feeds.ts";
 import { type Job, silentLogger } from "./ports.ts";
-import { runSchedule, SCHEDULE_BATCH } from "./schedule.ts";
+import { runSchedule } from "./schedule.ts";
+
+/** A small page, so that a few hundred feeds take several pages. */
+const PAGE = 100;
 
 let dynamo: TestDynamo;
 beforeAll(async () => {
@@ -34,18 +37,19 @@ async function storeWithFeeds(count: number): Promise<Store> {
 
 describe("runSchedule", () => {
   it("queues every due feed in one run, a page at a time, each once with its claim", async () => {
-    const count = 2 * SCHEDULE_BATCH + 50;
+    const count = 2 * PAGE + 50;
     const store = await storeWithFeeds(count);
     const queue = recordingQueue();
-    const result = await runSchedule({ store, queue, clock: { now: () => NOW }, logger: silentLogger });
+    const deps = { store, queue, clock: { now: () => NOW }, logger: silentLogger, feedPageSize: PAGE };
+    const result = await runSchedule(deps);
     expect(result).toEqual({ feeds: count, deliveries: 0 });
-    expect(queue.sent.map((jobs) => jobs.length)).toEqual([SCHEDULE_BATCH, SCHEDULE_BATCH, 50]);
+    expect(queue.sent.map((jobs) => jobs.length)).toEqual([PAGE, PAGE, 50]);
     const jobs = queue.sent.flat().filter((job) => job.type === "fetch");
     expect(new Set(jobs.map((job) => job.feedId)).size).toBe(count);
     expect(jobs.every((job) => typeof job.claim === "string" && job.claim.startsWith("queued-"))).toBe(true);
 
     // Every feed is claimed: a second run (or another scheduler) queues none of them again.
-    const again = await runSchedule({ store, queue, clock: { now: () => NOW }, logger: silentLogger });
+    const again = await runSchedule(deps);
     expect(again).toEqual({ feeds: 0, deliveries: 0 });
   }, 60_000);
 });

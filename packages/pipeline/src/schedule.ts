@@ -8,7 +8,7 @@
  * queue) lapses after the claim timeout, when the next run queues the feed again.
  *
  * Due feeds are read a page at a time until none is left (up to SCHEDULE_MAX_FEEDS a run; claimed feeds drop out of
- * the due list), and each page's jobs are queued as soon as they are claimed: a thousand feeds due at once are all
+ * the due list), and each page's jobs are queued as soon as they are claimed: thousands of feeds due at once are all
  * queued by one run rather than two hundred a minute.
  */
 import { randomUUID } from "node:crypto";
@@ -16,6 +16,11 @@ import { QUEUED_CLAIM_PREFIX, type Store } from "@storywire/store";
 import { type ClaimSettings, type Clock, claimTimeoutOf, type FetchJob, type JobQueue, type Logger } from "./ports.ts";
 
 export const SCHEDULE_BATCH = 200;
+/**
+ * Due feeds read per page: the store's largest. Claimed feeds drop out of the due list but are still read past, so
+ * fewer, larger pages read fewer items when thousands are due.
+ */
+export const SCHEDULE_FEED_PAGE = 1_000;
 /** Feeds one run queues at most; the rest wait for the next run (a minute later in AWS). */
 export const SCHEDULE_MAX_FEEDS = 5_000;
 /** Claims written at once (each is one small conditional write). */
@@ -26,6 +31,8 @@ export interface ScheduleDeps extends ClaimSettings {
   queue: JobQueue;
   clock: Clock;
   logger: Logger;
+  /** Due feeds read per page (default SCHEDULE_FEED_PAGE; tests use small pages). */
+  feedPageSize?: number;
 }
 
 /** A queued job's claim owner: unique per job. */
@@ -36,10 +43,11 @@ export function queuedClaimOwner(): string {
 export async function runSchedule(deps: ScheduleDeps): Promise<{ feeds: number; deliveries: number }> {
   const now = deps.clock.now();
   const leaseMs = claimTimeoutOf(deps);
+  const pageSize = deps.feedPageSize ?? SCHEDULE_FEED_PAGE;
   const seen = new Set<string>();
   let queued = 0;
   while (queued < SCHEDULE_MAX_FEEDS) {
-    const page = await deps.store.listDueFeeds(now.toISOString(), SCHEDULE_BATCH);
+    const page = await deps.store.listDueFeeds(now.toISOString(), pageSize);
     // An index read may still list a feed claimed a moment ago: each feed is tried once per run.
     const due = page.filter((feed) => !seen.has(feed.id)).slice(0, SCHEDULE_MAX_FEEDS - queued);
     if (due.length === 0) break;
@@ -58,7 +66,7 @@ export async function runSchedule(deps: ScheduleDeps): Promise<{ feeds: number; 
     }
     if (jobs.length > 0) await deps.queue.send(jobs);
     queued += jobs.length;
-    if (page.length < SCHEDULE_BATCH) break;
+    if (page.length < pageSize) break;
   }
 
   const deliveries = await deps.store.listDueDeliveries(now.toISOString(), SCHEDULE_BATCH);
