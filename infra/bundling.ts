@@ -31,7 +31,7 @@ export type SdkSource = "bundle" | "runtime";
 
 /**
  * Bundled. Measured both ways in the same run (`npm run bench -- bundles`; docs/DEPLOY.md has the figures): the
- * runtime's SDK saves 435-500 KB per function but makes a cold import 1.6 to 3 times slower, since Node then
+ * runtime's SDK saves 430-500 KB per function but makes a cold import 1.3 to 3.3 times slower, since Node then
  * loads whole, unminified client packages instead of the tree-shaken parts a function uses; and the deployed SDK
  * would be whatever version AWS installed rather than the one the tests ran.
  */
