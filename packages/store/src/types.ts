@@ -316,9 +316,21 @@ export interface StoryStore {
   getStory(id: string): Promise<Story | null>;
   /** The stories found, in the order of `ids`. */
   getStories(ids: string[]): Promise<Story[]>;
-  /** Newest first (publishedAt clamped to fetchedAt, then id). */
-  listStories(options?: ListStoriesOptions): Promise<Page<Story>>;
+  /**
+   * Summaries newest first by sort time (ACCESS-PATTERNS.md "Story lists"), filtered; read from the story lists,
+   * never from the stories. A page may hold fewer than `limit` stories while `cursor` is not null (a very selective
+   * filter stopped at its read budget): follow the cursor until it is null. Full stories: getStories(ids).
+   */
+  listStories(options?: ListStoriesOptions): Promise<Page<StorySummary>>;
+  /** Changes where a story is placed; its list entries follow (it enters and leaves storyline lists). */
   updateStoryPlacement(id: string, placement: StoryPlacement): Promise<Story>;
+  /**
+   * Lists the stories stored before the story lists existed, one batch per call (resumable); `done` once all are.
+   * The local runtime calls it at start until done, the schedule function once per run.
+   */
+  upgradeStoryLists(): Promise<{ listed: number; done: boolean }>;
+  /** Stories stored per feed (counted as they are stored); 0 for a feed without any. */
+  feedStoryCounts(feedIds: string[]): Promise<Map<string, number>>;
 }
 
 export interface EventStore {

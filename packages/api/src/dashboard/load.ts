@@ -2,8 +2,8 @@
  * Gathers what the dashboard shows. Each section loads on its own: a failing query shows up as a note in its
  * section instead of taking the whole page down.
  */
-import type { Feed, Relation, Story } from "@storywire/core";
-import type { StorylineEvent } from "@storywire/store";
+import type { Feed, Relation } from "@storywire/core";
+import type { StorylineEvent, StorySummary } from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
 import { EVENTS_PER_STORYLINE, LATEST_STORIES } from "./constants.ts";
 
@@ -25,7 +25,7 @@ export interface DashboardData {
   now: Date;
   storylines: Section<StorylineView[]>;
   feeds: Section<Feed[]>;
-  stories: Section<Story[]>;
+  stories: Section<StorySummary[]>;
 }
 
 async function section<T>(what: string, load: () => Promise<T>): Promise<Section<T>> {

@@ -3,7 +3,8 @@
  * `html` template, which escapes it; `raw` is used only for this module's own constant CSS. Links to the
  * outside are made only from http(s) URLs (see safe-url.ts).
  */
-import type { Feed, Relation, Story } from "@storywire/core";
+import type { Feed, Relation } from "@storywire/core";
+import type { StorySummary } from "@storywire/store";
 import { html, raw } from "hono/html";
 import { DASHBOARD_VERSION, MAX_FEED_ROWS } from "./constants.ts";
 import { formatScore, formatUtc, plural, relativeTime } from "./format.ts";
@@ -140,7 +141,7 @@ function storylineTitles(data: DashboardData): Map<string, string> {
   return new Map(data.storylines.ok ? data.storylines.value.map((s) => [s.id, s.title]) : []);
 }
 
-function storyScores(story: Story, titles: Map<string, string>): Fragment {
+function storyScores(story: StorySummary, titles: Map<string, string>): Fragment {
   const matched = (story.storylines ?? []).filter((s) => s.matched).sort((a, b) => b.score - a.score);
   if (matched.length === 0) return html`<span class="sub">—</span>`;
   return html`<ul class="scores">${matched.map(
@@ -155,7 +156,7 @@ function publishedCell(iso: string | null, now: Date): Fragment {
   return html`<time datetime="${iso}">${absolute}</time><div class="sub">${relativeTime(iso, now) ?? ""}</div>`;
 }
 
-function storyRow(story: Story, titles: Map<string, string>, now: Date): Fragment {
+function storyRow(story: StorySummary, titles: Map<string, string>, now: Date): Fragment {
   const title = story.title || "(untitled)";
   const text = STORY_ID.test(story.id) ? html`<a href="/stories/${story.id}.txt">${title}</a>` : html`${title}`;
   const original = httpUrl(story.url);

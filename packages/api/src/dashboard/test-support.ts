@@ -4,6 +4,7 @@
  */
 import type { Feed, Framing, Story, StorylineScore } from "@storywire/core";
 import type { EventStory, Page, Store, StorylineEvent } from "@storywire/store";
+import { toStorySummary } from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
 
 /** Text a feed could send that must only ever appear as text. */
@@ -124,7 +125,7 @@ export function fakeDeps(data: FakeData, now = new Date("2026-11-25T10:00:00.000
     },
     listStories: async (options) => {
       fail("listStories");
-      return page((data.stories ?? []).slice(0, options?.limit ?? 20));
+      return page((data.stories ?? []).slice(0, options?.limit ?? 20).map(toStorySummary));
     },
     listEvents: async (storylineId, options) => {
       fail("listEvents");

@@ -71,6 +71,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     const client = createDynamoClient({ endpoint });
     await ensureTable(client, config.tableName);
     const store = createStore({ client, tableName: config.tableName });
+    // Stories stored by an older version join the story lists before the API answers.
+    for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
 
     const adminKeyGenerated = !config.adminKey;
     const adminKey = config.adminKey ?? `sw_${randomBytes(24).toString("base64url")}`;

@@ -1,0 +1,379 @@
+/**
+ * GET /stories and the dashboard's lists: a page of StorySummary, newest first, read from the story lists
+ * (story-lists.ts) instead of the stories themselves.
+ *
+ * Plan: one filter drives the walk through its own list (storylines > feed > source > framing > relation >
+ * minScore > language, else the list of all stories); the words of `q` each walk their word list, and the walks are
+ * intersected in step (leapfrog: a list behind jumps to the others' position with one Query, so a rare word never
+ * reads the whole list of a common one). The other filters are checked on the summaries read. Time bounds
+ * (`since`, `until`) and the cursor are key conditions on every list.
+ *
+ * A page reads at most MAX_QUERIES_PER_PAGE Queries. When a very selective combination of filters needs more,
+ * the page ends early (possibly empty) with a cursor that resumes exactly where it stopped: keep following
+ * `cursor` until it is null.
+ */
+
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Relation } from "@storywire/core";
+import { assertOneOf } from "./checks.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./constants.ts";
+import { decodeListPosition, encodeListPosition, type ListPosition } from "./cursor.ts";
+import { batchGet, type Item, run, type StoreContext } from "./db.ts";
+import { InvalidInput } from "./errors.ts";
+import { Expr } from "./expression.ts";
+import { assertId, STORY_LISTS, sourceKey } from "./keys.ts";
+import { pageSize } from "./query.ts";
+import { MAX_QUERY_TERMS, queryTerms } from "./search-terms.ts";
+import { languageKey, summaryOf } from "./story-lists.ts";
+import { toIso } from "./time.ts";
+import type { ListStoriesOptions, Page, StoryFilter, StorySummary } from "./types.ts";
+
+export const RELATIONS: readonly Relation[] = ["first", "update", "duplicate"];
+
+/** Queries one page may send before it returns what it has with a cursor to resume from. */
+export const MAX_QUERIES_PER_PAGE = 40;
+/** Largest Query page of summary entries (~1 KB each; DynamoDB answers at most 1 MB per Query). */
+const MAX_SUMMARY_READ = 400;
+/** Largest Query page of word entries (key only). */
+const MAX_WORD_READ = 1000;
+/** Values one list filter may have (storylines, framing, relation). */
+export const MAX_FILTER_VALUES = 20;
+
+/** A checked filter: folded, validated, with the words of `q`. */
+export interface CheckedFilter {
+  storylines: string[];
+  minScore: number | null;
+  relation: Relation[];
+  framing: string[];
+  feedId: string | null;
+  source: string | null;
+  language: string | null;
+  since: string | null;
+  until: string | null;
+  terms: string[];
+}
+
+function list<T>(values: T[] | undefined, what: string, check: (value: T) => string): string[] {
+  if (values === undefined) return [];
+  if (!Array.isArray(values)) throw new InvalidInput(`${what} must be a list.`);
+  if (values.length > MAX_FILTER_VALUES) {
+    throw new InvalidInput(`${what} has ${values.length} values; give at most ${MAX_FILTER_VALUES}.`);
+  }
+  return [...new Set(values.map(check))];
+}
+
+function foldSource(source: string): string {
+  return source
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Validates a filter; every error names the filter and says what it accepts. */
+export function checkFilter(filter: StoryFilter): CheckedFilter {
+  const minScore = filter.minScore ?? null;
+  if (
+    minScore !== null &&
+    (typeof minScore !== "number" || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)
+  ) {
+    throw new InvalidInput(`The minScore filter must be a number from 0 to 1, got ${String(minScore)}.`);
+  }
+  const source = filter.source === undefined ? null : foldSource(String(filter.source));
+  if (source !== null && (source.length === 0 || source.length > 200)) {
+    throw new InvalidInput("The source filter must be a source name of 1 to 200 characters.");
+  }
+  const language = filter.language === undefined ? null : languageKey(filter.language);
+  if (filter.language !== undefined && (language === null || !/^[a-z]{2,3}(-[a-z0-9]{1,8})?$/.test(language))) {
+    throw new InvalidInput(
+      `The language filter must be a language code such as "en", got ${JSON.stringify(filter.language)}.`,
+    );
+  }
+  const terms = filter.q === undefined ? [] : queryTerms(String(filter.q));
+  if (filter.q !== undefined && terms.length === 0) {
+    throw new InvalidInput(
+      `The search "${String(filter.q).slice(0, 60)}" has no word to look for: words of one letter and common words such as "the" are not indexed.`,
+    );
+  }
+  if (terms.length > MAX_QUERY_TERMS) {
+    throw new InvalidInput(`The search has ${terms.length} words; use at most ${MAX_QUERY_TERMS}.`);
+  }
+  return {
+    storylines: list(filter.storylines, "The storyline filter", (id) => assertId(id, "A storyline id")),
+    minScore,
+    relation: list(filter.relation, "The relation filter", (r) =>
+      assertOneOf(r, RELATIONS, "The relation filter"),
+    ) as Relation[],
+    framing: list(filter.framing, "The framing filter", (label) => assertId(label, "A framing label")),
+    feedId: filter.feedId === undefined ? null : assertId(filter.feedId, "Feed id"),
+    source,
+    language,
+    since: filter.since === undefined ? null : toIso(filter.since, "The `since` filter"),
+    until: filter.until === undefined ? null : toIso(filter.until, "The `until` filter"),
+    terms,
+  };
+}
+
+/** True when a summary passes every filter but the words (those are decided by the word lists). */
+export function matchesFilter(s: StorySummary, f: CheckedFilter): boolean {
+  if (f.feedId !== null && s.feedId !== f.feedId) return false;
+  if (f.source !== null && foldSource(s.source ?? "") !== f.source) return false;
+  if (f.language !== null && languageKey(s.language) !== f.language) return false;
+  if (f.framing.length > 0 && !f.framing.includes(s.framing?.label ?? "")) return false;
+  if (f.relation.length > 0 && !f.relation.includes(s.relation as Relation)) return false;
+  const matched = s.storylines.filter(
+    (sl) => sl.matched && (f.storylines.length === 0 || f.storylines.includes(sl.id)),
+  );
+  if (f.storylines.length > 0 && matched.length === 0) return false;
+  const minScore = f.minScore;
+  if (minScore !== null && !matched.some((sl) => sl.score >= minScore)) return false;
+  return true;
+}
+
+/** The lists whose union the walk is driven by, or null when only the word lists drive it. */
+function drivingLists(f: CheckedFilter): string[] | null {
+  if (f.storylines.length > 0) return f.storylines.map(STORY_LISTS.storyline);
+  if (f.feedId !== null) return [STORY_LISTS.feed(f.feedId)];
+  if (f.source !== null) return [STORY_LISTS.source(sourceKey(f.source))];
+  if (f.framing.length > 0) return f.framing.map(STORY_LISTS.framing);
+  if (f.relation.length > 0) return f.relation.map(STORY_LISTS.relation);
+  if (f.minScore !== null) return [STORY_LISTS.inStoryline];
+  if (f.language !== null) return [STORY_LISTS.language(f.language)];
+  return f.terms.length > 0 ? null : [STORY_LISTS.all];
+}
+
+// ---- walking lists ---------------------------------------------------------------------------------------------
+
+/** Queries left for this page. */
+class Budget {
+  used = 0;
+  constructor(private readonly max: number) {}
+  get exhausted(): boolean {
+    return this.used >= this.max;
+  }
+}
+
+interface Walker {
+  /** The current entry, or null at the end of the list. */
+  head(): Promise<Item | null>;
+  /** Moves to the first entry whose sk <= target. */
+  seek(target: string): Promise<void>;
+  /** Moves past the entry with this sort key (the current one). */
+  advancePast(sk: string): Promise<void>;
+}
+
+/** Key bounds shared by every list of one request: lo inclusive (since), hi inclusive or exclusive (until, cursor). */
+interface Bounds {
+  lo: string | null;
+  hi: string | null;
+  hiExclusive: boolean;
+}
+
+/** One list (table partition), newest first, read a page at a time. */
+class ListWalker implements Walker {
+  private buffer: Item[] = [];
+  private pos = 0;
+  private next: Record<string, unknown> | undefined;
+  private done = false;
+  private started = false;
+
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly pk: string,
+    private bounds: Bounds,
+    private readSize: number,
+    private readonly maxRead: number,
+    private readonly keysOnly: boolean,
+    private readonly budget: Budget,
+  ) {
+    if (bounds.lo !== null && bounds.hi !== null && bounds.hi < bounds.lo) this.done = true;
+  }
+
+  private async fetch(): Promise<void> {
+    const expr = new Expr();
+    let condition = `${expr.name("pk")} = ${expr.value(this.pk)}`;
+    const { lo, hi } = this.bounds;
+    const sk = lo !== null || hi !== null || this.keysOnly ? expr.name("sk") : "";
+    if (lo !== null && hi !== null) condition += ` AND ${sk} BETWEEN ${expr.value(lo)} AND ${expr.value(hi)}`;
+    else if (hi !== null) condition += ` AND ${sk} <= ${expr.value(hi)}`;
+    else if (lo !== null) condition += ` AND ${sk} >= ${expr.value(lo)}`;
+    // Below an exclusive bound: start after it (DynamoDB accepts a start key that is no item, inside the range).
+    const start = this.started
+      ? this.next
+      : this.bounds.hiExclusive && hi !== null
+        ? { pk: this.pk, sk: hi }
+        : undefined;
+    this.budget.used += 1;
+    const result = await run(this.ctx, "Listing stories", () =>
+      this.ctx.doc.send(
+        new QueryCommand({
+          TableName: this.ctx.table,
+          KeyConditionExpression: condition,
+          ScanIndexForward: false,
+          Limit: this.readSize,
+          ...(this.keysOnly ? { ProjectionExpression: sk } : {}),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+          ...expr.params(),
+        }),
+      ),
+    );
+    this.started = true;
+    this.buffer = (result.Items ?? []) as Item[];
+    this.pos = 0;
+    this.next = result.LastEvaluatedKey;
+    if (!this.next) this.done = true;
+    this.readSize = Math.min(this.maxRead, this.readSize * 2);
+  }
+
+  async head(): Promise<Item | null> {
+    while (this.pos >= this.buffer.length) {
+      if (this.done) return null;
+      await this.fetch();
+    }
+    return this.buffer[this.pos] ?? null;
+  }
+
+  async seek(target: string): Promise<void> {
+    while (this.pos < this.buffer.length && String(this.buffer[this.pos]?.sk) > target) this.pos += 1;
+    if (this.pos < this.buffer.length || this.done) return;
+    // Everything read is newer than the target: jump there with a new Query instead of reading the gap.
+    if (this.bounds.lo !== null && target < this.bounds.lo) {
+      this.done = true;
+      return;
+    }
+    this.bounds = { ...this.bounds, hi: target, hiExclusive: false };
+    this.started = false;
+    this.next = undefined;
+  }
+
+  async advancePast(sk: string): Promise<void> {
+    if (this.pos < this.buffer.length && String(this.buffer[this.pos]?.sk) === sk) this.pos += 1;
+  }
+}
+
+/** The union of several lists (a filter with several values), without repeats. */
+class UnionWalker implements Walker {
+  constructor(private readonly members: Walker[]) {}
+
+  async head(): Promise<Item | null> {
+    let best: Item | null = null;
+    for (const head of await Promise.all(this.members.map((m) => m.head()))) {
+      if (head && (best === null || String(head.sk) > String(best.sk))) best = head;
+    }
+    return best;
+  }
+
+  async seek(target: string): Promise<void> {
+    await Promise.all(this.members.map((m) => m.seek(target)));
+  }
+
+  /** Every member at this entry moves past it (they all hold the same story there). */
+  async advancePast(sk: string): Promise<void> {
+    await Promise.all(this.members.map((m) => m.advancePast(sk)));
+  }
+}
+
+interface Match {
+  sk: string;
+  /** The first list's entry (with the summary, when a filter's list drives the walk). */
+  entry: Item | null;
+}
+
+/**
+ * Walks the lists in step, yielding the sort keys present in all of them (leapfrog intersection). `frontier` is
+ * kept at a position above which every entry is decided, so when the budget runs out the next page resumes there.
+ */
+async function* intersect(
+  walkers: Walker[],
+  budget: Budget,
+  state: { frontier: ListPosition | null; stopped: boolean },
+) {
+  for (;;) {
+    if (budget.exhausted && state.frontier !== null) {
+      state.stopped = true;
+      return;
+    }
+    const heads = await Promise.all(walkers.map((w) => w.head()));
+    if (heads.some((h) => h === null)) return;
+    const sks = heads.map((h) => String(h?.sk));
+    let lowest = sks[0] as string;
+    for (const sk of sks) if (sk < lowest) lowest = sk;
+    if (sks.every((sk) => sk === lowest)) {
+      yield { sk: lowest, entry: heads[0] ?? null } satisfies Match;
+      await Promise.all(walkers.map((w) => w.advancePast(lowest)));
+      state.frontier = { sk: lowest, inclusive: false };
+      continue;
+    }
+    // Every entry above the lowest head is decided: the list there has passed it.
+    await Promise.all(walkers.map((w, i) => (String(sks[i]) > lowest ? w.seek(lowest) : undefined)));
+    state.frontier = { sk: lowest, inclusive: true };
+  }
+}
+
+// ---- one page --------------------------------------------------------------------------------------------------
+
+function boundsOf(f: CheckedFilter, position: ListPosition | null): Bounds {
+  let hi: string | null = f.until;
+  let hiExclusive = false;
+  if (position && (hi === null || position.sk < hi)) {
+    hi = position.sk;
+    hiExclusive = !position.inclusive;
+  }
+  return { lo: f.since, hi, hiExclusive };
+}
+
+export async function listStorySummaries(
+  ctx: StoreContext,
+  options: ListStoriesOptions = {},
+  /** Tests shrink the budget and the reads to see a page stop early. */
+  tuning: { maxQueries?: number; firstRead?: number } = {},
+): Promise<Page<StorySummary>> {
+  const filter = checkFilter(options);
+  const limit = pageSize(options.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const position = options.cursor === undefined || options.cursor === null ? null : decodeListPosition(options.cursor);
+  const bounds = boundsOf(filter, position);
+  const budget = new Budget(tuning.maxQueries ?? MAX_QUERIES_PER_PAGE);
+  const driving = drivingLists(filter);
+  const narrowing = driving !== null && (driving[0] !== STORY_LISTS.all || filter.terms.length > 0);
+  // A list read only to be filtered reads more at once; a plain list reads the page and one more.
+  const firstRead = tuning.firstRead ?? (narrowing ? Math.max(2 * (limit + 1), 50) : limit + 1);
+  const walkers: Walker[] = [];
+  if (driving) {
+    const members = driving.map((pk) => new ListWalker(ctx, pk, bounds, firstRead, MAX_SUMMARY_READ, false, budget));
+    walkers.push(members.length === 1 ? (members[0] as Walker) : new UnionWalker(members));
+  }
+  for (const term of filter.terms) {
+    walkers.push(
+      new ListWalker(ctx, STORY_LISTS.word(term), bounds, tuning.firstRead ?? 100, MAX_WORD_READ, true, budget),
+    );
+  }
+
+  const state = { frontier: null as ListPosition | null, stopped: false };
+  const found: { sk: string; summary: StorySummary | null }[] = [];
+  let more = false;
+  for await (const match of intersect(walkers, budget, state)) {
+    const summary = match.entry && driving ? summaryOf(match.entry) : null;
+    if (summary && !matchesFilter(summary, filter)) continue;
+    if (found.length === limit) {
+      more = true;
+      break;
+    }
+    found.push({ sk: match.sk, summary });
+  }
+  if (!driving && found.length > 0) {
+    // Only words drove the walk: read the summaries of the page from the list of all stories.
+    const entries = await batchGet(
+      ctx,
+      found.map(({ sk }) => ({ pk: STORY_LISTS.all, sk })),
+      "Reading the stories that match the search",
+    );
+    const bySk = new Map(entries.map((item) => [String(item.sk), summaryOf(item)]));
+    for (const f of found) f.summary = bySk.get(f.sk) ?? null;
+  }
+  const last = found[found.length - 1];
+  let cursor: string | null = null;
+  if (more && last) cursor = encodeListPosition({ sk: last.sk, inclusive: false });
+  else if (state.stopped && state.frontier) cursor = encodeListPosition(state.frontier);
+  return { items: found.flatMap((f) => (f.summary ? [f.summary] : [])), cursor };
+}
