@@ -21,6 +21,7 @@ export const handler: LambdaHandler = async (event, context) => {
         validateUrl: (url) => validateUrlWith(settings.allowPrivateNetworks, url),
         storylines: () => deps.storylines.list(),
         sendTest: (sub) => sendTestAlert(sub, deps),
+        rateLimit: settings.rateLimit,
       }),
     );
   }

@@ -39,6 +39,8 @@ export interface LambdaSettings {
   pollIntervalMs: number;
   /** Article pages fetched per feed check for summary-only items. */
   fullTextBudget: number;
+  /** API rate limits (README Configuration). */
+  rateLimit: { perKey: number; perAddress: number; windowSeconds: number; limitLoopback: boolean };
 }
 
 /**
@@ -74,6 +76,12 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
     pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
     fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
+    rateLimit: {
+      perKey: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_KEY", 600, { min: 0, max: 1_000_000 }),
+      perAddress: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_ADDRESS", 300, { min: 0, max: 1_000_000 }),
+      windowSeconds: numberSetting(env, "STORYWIRE_RATE_LIMIT_WINDOW", 60, { min: 1, max: 86_400 }),
+      limitLoopback: env.STORYWIRE_RATE_LIMIT_LOOPBACK === "1",
+    },
   };
 }
 

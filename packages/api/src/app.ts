@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError, errorResponse, PROBLEM_TITLES, problemType } from "./errors.ts";
 import { allowedMethods } from "./method-not-allowed.ts";
+import { DEFAULT_RATE_LIMITS, rateLimit } from "./middleware/rate-limit.ts";
 import { registerDashboardRoutes } from "./routes/dashboard.ts";
 import { registerFeedRoutes } from "./routes/feeds.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
@@ -40,6 +41,8 @@ export function createApp(deps: ApiDeps): App {
       },
     }),
   );
+
+  app.use("*", rateLimit(deps, deps.rateLimit ?? DEFAULT_RATE_LIMITS));
 
   registerHealthRoutes(app, deps);
   registerFeedRoutes(app, deps);

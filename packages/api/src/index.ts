@@ -1,2 +1,3 @@
 export { type App, createApp, MAX_BODY_BYTES } from "./app.ts";
 export type { ApiDeps } from "./deps.ts";
+export { DEFAULT_RATE_LIMITS, type RateLimitSettings } from "./middleware/rate-limit.ts";

@@ -28,6 +28,13 @@ export const ConfigSchema = z
     /** SMTP URL for email alerts, e.g. smtp://user:pass@localhost:1025. */
     smtpUrl: z.string().optional(),
     emailFrom: z.string().default("Storywire <storywire@localhost>"),
+    /** API requests per window per API key (0: no limit). */
+    rateLimitPerKey: z.number().int().min(0).max(1_000_000).default(600),
+    /** API requests per window per client address without a key (0: no limit). */
+    rateLimitPerAddress: z.number().int().min(0).max(1_000_000).default(300),
+    rateLimitWindowSeconds: z.number().int().min(1).max(86_400).default(60),
+    /** Limit loopback clients too (off: locally, the only client is you). */
+    rateLimitLoopback: z.boolean().default(false),
   })
   .strict();
 
@@ -51,6 +58,10 @@ const ENV: Record<string, { key: keyof Config; parse: (v: string) => unknown }> 
   STORYWIRE_FULLTEXT_BUDGET: { key: "fullTextBudget", parse: Number },
   STORYWIRE_SMTP_URL: { key: "smtpUrl", parse: String },
   STORYWIRE_EMAIL_FROM: { key: "emailFrom", parse: String },
+  STORYWIRE_RATE_LIMIT_PER_KEY: { key: "rateLimitPerKey", parse: Number },
+  STORYWIRE_RATE_LIMIT_PER_ADDRESS: { key: "rateLimitPerAddress", parse: Number },
+  STORYWIRE_RATE_LIMIT_WINDOW: { key: "rateLimitWindowSeconds", parse: Number },
+  STORYWIRE_RATE_LIMIT_LOOPBACK: { key: "rateLimitLoopback", parse: (v) => v === "1" || v === "true" },
 };
 
 function describeIssues(error: z.ZodError, origin: string): string {

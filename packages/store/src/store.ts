@@ -10,6 +10,7 @@ import { deliveryStore } from "./deliveries.ts";
 import { eventStore } from "./events.ts";
 import { feedStore } from "./feeds.ts";
 import { lockStore } from "./locks.ts";
+import { rateLimitStore } from "./rate-limits.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { storyStore } from "./stories.ts";
 import { subscriptionStore } from "./subscriptions.ts";
@@ -40,5 +41,6 @@ export function createStore(options: CreateStoreOptions): Store {
     ...deliveryStore(ctx),
     ...alertStore(ctx),
     ...lockStore(ctx),
+    ...rateLimitStore(ctx),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Feed, Framing, Relation, Story, StorylineScore } from "@storywire/core";
 import type { LockStore } from "./locks.ts";
+import type { RateLimitStore } from "./rate-limits.ts";
 import type { Instant } from "./time.ts";
 
 export type { Instant };
@@ -392,7 +393,8 @@ export interface Store
     SubscriptionStore,
     DeliveryStore,
     AlertStore,
-    LockStore {
+    LockStore,
+    RateLimitStore {
   /** The table this store reads and writes. */
   readonly tableName: string;
 }

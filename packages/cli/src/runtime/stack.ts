@@ -111,6 +111,12 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       now: () => clock.now(),
       validateUrl: async (url) =>
         canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
+      rateLimit: {
+        perKey: config.rateLimitPerKey,
+        perAddress: config.rateLimitPerAddress,
+        windowSeconds: config.rateLimitWindowSeconds,
+        limitLoopback: config.rateLimitLoopback,
+      },
     };
     const app = createApp(apiDeps);
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
