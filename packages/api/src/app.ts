@@ -19,28 +19,27 @@ import { registerSubscriptionRoutes } from "./routes/subscriptions.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** POST /feeds/import (an OPML file). */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export type App = OpenAPIHono;
 
 export function createApp(deps: ApiDeps): App {
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
-  app.use(
-    "*",
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) => {
         // The rest of the body is never read: close the connection so that no client reuses it.
         c.header("connection", "close");
-        return errorResponse(
-          c,
-          413,
-          "body_too_large",
-          `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`,
-        );
+        return errorResponse(c, 413, "body_too_large", `The request body is larger than ${maxSize} bytes; send less.`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limitBody(MAX_BODY_BYTES);
+  const importLimit = limitBody(MAX_IMPORT_BYTES);
+  // An OPML subscription list of a few thousand feeds is larger than any JSON body.
+  app.use("*", (c, next) => (c.req.path === "/feeds/import" ? importLimit(c, next) : defaultLimit(c, next)));
 
   app.use("*", rateLimit(deps, deps.rateLimit ?? DEFAULT_RATE_LIMITS));
 

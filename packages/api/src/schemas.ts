@@ -22,18 +22,56 @@ export function problemResponse(description: string) {
 
 export const FeedSchema = z
   .object({
-    id: z.string(),
+    id: z.string().openapi({ example: "3f1c2a9b8d7e6f50" }),
     url: z.string(),
-    title: z.string().nullable(),
+    title: z.string().nullable().openapi({ description: "Your name for the feed (PATCH), else the feed's own title" }),
     createdAt: z.string(),
-    status: z.enum(["active", "failing", "disabled"]),
+    status: z.enum(["active", "failing", "disabled", "paused"]).openapi({
+      description:
+        "active; failing (errors, backing off); disabled (the server said 410 Gone); paused (by you: not fetched until resumed)",
+    }),
     lastCheckedAt: z.string().nullable(),
-    nextCheckAt: z.string(),
-    errorCount: z.number(),
+    nextCheckAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "When it is fetched next; null while paused or disabled" }),
+    errorCount: z.number().openapi({ description: "Failed fetches in a row (0 after a success)" }),
     lastError: z.string().nullable(),
-    lastStatus: z.number().nullable(),
+    lastStatus: z.number().nullable().openapi({ description: "HTTP status of the last fetch" }),
+    stories: z.number().int().openapi({ description: "Stories stored from this feed" }),
   })
   .openapi("Feed");
+
+export const FeedPatchSchema = z
+  .object({
+    paused: z.boolean().optional().openapi({ description: "true pauses the feed; false resumes it, due now" }),
+    title: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Your name for the feed; null or "" goes back to the feed\'s own title' }),
+  })
+  .strict()
+  .refine((patch) => patch.paused !== undefined || patch.title !== undefined, {
+    message: 'give "paused", "title" or both',
+  })
+  .openapi("FeedPatch", { example: { paused: true, title: "Kyiv Independent (English)" } });
+
+const OpmlEntryRef = z.object({ line: z.number().int(), url: z.string().nullable(), title: z.string().nullable() });
+
+export const OpmlImportSchema = z
+  .object({
+    added: z.array(OpmlEntryRef.extend({ id: z.string() })).openapi({ description: "Feeds now watched" }),
+    existing: z.array(OpmlEntryRef.extend({ id: z.string() })).openapi({ description: "Feeds already watched" }),
+    duplicates: z
+      .array(OpmlEntryRef.extend({ sameAsLine: z.number().int() }))
+      .openapi({ description: "Entries naming a feed an earlier entry of the file already named (in any spelling)" }),
+    problems: z
+      .array(OpmlEntryRef.extend({ detail: z.string() }))
+      .openapi({ description: "Entries that could not be added, each with the reason; the others were" }),
+  })
+  .openapi("OpmlImport");
 
 export const AddFeedSchema = z
   .object({ url: z.string().min(1).max(2048).openapi({ example: "https://feeds.bbci.co.uk/news/world/rss.xml" }) })

@@ -302,7 +302,15 @@ export interface FeedStore {
   listFeeds(): Promise<Feed[]>;
   /** True when a feed was deleted. Its stories stay. */
   deleteFeed(id: string): Promise<boolean>;
-  /** Disabling removes the feed from the due list; enabling puts it back, due at nextCheckAt (default now). */
+  /**
+   * Gives the feed the user's own name (null or "" goes back to the title the feed gives itself). Fetches never
+   * overwrite it.
+   */
+  renameFeed(id: string, title: string | null): Promise<Feed>;
+  /**
+   * Disabling or pausing removes the feed from the due list (and fetches that were under way no longer change its
+   * status); active puts it back, due at nextCheckAt (default now).
+   */
   setFeedStatus(id: string, status: FeedStatus, options?: { nextCheckAt?: Instant }): Promise<Feed>;
   updateFeedFetchState(id: string, state: FeedFetchState): Promise<Feed>;
   /** Feeds not disabled whose nextCheckAt <= now, most overdue first. */
