@@ -11,6 +11,7 @@ import { ApiError, errorResponse, PROBLEM_TITLES, problemType } from "./errors.t
 import { allowedMethods } from "./method-not-allowed.ts";
 import { DEFAULT_RATE_LIMITS, rateLimit } from "./middleware/rate-limit.ts";
 import { registerDashboardRoutes } from "./routes/dashboard.ts";
+import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerFeedRoutes } from "./routes/feeds.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerStoryRoutes } from "./routes/stories.ts";
@@ -23,6 +24,16 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export type App = OpenAPIHono;
+
+/** The document's head (GET /openapi.json and GET /docs are generated from the same routes). */
+export const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "Storywire API",
+    version: STORYWIRE_VERSION,
+    description: "Stories from watched feeds, scored for storylines and framing; subscriptions to storyline alerts.",
+  },
+};
 
 export function createApp(deps: ApiDeps): App {
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -50,17 +61,20 @@ export function createApp(deps: ApiDeps): App {
   registerSubscriptionRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Storywire API",
-      version: STORYWIRE_VERSION,
-      description: "Stories from watched feeds, scored for storylines and framing; subscriptions to storyline alerts.",
-    },
-  });
+  app.doc31("/openapi.json", OPENAPI_CONFIG);
+  registerDocsRoutes(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
   app.openAPIRegistry.registerComponent("securitySchemes", "adminKey", { type: "http", scheme: "bearer" });
 
   // The problem types named by `type` in every error answer.
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/problems/{code}",
+    summary: "A problem type named by the `type` of an error answer: its title",
+    responses: {
+      200: { description: "The problem type", content: { "application/json": { schema: { type: "object" } } } },
+      404: { description: "No such problem type" },
+    },
+  });
   app.get("/problems/:code{[a-z_]{1,40}}", (c) => {
     const code = c.req.param("code");
     const title = PROBLEM_TITLES[code];
