@@ -18,6 +18,8 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       STORYWIRE_RATE_LIMIT_PER_ADDRESS: "0",
       STORYWIRE_RATE_LIMIT_WINDOW: "10",
       STORYWIRE_RATE_LIMIT_LOOPBACK: "1",
+      STORYWIRE_LIST_CACHE_MS: "0",
+      STORYWIRE_SEARCH_WORDS: "40",
     });
     expect(s).toEqual({
       tableName: "t",
@@ -30,6 +32,8 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       allowPrivateNetworks: true,
       pollIntervalMs: 60_000,
       fullTextBudget: 0,
+      listCacheMs: 0,
+      searchWords: 40,
       rateLimit: { perKey: 100, perAddress: 0, windowSeconds: 10, limitLoopback: true },
     });
   });
@@ -42,6 +46,8 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       allowPrivateNetworks: false,
       pollIntervalMs: 300_000,
       fullTextBudget: 10,
+      listCacheMs: 1000,
+      searchWords: 600,
       rateLimit: { perKey: 600, perAddress: 300, windowSeconds: 60, limitLoopback: false },
     });
     expect(s.dynamoEndpoint).toBeUndefined();

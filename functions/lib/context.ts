@@ -39,6 +39,10 @@ export interface LambdaSettings {
   pollIntervalMs: number;
   /** Article pages fetched per feed check for summary-only items. */
   fullTextBudget: number;
+  /** Milliseconds a story list page is answered from memory (README Configuration). */
+  listCacheMs: number;
+  /** Words of each new story in the search index (README Configuration). */
+  searchWords: number;
   /** API rate limits (README Configuration). */
   rateLimit: { perKey: number; perAddress: number; windowSeconds: number; limitLoopback: boolean };
 }
@@ -76,6 +80,8 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
     pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
     fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
+    listCacheMs: numberSetting(env, "STORYWIRE_LIST_CACHE_MS", 1000, { min: 0, max: 60_000 }),
+    searchWords: numberSetting(env, "STORYWIRE_SEARCH_WORDS", 600, { min: 0, max: 600 }),
     rateLimit: {
       perKey: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_KEY", 600, { min: 0, max: 1_000_000 }),
       perAddress: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_ADDRESS", 300, { min: 0, max: 1_000_000 }),
@@ -100,7 +106,12 @@ export function resetLambdaContext(): void {
 
 async function build() {
   const s = await settings();
-  const store = createStore({ client: createDynamoClient({ endpoint: s.dynamoEndpoint }), tableName: s.tableName });
+  const store = createStore({
+    client: createDynamoClient({ endpoint: s.dynamoEndpoint }),
+    tableName: s.tableName,
+    listCacheMs: s.listCacheMs,
+    searchWords: s.searchWords,
+  });
   const deps: WorkerDeps = {
     store,
     queue: sqsQueue({ fetch: s.fetchQueueUrl, deliver: s.deliveryQueueUrl }),

@@ -35,6 +35,10 @@ export const ConfigSchema = z
     rateLimitWindowSeconds: z.number().int().min(1).max(86_400).default(60),
     /** Limit loopback clients too (off: locally, the only client is you). */
     rateLimitLoopback: z.boolean().default(false),
+    /** Milliseconds a story list page is answered from memory (0: always read the store). */
+    listCacheMs: z.number().int().min(0).max(60_000).default(1000),
+    /** Words of each new story in the search index (0: no search); each is one small write. */
+    searchWordsPerStory: z.number().int().min(0).max(600).default(600),
   })
   .strict();
 
@@ -62,6 +66,8 @@ const ENV: Record<string, { key: keyof Config; parse: (v: string) => unknown }> 
   STORYWIRE_RATE_LIMIT_PER_ADDRESS: { key: "rateLimitPerAddress", parse: Number },
   STORYWIRE_RATE_LIMIT_WINDOW: { key: "rateLimitWindowSeconds", parse: Number },
   STORYWIRE_RATE_LIMIT_LOOPBACK: { key: "rateLimitLoopback", parse: (v) => v === "1" || v === "true" },
+  STORYWIRE_LIST_CACHE_MS: { key: "listCacheMs", parse: Number },
+  STORYWIRE_SEARCH_WORDS: { key: "searchWordsPerStory", parse: Number },
 };
 
 function describeIssues(error: z.ZodError, origin: string): string {

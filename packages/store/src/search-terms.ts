@@ -42,14 +42,15 @@ function indexable(word: string): boolean {
   return word.length >= MIN_TERM_LENGTH && word.length <= MAX_TERM_LENGTH && !STOP_WORDS.has(word);
 }
 
-/** The distinct indexed words of a story: its title's, then its text's, at most MAX_TERMS_PER_STORY. */
-export function storyTerms(title: string, text: string): string[] {
+/** The distinct indexed words of a story: its title's, then its text's, at most `max` (0: none). */
+export function storyTerms(title: string, text: string, max = MAX_TERMS_PER_STORY): string[] {
   const terms = new Set<string>();
+  if (max <= 0) return [];
   for (const source of [title, text]) {
     for (const word of words(source)) {
       if (!indexable(word)) continue;
       terms.add(word);
-      if (terms.size >= MAX_TERMS_PER_STORY) return [...terms];
+      if (terms.size >= max) return [...terms];
     }
   }
   return [...terms];

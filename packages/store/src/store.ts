@@ -24,6 +24,16 @@ export interface CreateStoreOptions {
   tableName?: string;
   /** The clock for defaults ("now") and for hiding expired records; tests pass a fixed one. */
   clock?: () => Date;
+  /**
+   * Milliseconds a story list page is answered from memory (default 1000; 0 turns it off). Story writes through
+   * this store clear it, so only writes made elsewhere (other processes) are seen up to this late.
+   */
+  listCacheMs?: number;
+  /**
+   * Words of each story in the search index (`q`): the title's, then the text's, at most this many (default 600;
+   * 0: no search index). Each is one small write per story (ACCESS-PATTERNS.md "Story lists").
+   */
+  searchWords?: number;
 }
 
 export function createStore(options: CreateStoreOptions): Store {
@@ -35,7 +45,7 @@ export function createStore(options: CreateStoreOptions): Store {
   return {
     tableName: table,
     ...feedStore(ctx),
-    ...storyStore(ctx),
+    ...storyStore(ctx, { listCacheMs: options.listCacheMs, searchWords: options.searchWords }),
     ...eventStore(ctx),
     ...subscriptionStore(ctx),
     ...deliveryStore(ctx),

@@ -10,8 +10,9 @@ import { assertOneOf, assertStorable } from "./checks.ts";
 import { batchGet, getItem, type Item, putNew, run, type StoreContext, stripInternal, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
 import { assertId, keys, PARTITIONS, STORY_LISTS, timeSortKey } from "./keys.ts";
+import { MAX_TERMS_PER_STORY } from "./search-terms.ts";
 import { relistStory, removeStoryLists, summaryOf, writeStoryLists } from "./story-lists.ts";
-import { listStorySummaries, RELATIONS } from "./story-query.ts";
+import { listStorySummaries, PageCache, RELATIONS } from "./story-query.ts";
 import { storySortAt, toIso, usablePublishedAt } from "./time.ts";
 import type { StoryStore } from "./types.ts";
 
@@ -108,7 +109,15 @@ async function countStory(ctx: StoreContext, feedId: string): Promise<void> {
 /** How many stories the upgrade lists per call (stories stored before the lists existed). */
 export const UPGRADE_BATCH = 200;
 
-export function storyStore(ctx: StoreContext): StoryStore {
+/** How long a list page is served from memory unless createStore says otherwise (story-query.ts PageCache). */
+export const DEFAULT_LIST_CACHE_MS = 1000;
+
+export function storyStore(
+  ctx: StoreContext,
+  options: { listCacheMs?: number; searchWords?: number } = {},
+): StoryStore {
+  const cache = new PageCache(options.listCacheMs ?? DEFAULT_LIST_CACHE_MS);
+  const words = options.searchWords ?? MAX_TERMS_PER_STORY;
   return {
     async hasStories(ids) {
       const items = await batchGet(
@@ -125,7 +134,8 @@ export function storyStore(ctx: StoreContext): StoryStore {
       const sortAt = await listSortAt(ctx, story);
       const item = storyItem(story, sortAt);
       assertStorable(item, `Storing story ${id}`);
-      await writeStoryLists(ctx, story, sortAt);
+      cache.clear();
+      await writeStoryLists(ctx, story, sortAt, words);
       const created = await putNew(ctx, item, `Storing story ${id}`);
       if (created) {
         if (story.feedId) await countStory(ctx, story.feedId);
@@ -133,7 +143,7 @@ export function storyStore(ctx: StoreContext): StoryStore {
       }
       // Stored before (a concurrent or repeated ingest): its entries stand; remove ours if they sort elsewhere.
       const stored = await storedSortAt(ctx, id, `Checking story ${id}`);
-      if (stored !== null && stored !== sortAt) await removeStoryLists(ctx, story, sortAt);
+      if (stored !== null && stored !== sortAt) await removeStoryLists(ctx, story, sortAt, words);
       return false;
     },
 
@@ -148,7 +158,7 @@ export function storyStore(ctx: StoreContext): StoryStore {
     },
 
     listStories(options = {}) {
-      return listStorySummaries(ctx, options);
+      return listStorySummaries(ctx, options, { cache });
     },
 
     async updateStoryPlacement(id, placement) {
@@ -170,6 +180,7 @@ export function storyStore(ctx: StoreContext): StoryStore {
         `Recording the placement of story ${id}`,
       );
       if (!item) throw new NotFound("Story", id);
+      cache.clear();
       const story = toStory(item);
       const sortAt = typeof item.sortAt === "string" ? item.sortAt : await listSortAt(ctx, story);
       const previous = await getItem(
@@ -210,10 +221,11 @@ export function storyStore(ctx: StoreContext): StoryStore {
         ),
       );
       const items = (result.Items ?? []) as Item[];
+      cache.clear();
       for (const old of items) {
         const story = toStory(old);
         const sortAt = typeof old.sortAt === "string" ? old.sortAt : storySortAt(story.publishedAt, story.fetchedAt);
-        await writeStoryLists(ctx, story, sortAt);
+        await writeStoryLists(ctx, story, sortAt, words);
         if (story.feedId) await countStory(ctx, story.feedId);
       }
       const done = !result.LastEvaluatedKey;

@@ -50,9 +50,9 @@ export function listsOf(summary: StorySummary): string[] {
   return lists;
 }
 
-/** The word lists of a story. */
-export function wordListsOf(story: Pick<Story, "title" | "text">): string[] {
-  return storyTerms(story.title ?? "", story.text ?? "").map((term) => STORY_LISTS.word(term));
+/** The word lists of a story (at most `maxWords` words: the title's first, then the text's). */
+export function wordListsOf(story: Pick<Story, "title" | "text">, maxWords: number): string[] {
+  return storyTerms(story.title ?? "", story.text ?? "", maxWords).map((term) => STORY_LISTS.word(term));
 }
 
 function entry(list: string, sk: string, id: string, json: string): Item {
@@ -60,19 +60,33 @@ function entry(list: string, sk: string, id: string, json: string): Item {
 }
 
 /** Writes every list entry of a story (idempotent: same keys, same content). */
-export async function writeStoryLists(ctx: StoreContext, story: Story, sortAt: string): Promise<void> {
+export async function writeStoryLists(
+  ctx: StoreContext,
+  story: Story,
+  sortAt: string,
+  maxWords: number,
+): Promise<void> {
   const summary = toStorySummary(story);
   const sk = timeSortKey(sortAt, story.id);
   const json = JSON.stringify(summary);
   const puts: Item[] = listsOf(summary).map((list) => entry(list, sk, story.id, json));
-  for (const list of wordListsOf(story)) puts.push({ pk: list, sk, entity: "storyWord" });
+  // Word entries are keys alone (no `entity`): there are hundreds per story, and every byte is stored each time.
+  for (const list of wordListsOf(story, maxWords)) puts.push({ pk: list, sk });
   await batchWrite(ctx, { puts }, `Listing story ${story.id}`);
 }
 
 /** Removes the entries a story wrote (used when the same story turned out to be stored already, sorted elsewhere). */
-export async function removeStoryLists(ctx: StoreContext, story: Story, sortAt: string): Promise<void> {
+export async function removeStoryLists(
+  ctx: StoreContext,
+  story: Story,
+  sortAt: string,
+  maxWords: number,
+): Promise<void> {
   const sk = timeSortKey(sortAt, story.id);
-  const deletes: TableKey[] = [...listsOf(toStorySummary(story)), ...wordListsOf(story)].map((pk) => ({ pk, sk }));
+  const deletes: TableKey[] = [...listsOf(toStorySummary(story)), ...wordListsOf(story, maxWords)].map((pk) => ({
+    pk,
+    sk,
+  }));
   await batchWrite(ctx, { deletes }, `Unlisting a second copy of story ${story.id}`);
 }
 

@@ -7,6 +7,7 @@ import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Framing, Story } from "@storywire/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInput } from "./errors.ts";
+import { createStore } from "./store.ts";
 import { UNDATED_BACKLOG_SORT_AT } from "./stories.ts";
 import { listStorySummaries } from "./story-query.ts";
 import { hexId, makeFeed, makeStory, startTestDynamo, type TestDynamo } from "./test-support.ts";
@@ -297,5 +298,39 @@ describe("story lists: changes", () => {
     expect((await store.listStories()).items.map((s) => s.id)).toEqual([5, 4, 3, 2, 1].map(hexId));
     expect((await store.listStories({ q: "witkoff" })).items).toHaveLength(3);
     expect(await store.upgradeStoryLists()).toEqual({ listed: 0, done: true });
+  });
+});
+
+describe("story lists: the page cache", () => {
+  it("answers a repeated page from memory, clears on its own writes, and sees other writers after the TTL", async () => {
+    const first = await env.freshStore();
+    const reader = createStore({ client: env.client, tableName: first.tableName, listCacheMs: 200 });
+    const writer = createStore({ client: env.client, tableName: first.tableName, listCacheMs: 0 });
+    await writer.putStory(story(0));
+    expect((await reader.listStories()).items).toHaveLength(1);
+    await writer.putStory(story(1)); // another process: the reader's page is up to 200 ms old
+    expect((await reader.listStories()).items).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await reader.listStories()).items).toHaveLength(2);
+    await reader.putStory(story(2)); // its own write: seen at once
+    expect((await reader.listStories()).items).toHaveLength(3);
+    // Callers get copies: changing one does not change what the next caller gets.
+    const page = await reader.listStories();
+    (page.items[0] as { title: string }).title = "changed";
+    expect((await reader.listStories()).items[0]?.title).not.toBe("changed");
+  });
+});
+
+describe("story lists: the size of the search index", () => {
+  it("indexes the title first and at most searchWords words; 0 indexes none", async () => {
+    const base = await env.freshStore();
+    const small = createStore({ client: env.client, tableName: base.tableName, searchWords: 3 });
+    await small.putStory(story(0, { title: "alpha beta", text: "gamma delta epsilon" }));
+    expect((await small.listStories({ q: "alpha beta gamma" })).items).toHaveLength(1);
+    expect((await small.listStories({ q: "delta" })).items).toHaveLength(0);
+    const none = createStore({ client: env.client, tableName: base.tableName, searchWords: 0 });
+    await none.putStory(story(1, { title: "zeta", text: "eta" }));
+    expect((await none.listStories({ q: "zeta" })).items).toHaveLength(0);
+    expect((await none.listStories()).items).toHaveLength(2);
   });
 });

@@ -177,6 +177,7 @@ class ListWalker implements Walker {
   private next: Record<string, unknown> | undefined;
   private done = false;
   private started = false;
+  private readonly firstRead: number;
 
   constructor(
     private readonly ctx: StoreContext,
@@ -188,6 +189,7 @@ class ListWalker implements Walker {
     private readonly budget: Budget,
   ) {
     if (bounds.lo !== null && bounds.hi !== null && bounds.hi < bounds.lo) this.done = true;
+    this.firstRead = readSize;
   }
 
   private async fetch(): Promise<void> {
@@ -245,6 +247,8 @@ class ListWalker implements Walker {
     this.bounds = { ...this.bounds, hi: target, hiExclusive: false };
     this.started = false;
     this.next = undefined;
+    // After a jump the next entries are read a few at a time again: the next jump may come soon.
+    this.readSize = this.firstRead;
   }
 
   async advancePast(sk: string): Promise<void> {
@@ -311,6 +315,44 @@ async function* intersect(
   }
 }
 
+// ---- a short-lived cache of pages -------------------------------------------------------------------------
+
+/**
+ * Pages answered in the last `ttlMs`, by request. Lists are read far more often than stories arrive, and the same
+ * first pages are asked for again and again (dashboards, polling clients): a page served from here costs no Query.
+ * The store clears it on every story write it makes (locally, ingest and API share one store, so a list never
+ * lags a write there); in Lambda the API never writes stories, so a page is at most `ttlMs` old, the same order
+ * as the eventually consistent Queries behind it.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, { at: number; page: Page<StorySummary> }>();
+
+  constructor(
+    readonly ttlMs: number,
+    private readonly maxPages = 1000,
+  ) {}
+
+  get(key: string, now: number): Page<StorySummary> | undefined {
+    const hit = this.pages.get(key);
+    if (!hit) return undefined;
+    if (now - hit.at >= this.ttlMs) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return hit.page;
+  }
+
+  set(key: string, page: Page<StorySummary>, now: number): void {
+    if (this.ttlMs <= 0) return;
+    if (this.pages.size >= this.maxPages) this.pages.delete(this.pages.keys().next().value as string);
+    this.pages.set(key, { at: now, page });
+  }
+
+  clear(): void {
+    this.pages.clear();
+  }
+}
+
 // ---- one page --------------------------------------------------------------------------------------------------
 
 function boundsOf(f: CheckedFilter, position: ListPosition | null): Bounds {
@@ -326,12 +368,28 @@ function boundsOf(f: CheckedFilter, position: ListPosition | null): Bounds {
 export async function listStorySummaries(
   ctx: StoreContext,
   options: ListStoriesOptions = {},
-  /** Tests shrink the budget and the reads to see a page stop early. */
-  tuning: { maxQueries?: number; firstRead?: number } = {},
+  /** Tests shrink the budget and the reads to see a page stop early; the store passes its page cache. */
+  tuning: { maxQueries?: number; firstRead?: number; cache?: PageCache } = {},
 ): Promise<Page<StorySummary>> {
   const filter = checkFilter(options);
   const limit = pageSize(options.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const position = options.cursor === undefined || options.cursor === null ? null : decodeListPosition(options.cursor);
+  const cacheKey = JSON.stringify([filter, limit, options.cursor ?? null]);
+  const now = Date.now();
+  const cached = tuning.cache?.get(cacheKey, now);
+  if (cached) return structuredClone(cached);
+  const page = await readPage(ctx, filter, limit, options.cursor ?? null, tuning);
+  tuning.cache?.set(cacheKey, structuredClone(page), now);
+  return page;
+}
+
+async function readPage(
+  ctx: StoreContext,
+  filter: CheckedFilter,
+  limit: number,
+  cursor: string | null,
+  tuning: { maxQueries?: number; firstRead?: number },
+): Promise<Page<StorySummary>> {
+  const position = cursor === null ? null : decodeListPosition(cursor);
   const bounds = boundsOf(filter, position);
   const budget = new Budget(tuning.maxQueries ?? MAX_QUERIES_PER_PAGE);
   const driving = drivingLists(filter);
@@ -372,8 +430,8 @@ export async function listStorySummaries(
     for (const f of found) f.summary = bySk.get(f.sk) ?? null;
   }
   const last = found[found.length - 1];
-  let cursor: string | null = null;
-  if (more && last) cursor = encodeListPosition({ sk: last.sk, inclusive: false });
-  else if (state.stopped && state.frontier) cursor = encodeListPosition(state.frontier);
-  return { items: found.flatMap((f) => (f.summary ? [f.summary] : [])), cursor };
+  let next: string | null = null;
+  if (more && last) next = encodeListPosition({ sk: last.sk, inclusive: false });
+  else if (state.stopped && state.frontier) next = encodeListPosition(state.frontier);
+  return { items: found.flatMap((f) => (f.summary ? [f.summary] : [])), cursor: next };
 }

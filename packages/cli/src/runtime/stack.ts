@@ -70,7 +70,12 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     }
     const client = createDynamoClient({ endpoint });
     await ensureTable(client, config.tableName);
-    const store = createStore({ client, tableName: config.tableName });
+    const store = createStore({
+      client,
+      tableName: config.tableName,
+      listCacheMs: config.listCacheMs,
+      searchWords: config.searchWordsPerStory,
+    });
     // Stories stored by an older version join the story lists before the API answers.
     for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
 
