@@ -8,7 +8,7 @@
  * are in most stories and most in few), 40 feeds with their own source and language, three storylines (a third of
  * the stories enter one), framing labels and relations, publishedAt spread over 30 days.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Framing, Relation, Story } from "@storywire/core";
@@ -106,8 +106,11 @@ export function benchPaths(): string[] {
 }
 
 async function main(): Promise<void> {
-  // On disk, as `npm start` keeps it (LevelDB outside the JS heap), in a folder removed afterwards.
-  const dataDir = mkdtempSync(join(tmpdir(), "storywire-bench-"));
+  // On disk, as `npm start` keeps it (LevelDB outside the JS heap), in a folder removed afterwards, unless
+  // BENCH_API_DATA_DIR names one to keep: a second run on it skips the seeding (for profiling the API alone).
+  const kept = process.env.BENCH_API_DATA_DIR;
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), "storywire-bench-"));
+  const marker = join(dataDir, `seeded-${STORIES}-v1`);
   const config = loadConfig({
     env: {},
     overrides: { port: 0, feeds: [], adminKey: "bench-admin-key-0123456789", allowPrivateNetworks: true, dataDir },
@@ -115,10 +118,13 @@ async function main(): Promise<void> {
   const stack = await startLocalStack(config, { scheduler: false, logger: silentLogger });
   const started = performance.now();
   const width = 8;
-  for (let i = 0; i < STORIES; i += width) {
-    await Promise.all(
-      Array.from({ length: Math.min(width, STORIES - i) }, (_, j) => stack.store.putStory(benchStory(i + j))),
-    );
+  if (!existsSync(marker)) {
+    for (let i = 0; i < STORIES; i += width) {
+      await Promise.all(
+        Array.from({ length: Math.min(width, STORIES - i) }, (_, j) => stack.store.putStory(benchStory(i + j))),
+      );
+    }
+    if (kept) writeFileSync(marker, "");
   }
   const seededMs = performance.now() - started;
   process.stdout.write(`${JSON.stringify({ url: stack.url, stories: STORIES, seededMs, paths: benchPaths() })}\n`);
@@ -128,7 +134,7 @@ async function main(): Promise<void> {
     () =>
       void stack
         .close()
-        .finally(() => rmSync(dataDir, { recursive: true, force: true }))
+        .finally(() => (kept ? undefined : rmSync(dataDir, { recursive: true, force: true })))
         .then(() => process.exit(0)),
   );
 }

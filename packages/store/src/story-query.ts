@@ -2,13 +2,15 @@
  * GET /stories and the dashboard's lists: a page of StorySummary, newest first, read from the story lists
  * (story-lists.ts) instead of the stories themselves.
  *
- * Plan: one filter drives the walk through its own list (storylines > feed > source > framing > relation >
- * minScore > language, else the list of all stories); the words of `q` each walk their word list, and the walks are
- * intersected in step (leapfrog: a list behind jumps to the others' position with one Query, so a rare word never
- * reads the whole list of a common one). The other filters are checked on the summaries read. Time bounds
- * (`since`, `until`) and the cursor are key conditions on every list.
+ * Plan: the filters with lists of their own pick one (storylines > feed > source > framing > relation > minScore
+ * > language, else the list of all stories); each word of `q` has its list too. The first page of each of these
+ * lists estimates how many entries it has in the time bounds, and the sparsest drives the walk: its entries are the
+ * candidates, the word lists it is not are checked for them by key (BatchGetItem, or the first page already read),
+ * and every other filter is checked on the candidates' summaries (from the driver's entries, or, when a word drives,
+ * read by key from the list of all stories). A rare word therefore never reads a common word's list, and a rare
+ * filter never reads a word's list. Time bounds (`since`, `until`) and the cursor are key conditions on every list.
  *
- * A page reads at most MAX_QUERIES_PER_PAGE Queries. When a very selective combination of filters needs more,
+ * A page makes at most MAX_QUERIES_PER_PAGE Queries and BatchGetItems. When a very selective combination of filters needs more,
  * the page ends early (possibly empty) with a cursor that resumes exactly where it stopped: keep following
  * `cursor` until it is null.
  */
@@ -30,7 +32,7 @@ import type { ListStoriesOptions, Page, StoryFilter, StorySummary } from "./type
 
 export const RELATIONS: readonly Relation[] = ["first", "update", "duplicate"];
 
-/** Queries one page may send before it returns what it has with a cursor to resume from. */
+/** Queries and BatchGetItems one page may send before it returns what it has with a cursor to resume from. */
 export const MAX_QUERIES_PER_PAGE = 40;
 /** Largest Query page of summary entries (~1 KB each; DynamoDB answers at most 1 MB per Query). */
 const MAX_SUMMARY_READ = 400;
@@ -145,7 +147,7 @@ function drivingLists(f: CheckedFilter): string[] | null {
 
 // ---- walking lists ---------------------------------------------------------------------------------------------
 
-/** Queries left for this page. */
+/** Round trips (Queries, BatchGets) left for this page. */
 class Budget {
   used = 0;
   constructor(private readonly max: number) {}
@@ -157,10 +159,10 @@ class Budget {
 interface Walker {
   /** The current entry, or null at the end of the list. */
   head(): Promise<Item | null>;
-  /** Moves to the first entry whose sk <= target. */
-  seek(target: string): Promise<void>;
   /** Moves past the entry with this sort key (the current one). */
   advancePast(sk: string): Promise<void>;
+  /** True when the next head() needs another Query. */
+  wouldFetch(): boolean;
 }
 
 /** Key bounds shared by every list of one request: lo inclusive (since), hi inclusive or exclusive (until, cursor). */
@@ -170,26 +172,24 @@ interface Bounds {
   hiExclusive: boolean;
 }
 
-/** One list (table partition), newest first, read a page at a time. */
+/** One list (table partition), newest first, read a page at a time (each page twice the last, up to maxRead). */
 class ListWalker implements Walker {
   private buffer: Item[] = [];
   private pos = 0;
   private next: Record<string, unknown> | undefined;
   private done = false;
   private started = false;
-  private readonly firstRead: number;
 
   constructor(
     private readonly ctx: StoreContext,
-    private readonly pk: string,
-    private bounds: Bounds,
+    readonly pk: string,
+    private readonly bounds: Bounds,
     private readSize: number,
     private readonly maxRead: number,
     private readonly keysOnly: boolean,
     private readonly budget: Budget,
   ) {
     if (bounds.lo !== null && bounds.hi !== null && bounds.hi < bounds.lo) this.done = true;
-    this.firstRead = readSize;
   }
 
   private async fetch(): Promise<void> {
@@ -236,29 +236,40 @@ class ListWalker implements Walker {
     return this.buffer[this.pos] ?? null;
   }
 
-  async seek(target: string): Promise<void> {
-    while (this.pos < this.buffer.length && String(this.buffer[this.pos]?.sk) > target) this.pos += 1;
-    if (this.pos < this.buffer.length || this.done) return;
-    // Everything read is newer than the target: jump there with a new Query instead of reading the gap.
-    if (this.bounds.lo !== null && target < this.bounds.lo) {
-      this.done = true;
-      return;
-    }
-    this.bounds = { ...this.bounds, hi: target, hiExclusive: false };
-    this.started = false;
-    this.next = undefined;
-    // After a jump the next entries are read a few at a time again: the next jump may come soon.
-    this.readSize = this.firstRead;
-  }
-
   async advancePast(sk: string): Promise<void> {
     if (this.pos < this.buffer.length && String(this.buffer[this.pos]?.sk) === sk) this.pos += 1;
+  }
+
+  wouldFetch(): boolean {
+    return this.pos >= this.buffer.length && !this.done;
+  }
+
+  /** Reads the first page (if not yet read) and says how many entries the list has in the bounds, estimated. */
+  async estimate(): Promise<number> {
+    await this.head();
+    if (this.done) return this.buffer.length;
+    const newest = Date.parse(String(this.buffer[0]?.sk).slice(0, 24));
+    const oldest = Date.parse(String(this.buffer[this.buffer.length - 1]?.sk).slice(0, 24));
+    const floor = this.bounds.lo === null ? 0 : Date.parse(this.bounds.lo);
+    // Entries per millisecond over the first page, times the time the bounds still span.
+    return (this.buffer.length * Math.max(1, newest - floor)) / Math.max(1, newest - oldest);
+  }
+
+  /**
+   * Whether the list holds each of these sort keys, as far as the first page read tells (undefined: unknown).
+   * The first page covers every key from its last one up to the bounds' top.
+   */
+  knownFromFirstPage(sk: string): boolean | undefined {
+    if (!this.started || this.pos > 0) return undefined;
+    const last = this.buffer[this.buffer.length - 1];
+    if (!this.done && (!last || sk < String(last.sk))) return undefined;
+    return this.buffer.some((item) => item.sk === sk);
   }
 }
 
 /** The union of several lists (a filter with several values), without repeats. */
 class UnionWalker implements Walker {
-  constructor(private readonly members: Walker[]) {}
+  constructor(readonly members: ListWalker[]) {}
 
   async head(): Promise<Item | null> {
     let best: Item | null = null;
@@ -268,51 +279,40 @@ class UnionWalker implements Walker {
     return best;
   }
 
-  async seek(target: string): Promise<void> {
-    await Promise.all(this.members.map((m) => m.seek(target)));
-  }
-
   /** Every member at this entry moves past it (they all hold the same story there). */
   async advancePast(sk: string): Promise<void> {
     await Promise.all(this.members.map((m) => m.advancePast(sk)));
   }
-}
 
-interface Match {
-  sk: string;
-  /** The first list's entry (with the summary, when a filter's list drives the walk). */
-  entry: Item | null;
-}
-
-/**
- * Walks the lists in step, yielding the sort keys present in all of them (leapfrog intersection). `frontier` is
- * kept at a position above which every entry is decided, so when the budget runs out the next page resumes there.
- */
-async function* intersect(
-  walkers: Walker[],
-  budget: Budget,
-  state: { frontier: ListPosition | null; stopped: boolean },
-) {
-  for (;;) {
-    if (budget.exhausted && state.frontier !== null) {
-      state.stopped = true;
-      return;
-    }
-    const heads = await Promise.all(walkers.map((w) => w.head()));
-    if (heads.some((h) => h === null)) return;
-    const sks = heads.map((h) => String(h?.sk));
-    let lowest = sks[0] as string;
-    for (const sk of sks) if (sk < lowest) lowest = sk;
-    if (sks.every((sk) => sk === lowest)) {
-      yield { sk: lowest, entry: heads[0] ?? null } satisfies Match;
-      await Promise.all(walkers.map((w) => w.advancePast(lowest)));
-      state.frontier = { sk: lowest, inclusive: false };
-      continue;
-    }
-    // Every entry above the lowest head is decided: the list there has passed it.
-    await Promise.all(walkers.map((w, i) => (String(sks[i]) > lowest ? w.seek(lowest) : undefined)));
-    state.frontier = { sk: lowest, inclusive: true };
+  async estimate(): Promise<number> {
+    return (await Promise.all(this.members.map((m) => m.estimate()))).reduce((a, b) => a + b, 0);
   }
+
+  wouldFetch(): boolean {
+    return this.members.some((m) => m.wouldFetch());
+  }
+}
+
+/** Which of `sks` a word list holds: from its first page where that covers them, else one BatchGet. */
+async function present(ctx: StoreContext, list: ListWalker, sks: string[], budget: Budget): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unknown: string[] = [];
+  for (const sk of sks) {
+    const known = list.knownFromFirstPage(sk);
+    if (known === undefined) unknown.push(sk);
+    else if (known) found.add(sk);
+  }
+  if (unknown.length > 0) {
+    budget.used += Math.ceil(unknown.length / 100);
+    const items = await batchGet(
+      ctx,
+      unknown.map((sk) => ({ pk: list.pk, sk })),
+      "Checking the words of a search",
+      ["sk"],
+    );
+    for (const item of items) found.add(String(item.sk));
+  }
+  return found;
 }
 
 // ---- a short-lived cache of pages -------------------------------------------------------------------------
@@ -396,42 +396,95 @@ async function readPage(
   const narrowing = driving !== null && (driving[0] !== STORY_LISTS.all || filter.terms.length > 0);
   // A list read only to be filtered reads more at once; a plain list reads the page and one more.
   const firstRead = tuning.firstRead ?? (narrowing ? Math.max(2 * (limit + 1), 50) : limit + 1);
-  const walkers: Walker[] = [];
+  let dimension: Walker | null = null;
   if (driving) {
     const members = driving.map((pk) => new ListWalker(ctx, pk, bounds, firstRead, MAX_SUMMARY_READ, false, budget));
-    walkers.push(members.length === 1 ? (members[0] as Walker) : new UnionWalker(members));
+    dimension = members.length === 1 ? (members[0] as ListWalker) : new UnionWalker(members);
   }
-  for (const term of filter.terms) {
-    walkers.push(
-      new ListWalker(ctx, STORY_LISTS.word(term), bounds, tuning.firstRead ?? 100, MAX_WORD_READ, true, budget),
-    );
-  }
+  const words = filter.terms.map(
+    (term) => new ListWalker(ctx, STORY_LISTS.word(term), bounds, tuning.firstRead ?? 100, MAX_WORD_READ, true, budget),
+  );
 
-  const state = { frontier: null as ListPosition | null, stopped: false };
+  // The sparsest list drives the walk (its first page tells); the words it does not hold are checked by key.
+  let driver: Walker | null = dimension;
+  let probes = words;
+  if (words.length > 0) {
+    const estimates = await Promise.all(
+      [...(dimension ? [dimension] : []), ...words].map((w) => (w as ListWalker | UnionWalker).estimate()),
+    );
+    const candidates: Walker[] = [...(dimension ? [dimension] : []), ...words];
+    let best = 0;
+    estimates.forEach((estimate, i) => {
+      if (estimate < (estimates[best] ?? Number.POSITIVE_INFINITY)) best = i;
+    });
+    driver = candidates[best] ?? null;
+    probes = words.filter((w) => w !== driver);
+  }
+  const withSummaries = driver === dimension;
+
   const found: { sk: string; summary: StorySummary | null }[] = [];
   let more = false;
-  for await (const match of intersect(walkers, budget, state)) {
-    const summary = match.entry && driving ? summaryOf(match.entry) : null;
-    if (summary && !matchesFilter(summary, filter)) continue;
-    if (found.length === limit) {
-      more = true;
+  let frontier: string | null = null;
+  let stopped = false;
+  while (driver && !more) {
+    if (budget.exhausted && frontier !== null) {
+      stopped = true;
       break;
     }
-    found.push({ sk: match.sk, summary });
-  }
-  if (!driving && found.length > 0) {
-    // Only words drove the walk: read the summaries of the page from the list of all stories.
-    const entries = await batchGet(
-      ctx,
-      found.map(({ sk }) => ({ pk: STORY_LISTS.all, sk })),
-      "Reading the stories that match the search",
-    );
-    const bySk = new Map(entries.map((item) => [String(item.sk), summaryOf(item)]));
-    for (const f of found) f.summary = bySk.get(f.sk) ?? null;
+    // The next candidates: what the driver has read (a page), or one more page.
+    const batch: Item[] = [];
+    while (batch.length < 100) {
+      if (batch.length > 0 && budget.exhausted && driver.wouldFetch()) break;
+      const head = await driver.head();
+      if (!head) break;
+      batch.push(head);
+      await driver.advancePast(String(head.sk));
+      if (probes.length === 0 && withSummaries) break; // nothing to check by key: one at a time
+    }
+    if (batch.length === 0) break;
+    let survivors = batch;
+    for (const probe of probes) {
+      const held = await present(
+        ctx,
+        probe,
+        survivors.map((item) => String(item.sk)),
+        budget,
+      );
+      survivors = survivors.filter((item) => held.has(String(item.sk)));
+    }
+    // Summaries: from the driver's entries, or (a word drove) from the list of all stories, a few at a time.
+    let pending = survivors;
+    while (pending.length > 0 && !more) {
+      const chunk = withSummaries ? pending : pending.slice(0, Math.max(limit + 1 - found.length, 25));
+      pending = pending.slice(chunk.length);
+      let summaries: Map<string, StorySummary>;
+      if (withSummaries) {
+        summaries = new Map(chunk.map((item) => [String(item.sk), summaryOf(item)]));
+      } else {
+        budget.used += Math.ceil(chunk.length / 100);
+        const entries = await batchGet(
+          ctx,
+          chunk.map((item) => ({ pk: STORY_LISTS.all, sk: String(item.sk) })),
+          "Reading the stories that match the search",
+        );
+        summaries = new Map(entries.map((item) => [String(item.sk), summaryOf(item)]));
+      }
+      for (const item of chunk) {
+        const sk = String(item.sk);
+        const summary = summaries.get(sk);
+        if (!summary || !matchesFilter(summary, filter)) continue;
+        if (found.length === limit) {
+          more = true;
+          break;
+        }
+        found.push({ sk, summary });
+      }
+    }
+    frontier = String(batch[batch.length - 1]?.sk);
   }
   const last = found[found.length - 1];
   let next: string | null = null;
   if (more && last) next = encodeListPosition({ sk: last.sk, inclusive: false });
-  else if (state.stopped && state.frontier) next = encodeListPosition(state.frontier);
+  else if (stopped && frontier !== null) next = encodeListPosition({ sk: frontier, inclusive: false });
   return { items: found.flatMap((f) => (f.summary ? [f.summary] : [])), cursor: next };
 }
