@@ -9,7 +9,7 @@ let app: LambdaHandler | undefined;
 
 export const handler: LambdaHandler = async (event, context) => {
   if (!app) {
-    const { deps, settings } = await lambdaContext();
+    const { deps, settings, catalog } = await lambdaContext();
     const origin = event.headers?.host ? `https://${event.headers.host}` : "";
     deps.publicUrl ||= origin;
     app = handle(
@@ -19,7 +19,8 @@ export const handler: LambdaHandler = async (event, context) => {
         adminKey: settings.adminKey,
         publicUrl: deps.publicUrl,
         validateUrl: (url) => validateUrlWith(settings.allowPrivateNetworks, url),
-        storylines: () => deps.storylines.list(),
+        storylines: () => catalog.list(),
+        storylineCatalog: catalog,
         sendTest: (sub) => sendTestAlert(sub, deps),
         rateLimit: settings.rateLimit,
       }),

@@ -5,6 +5,7 @@
  */
 import { LOCAL_ONLY_PACKAGES } from "./bundling.ts";
 import { isProductionStage } from "./stage.ts";
+import { storylinesBundle } from "./storylines.ts";
 
 /** Node.js 24 on Lambda: Node 22's runtime is deprecated on 2027-04-30, Node 24's in 2028. */
 export const RUNTIME = "nodejs24.x";
@@ -44,6 +45,7 @@ type Extra = Omit<sst.aws.FunctionArgs, "handler" | "environment"> & { environme
  */
 export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.FunctionArgs {
   const { environment, ...rest } = extra;
+  const storylines = storylinesBundle();
   return {
     handler: HANDLERS[step],
     runtime: RUNTIME,
@@ -56,8 +58,10 @@ export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.
       STORYWIRE_RUNTIME: "aws",
       // Stack traces in CloudWatch point at the TypeScript sources (the bundle ships its source map).
       NODE_OPTIONS: "--enable-source-maps",
+      ...storylines.environment,
       ...environment,
     },
+    ...(storylines.copyFiles ? { copyFiles: storylines.copyFiles } : {}),
     logging: { retention: isProductionStage($app.stage) ? "3 months" : "1 week" },
     nodejs: { sourcemap: true, esbuild: { external: [...LOCAL_ONLY_PACKAGES] } },
     ...rest,

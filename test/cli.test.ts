@@ -4,30 +4,17 @@
  * - `storywire start` with the guard switched off for loopback: add a feed, subscribe a webhook, publish
  *   stories, and check with `standardwebhooks` what arrives; Ctrl-C stops it cleanly.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
+import { BIN, cli } from "./support/cli.ts";
 import { rss, startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
 import { sampleItem, sampleStory } from "./support/samples.ts";
-
-const BIN = resolve(import.meta.dirname, "..", "packages", "cli", "bin", "storywire.js");
-const run = promisify(execFile);
-
-async function cli(args: string[], options: { cwd?: string } = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: options.cwd, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function story(title: string, paragraphs: string[]) {
   const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));

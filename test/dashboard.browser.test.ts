@@ -1,25 +1,27 @@
 /**
- * The dashboard end to end: the local stack in-process, hostile and normal records put straight into its store,
- * the page read over HTTP (escaping, CSP) and in Debian's Chromium through playwright-core (nothing runs, the
- * hostile title is plain text, feed health shows). Leaves a screenshot at /tmp/dashboard.png.
+ * The dashboard end to end in Debian's Chromium (playwright-core): the local stack in-process, seeded by ingesting
+ * loopback feeds of the demo's sample stories (so scores, framing, events, updates and duplicates are the
+ * pipeline's own), plus hostile and untitled records put straight into the store. Each page is loaded, used as a
+ * reader would (filter the list, open a story, read the storyline, add / pause / import feeds), checked for what
+ * it shows, for running nothing from feeds, and with axe-core for serious or critical accessibility violations.
+ * Screenshots go to test/artifacts/ (gitignored).
  */
-import { existsSync } from "node:fs";
-import { newFeed, silentLogger } from "@storywire/pipeline";
-import { chromium } from "playwright-core";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { newFeed } from "@storywire/pipeline";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  HOSTILE,
-  headerProblems,
-  makeFraming,
-  makeStory,
-  markupProblems,
-  score,
-} from "../packages/api/src/dashboard/test-support.ts";
+import { HOSTILE, headerProblems, markupProblems } from "../packages/api/src/dashboard/test-support.ts";
+import { startFeedServer, type TestItem } from "./support/feed-server.ts";
+import { sampleItem } from "./support/samples.ts";
+import { startTestStack, TEST_ADMIN_KEY, watchFeed } from "./support/stack.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SCREENSHOT = "/tmp/dashboard.png";
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -30,11 +32,12 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+const ARTIFACTS = join(import.meta.dirname, "artifacts");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const HOSTILE_ID = "d0d0d0d0d0d0d0d1";
-const NORMAL_ID = "d0d0d0d0d0d0d0d2";
-const UPDATE_ID = "d0d0d0d0d0d0d0d3";
-const EVENT_ID = "e0e0e0e0e0e0e0e1";
+const UNTITLED_ID = "d0d0d0d0d0d0d0d2";
+const UPDATE_SENTENCE = "On Wednesday the ministries announced that 12 warships and 4,000 troops will take part";
 
 if (!HAS_CHROMIUM) {
   console.warn(
@@ -42,163 +45,393 @@ if (!HAS_CHROMIUM) {
   );
 }
 
+type FeedServer = Awaited<ReturnType<typeof startFeedServer>>;
 let stack: LocalStack;
-let failingFeedId: string;
-let activeFeedId: string;
+const servers: FeedServer[] = [];
+let articles: Server;
+let articlesUrl = "";
+let wireFeedId = "";
+let failingFeedId = "";
 
-async function seed(store: LocalStack["store"]): Promise<void> {
-  const now = Date.now();
-  const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+const HOUR = 3_600_000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
 
-  const active = (await store.addFeed(newFeed("https://wire.example/world.xml", new Date(ago(120))))).feed;
-  await store.updateFeedFetchState(active.id, {
-    title: "Example Wire: World",
-    lastCheckedAt: ago(4),
-    nextCheckAt: new Date(now + 11 * 60_000).toISOString(),
-    lastStatus: 200,
+/** A loopback site with each sample story's article page, for the items' links (never off the machine). */
+async function startArticleSite(): Promise<void> {
+  articles = createServer((req, res) => {
+    const slug = (req.url ?? "").replace(/^\/articles\//, "");
+    let story: ReturnType<typeof sampleItem>;
+    try {
+      story = sampleItem(slug);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const paragraphs = story.paragraphs.map((p) => `<p>${p}</p>`).join("");
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(
+        `<!doctype html><html><head><title>${story.title}</title></head><body><article><h1>${story.title}</h1>${paragraphs}</article></body></html>`,
+      );
   });
-  const failing = (await store.addFeed(newFeed("https://flaky.example/rss", new Date(ago(120))))).feed;
+  await new Promise<void>((ok) => articles.listen(0, "127.0.0.1", ok));
+  articlesUrl = `http://127.0.0.1:${(articles.address() as AddressInfo).port}/articles`;
+}
+
+/** A sample story as a feed item dated `hoursAgo`, linking to its page on the loopback article site. */
+function item(slug: string, hoursAgo: number): TestItem {
+  return { ...sampleItem(slug), link: `${articlesUrl}/${slug}`, pubDate: ago(hoursAgo).toUTCString() };
+}
+
+async function feedServer(title: string): Promise<FeedServer> {
+  const server = await startFeedServer([], title);
+  servers.push(server);
+  return server;
+}
+
+async function seed(): Promise<void> {
+  const wire = await feedServer("Loopback Wire");
+  wire.setItems([item("sco-defence-ministers", 50), item("abu-dhabi-talks", 30), item("new-start-extension", 20)]);
+  wireFeedId = await watchFeed(stack, wire.url);
+  const second = await feedServer("Second Wire");
+  second.setItems([item("sco-defence-ministers-repost", 40), item("sco-defence-ministers-update", 5)]);
+  await watchFeed(stack, second.url);
+
+  const { store } = stack;
+  const failing = (await store.addFeed(newFeed("https://flaky.example/rss", ago(100)))).feed;
   await store.updateFeedFetchState(failing.id, {
+    title: HOSTILE.source,
     status: "failing",
     errorCount: 3,
     lastStatus: 503,
-    lastError: "HTTP 503 from flaky.example; retrying with back-off.",
-    lastCheckedAt: ago(2),
-    nextCheckAt: new Date(now + 30 * 60_000).toISOString(),
+    lastError: HOSTILE.error,
+    lastCheckedAt: ago(0.1).toISOString(),
+    nextCheckAt: new Date(Date.now() + 0.5 * HOUR).toISOString(),
   });
-  activeFeedId = active.id;
   failingFeedId = failing.id;
-
-  await store.putStory(
-    makeStory({
-      id: HOSTILE_ID,
-      key: "test:hostile",
-      title: HOSTILE.title,
-      url: "javascript:alert(1)",
-      source: "flaky.example",
-      publishedAt: ago(3),
-      fetchedAt: ago(2),
-    }),
-  );
-  const normal = {
-    source: "Example Wire: World",
-    storylines: [score("ceasefire", 0.86), score("sco", 0.12, false)],
-    framing: makeFraming("diplomatic", "Officials on both sides quoted; little loaded language."),
-    eventId: EVENT_ID,
-  };
-  await store.putStory(
-    makeStory({
-      ...normal,
-      id: NORMAL_ID,
-      key: "test:normal",
-      title: "Ceasefire talks resume in Istanbul",
-      url: "https://wire.example/talks",
-      publishedAt: ago(50),
-      fetchedAt: ago(45),
-      relation: "first",
-    }),
-  );
-  await store.putStory(
-    makeStory({
-      ...normal,
-      id: UPDATE_ID,
-      key: "test:update",
-      title: "Negotiators agree on prisoner exchange",
-      url: "https://wire.example/exchange",
-      publishedAt: ago(20),
-      fetchedAt: ago(18),
-      relation: "update",
-    }),
-  );
-  await store.putEvent({
-    id: EVENT_ID,
-    storylineId: "ceasefire",
-    title: "Ceasefire talks resume in Istanbul",
-    startedAt: ago(50),
+  const base = { feedId: failing.id, author: null, language: "en", fetchedAt: ago(1).toISOString() };
+  await store.putStory({
+    ...base,
+    id: HOSTILE_ID,
+    key: "test:hostile",
+    title: HOSTILE.title,
+    text: `${HOSTILE.error}\n\n${HOSTILE.attribute}`,
+    url: "javascript:alert(1)",
+    source: HOSTILE.source,
+    publishedAt: ago(2).toISOString(),
   });
-  await store.addStoryToEvent("ceasefire", EVENT_ID, NORMAL_ID, "first", ago(50));
-  await store.addStoryToEvent("ceasefire", EVENT_ID, UPDATE_ID, "update", ago(20));
+  await store.putStory({
+    ...base,
+    id: UNTITLED_ID,
+    key: "test:untitled",
+    title: "",
+    text: "Markets were calm on Thursday as traders waited for the central bank. Nothing else happened.",
+    url: null,
+    source: "flaky.example",
+    publishedAt: null,
+  });
+}
+
+let browser: Browser;
+let context: BrowserContext;
+const dialogs: string[] = [];
+const consoleErrors: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${path}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`${path}: ${error.message}`));
+  const response = await page.goto(`${stack.url}${path}`, { waitUntil: "load" });
+  expect(response?.status(), path).toBe(200);
+  expect(headerProblems(new Headers(await response?.allHeaders())), path).toEqual([]);
+  return page;
+}
+
+/** axe-core on the page as it is now: the serious and critical violations, one line each (empty when none). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })",
+  )) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** A full-page screenshot in the light scheme and the axe check in both schemes. */
+async function checkAndShoot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page), `${name}, light scheme`).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await seriousViolations(page), `${name}, dark scheme`).toEqual([]);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-dark.png`), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
 }
 
 beforeAll(async () => {
-  const config = loadConfig({
-    env: {},
-    overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: "dashboard-test-key-0123456" },
-  });
-  stack = await startLocalStack(config, { inMemory: true, scheduler: false, logger: silentLogger });
-  await seed(stack.store);
-});
+  await startArticleSite();
+  stack = await startTestStack();
+  await seed();
+  if (HAS_CHROMIUM) {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }
+}, 60_000);
+
 afterAll(async () => {
+  await browser?.close();
   await stack?.close();
+  await Promise.all(servers.map((s) => s.close()));
+  await new Promise((done) => articles?.close(done));
 });
 
-describe("dashboard over HTTP", () => {
-  it.each(["/", "/dashboard"])("%s is escaped HTML with a strict CSP", async (path) => {
+describe("the dashboard over HTTP", () => {
+  it.each([
+    "/",
+    "/dashboard/stories",
+    `/dashboard/stories/${HOSTILE_ID}`,
+    `/dashboard/stories/${UNTITLED_ID}`,
+    "/dashboard/storylines/sco",
+    "/dashboard/feeds",
+  ])("%s is escaped HTML under the strict CSP", async (path) => {
     const res = await fetch(`${stack.url}${path}`);
     expect(res.status).toBe(200);
     expect(headerProblems(res.headers)).toEqual([]);
     const page = await res.text();
     expect(markupProblems(page)).toEqual([]);
-    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(page).not.toContain(HOSTILE.title);
-    expect(page).not.toContain("javascript:");
-    expect(page).toContain(`href="/stories/${NORMAL_ID}.txt"`);
-    expect(page).toContain('href="/storylines/ceasefire/alerts.atom"');
+    expect(page).not.toContain(TEST_ADMIN_KEY);
+  });
+
+  it("GET /storylines/{id}/timeline answers the event the pages show", async () => {
+    const res = await fetch(`${stack.url}/storylines/sco/timeline`);
+    const body = (await res.json()) as {
+      events: { stories: { relation: string; novel: string[]; source: string }[] }[];
+    };
+    expect(res.status).toBe(200);
+    expect(body.events).toHaveLength(1);
+    expect(body.events[0]?.stories.map((s) => [s.relation, s.source])).toEqual([
+      ["first", "Loopback Wire"],
+      ["duplicate", "Second Wire"],
+      ["update", "Second Wire"],
+    ]);
+    expect(body.events[0]?.stories[2]?.novel.join(" ")).toContain(UPDATE_SENTENCE);
   });
 });
 
-describe.skipIf(!HAS_CHROMIUM)(`dashboard in Chromium (${CHROMIUM})`, () => {
-  it("renders the hostile title as text, runs nothing, and shows feed health", async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const dialogs: string[] = [];
-      const consoleErrors: string[] = [];
-      page.on("dialog", (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
+describe.skipIf(!HAS_CHROMIUM)(`the dashboard in Chromium (${CHROMIUM})`, () => {
+  it("the overview shows storylines, feed health and the latest stories, and runs nothing from feeds", async () => {
+    const page = await open("/dashboard?refresh=0");
+    expect(await page.title()).toBe("Overview · Storywire");
+    await expect.poll(() => page.getByText(HOSTILE.title, { exact: true }).isVisible()).toBe(true);
+    expect(await page.locator("img, iframe, [onerror], [onload], script").count()).toBe(0);
+    const hrefs = await page
+      .locator("a[href]")
+      .evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
+    expect(hrefs.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
+    expect(await page.locator(`tr[data-feed-id="${failingFeedId}"] .badge`).textContent()).toBe("failing");
+    expect(await page.locator(`tr[data-feed-id="${failingFeedId}"]`).textContent()).toContain(HOSTILE.error);
+    const sco = page.locator("#storyline-sco ol.events li").first();
+    expect(await sco.textContent()).toMatch(/1 first[\s\S]*1 update[\s\S]*1 duplicate/);
+    // The untitled story reads as the first words of its text; a story in no storyline shows no framing label.
+    const untitled = page.locator(`tr[data-story-id="${UNTITLED_ID}"]`);
+    expect(await untitled.locator("a").first().textContent()).toBe(
+      "Markets were calm on Thursday as traders waited for the central bank",
+    );
+    expect(await untitled.locator("td").nth(4).textContent()).toBe("—");
+    // The stylesheet comes from /assets and is applied under the CSP.
+    expect(await page.evaluate("getComputedStyle(document.querySelector('header.top')).backgroundColor")).toBe(
+      "rgb(20, 33, 61)",
+    );
+    await checkAndShoot(page, "overview");
+  });
+
+  it("the story list filters from the form into a shareable URL and opens a story", async () => {
+    const page = await open("/dashboard/stories");
+    expect(await page.locator("tbody tr").count()).toBe(7);
+    await page.getByLabel("Feed", { exact: true }).selectOption(wireFeedId);
+    await page.locator('input[name="storyline"][value="sco"]').check();
+    await Promise.all([page.waitForURL(/feed=/), page.getByRole("button", { name: "Apply filters" }).click()]);
+    const url = new URL(page.url());
+    // The canonical address: only the chosen filters, no empty fields, in a fixed order.
+    expect(url.search).toBe(`?storyline=sco&feed=${wireFeedId}`);
+    expect(await page.getByRole("list", { name: "Active filters" }).textContent()).toContain("feed: Loopback Wire");
+    // The feed filter is applied by the store on this branch; storyline and the others once GET /stories has them.
+    const sources = await page.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(sources.length).toBe(3);
+    expect(new Set(sources)).toEqual(new Set(["Loopback Wire"]));
+    await checkAndShoot(page, "stories-filtered");
+
+    // The same address, opened fresh (a bookmark), shows the same filters ticked.
+    const shared = await open(`/dashboard/stories${url.search}`);
+    expect(await shared.getByLabel("Feed", { exact: true }).inputValue()).toBe(wireFeedId);
+    await shared
+      .getByRole("link", { name: /SCO defence ministers meet/ })
+      .first()
+      .click();
+    await shared.waitForURL(/\/dashboard\/stories\/[0-9a-f]{16}$/);
+    expect(await shared.locator("h1").textContent()).toContain("SCO defence ministers meet");
+  });
+
+  it("a story page shows the text with evidence and new sentences marked, scores, framing and its event", async () => {
+    const timeline = (await (await fetch(`${stack.url}/storylines/sco/timeline`)).json()) as {
+      events: { stories: { id: string; relation: string }[] }[];
+    };
+    const updateId = timeline.events[0]?.stories.find((s) => s.relation === "update")?.id;
+    const page = await open(`/dashboard/stories/${updateId}`);
+    expect(await page.locator("#text mark.evidence").count()).toBeGreaterThan(0);
+    expect(await page.locator("#text .seed mark.novel").first().textContent()).toContain(UPDATE_SENTENCE);
+    const sco = page.locator('#storylines [data-storyline="sco"]');
+    expect(await sco.textContent()).toContain("in this storyline");
+    expect(await sco.locator("ul.evidence li").count()).toBeGreaterThan(0);
+    expect(await page.locator("#framing table tbody tr").count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator("#framing h2 .badge.label").textContent()).toMatch(/\S/);
+    const members = page.locator("#event ol.members > li");
+    expect(await members.count()).toBe(3);
+    expect(await members.locator(".badge.first, .badge.update, .badge.duplicate").allTextContents()).toEqual([
+      "first",
+      "duplicate",
+      "update",
+    ]);
+    expect(await page.locator("#event li.current").textContent()).toContain("this story");
+    expect(await page.locator("#event li.current mark.novel").textContent()).toContain(UPDATE_SENTENCE);
+    expect(await page.locator("#origin").textContent()).toContain("Second Wire");
+    await checkAndShoot(page, "story-update");
+  });
+
+  it("a story from a hostile feed shows its text as text and links nowhere unsafe", async () => {
+    const page = await open(`/dashboard/stories/${HOSTILE_ID}`);
+    expect(await page.locator("h1").textContent()).toBe(HOSTILE.title);
+    expect(await page.locator(".seed p:not(.headline)").first().textContent()).toBe(HOSTILE.error);
+    expect(await page.locator("img, iframe, script, svg[onload]").count()).toBe(0);
+    expect(await page.locator("#origin").textContent()).toContain("javascript:alert(1)"); // as text, not a link
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator("#event").textContent()).toContain("entered no storyline");
+    await checkAndShoot(page, "story-hostile");
+  });
+
+  it("a storyline page shows its charts and its timeline with the update's new sentences", async () => {
+    const page = await open("/dashboard/storylines/sco");
+    expect(await page.locator("h1").textContent()).toBe("SCO and Russia-China military cooperation");
+    expect(await page.locator("svg.chart").count()).toBe(2);
+    const perDay = page.locator("svg.chart").first();
+    // Three stories over the last 30 days: one bar segment per story on its day.
+    expect(await perDay.locator("rect.first, rect.update, rect.duplicate").count()).toBe(3);
+    expect(await perDay.getAttribute("role")).toBe("img");
+    const mix = page.locator("svg.chart").nth(1);
+    expect(await mix.locator("text.outlet").allTextContents()).toEqual(["Second Wire", "Loopback Wire"]);
+    expect(await mix.locator("rect.seg").count()).toBeGreaterThanOrEqual(2);
+    const event = page.locator("#timeline ol.events > li").first();
+    expect(await event.locator("h3").textContent()).toContain("SCO defence ministers meet");
+    expect(await event.locator("ol.members > li").count()).toBe(3);
+    expect(await event.locator("mark.novel").textContent()).toContain(UPDATE_SENTENCE);
+    expect(await event.locator(".spread").textContent()).toContain("Second Wire");
+    await page.getByRole("link", { name: "7 days" }).click();
+    await page.waitForURL(/days=7/);
+    expect(await page.locator("#coverage h2").textContent()).toContain("the last 7 days");
+    await checkAndShoot(page, "storyline-sco");
+  });
+
+  it("the feeds page keeps the admin key in session storage and adds a feed through the API", async () => {
+    const page = await open("/dashboard/feeds");
+    await page.locator("#admin-key").fill(TEST_ADMIN_KEY);
+    await page.getByRole("button", { name: "Use key" }).click();
+    await expect.poll(() => page.locator("#key-state").textContent()).toContain("An admin key is set for this tab");
+    expect(await page.evaluate("sessionStorage.getItem('storywire.adminKey')")).toBe(TEST_ADMIN_KEY);
+    expect(page.url()).not.toContain(TEST_ADMIN_KEY);
+    expect(await page.locator("#admin-key").inputValue()).toBe("");
+
+    const added = await feedServer("Third Wire");
+    added.setItems([item("abu-dhabi-talks", 3)]);
+    await page.locator("#feed-url").fill(added.url);
+    await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Add feed" }).click()]);
+    await expect.poll(() => page.locator("#flash").textContent()).toContain("Now watching");
+    expect(page.url()).toBe(`${stack.url}/dashboard/feeds`);
+    expect(await page.locator("tbody tr").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining(added.url)]),
+    );
+    await checkAndShoot(page, "feeds");
+  });
+
+  it("the feeds page shows the API's own error sentence, e.g. for a wrong key or a blocked URL", async () => {
+    const page = await open("/dashboard/feeds");
+    await page.locator("#admin-key").fill("not-the-key-0123456789");
+    await page.getByRole("button", { name: "Use key" }).click();
+    await page.locator("#feed-url").fill("https://news.example.org/feed.xml");
+    await page.getByRole("button", { name: "Add feed" }).click();
+    await expect.poll(() => page.locator("#flash").textContent()).toContain("needs the admin API key");
+    expect(await page.locator("#flash").getAttribute("class")).toBe("flash bad");
+    await page.getByRole("button", { name: "Forget key" }).click();
+    expect(await page.evaluate("sessionStorage.getItem('storywire.adminKey')")).toBeNull();
+    await page.getByRole("button", { name: "Add feed" }).click();
+    await expect.poll(() => page.locator("#flash").textContent()).toContain("Enter the admin key above first");
+    // Chromium logs the refused request itself; that one is expected here.
+    const refused = consoleErrors.filter((e) => e.includes("status of 401 (Unauthorized)"));
+    expect(refused).toHaveLength(1);
+    consoleErrors.splice(consoleErrors.indexOf(refused[0] ?? ""), 1);
+  });
+
+  // PATCH /feeds/{id} and POST /feeds/import are built on another branch: here the page's requests are checked
+  // against that contract with the browser answering for the API. Re-test against the real routes after the merge.
+  it("pause sends PATCH /feeds/{id} {paused: true} with the key, and import posts the OPML file", async () => {
+    const page = await open("/dashboard/feeds");
+    await page.locator("#admin-key").fill(TEST_ADMIN_KEY);
+    await page.getByRole("button", { name: "Use key" }).click();
+    const requests: { method: string; url: string; headers: Record<string, string>; body: string | null }[] = [];
+    await page.route(/\/feeds\/(?:[0-9a-f]{16}|import)$/, async (route) => {
+      const request = route.request();
+      requests.push({
+        method: request.method(),
+        url: request.url(),
+        headers: request.headers(),
+        body: request.postData(),
       });
-      page.on("console", (message) => {
-        if (message.type() === "error") consoleErrors.push(message.text());
-      });
-      page.on("pageerror", (error) => consoleErrors.push(error.message));
+      const body = request.url().endsWith("/import")
+        ? {
+            added: [{ url: "http://127.0.0.1:1/a.xml" }],
+            duplicates: [],
+            errors: [{ url: "ftp://x", error: "not http(s)" }],
+          }
+        : { id: wireFeedId, title: "Loopback Wire", paused: true };
+      await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
+    });
 
-      const response = await page.goto(`${stack.url}/`, { waitUntil: "load" });
-      expect(response?.status()).toBe(200);
-      expect(await page.title()).toBe("Storywire dashboard");
+    const pause = page.locator(`button[data-feed-toggle][data-feed-id="${wireFeedId}"]`);
+    expect(await pause.textContent()).toBe("Pause");
+    await Promise.all([page.waitForEvent("load"), pause.click()]);
+    await expect.poll(() => page.locator("#flash").textContent()).toBe("Paused Loopback Wire.");
+    expect(requests[0]).toMatchObject({
+      method: "PATCH",
+      url: `${stack.url}/feeds/${wireFeedId}`,
+      body: JSON.stringify({ paused: true }),
+    });
+    expect(requests[0]?.headers.authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
+    expect(requests[0]?.headers["content-type"]).toBe("application/json");
 
-      await expect.poll(() => page.getByText(HOSTILE.title, { exact: true }).isVisible()).toBe(true);
-      expect(await page.locator("img").count()).toBe(0);
-      expect(await page.locator("[onerror], [onload], script, iframe, svg").count()).toBe(0);
-      const hrefs = await page
-        .locator("a[href]")
-        .evaluateAll((links) => links.map((a) => (a as unknown as { href: string }).href));
-      expect(hrefs.length).toBeGreaterThan(0);
-      expect(hrefs.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
-      expect(await page.locator(`tr[data-story-id="${HOSTILE_ID}"] a`).allTextContents()).toEqual([HOSTILE.title]);
+    const opml = join(ARTIFACTS, "import.opml");
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const text = `<?xml version="1.0"?><opml version="2.0"><body><outline text="News"><outline type="rss" xmlUrl="http://127.0.0.1:1/a.xml"/></outline></body></opml>`;
+    writeFileSync(opml, text);
+    await page.locator("#opml-file").setInputFiles(opml);
+    await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Import" }).click()]);
+    await expect
+      .poll(() => page.locator("#flash").textContent())
+      .toContain("OPML imported (added: 1 · duplicates: 0 · errors: 1).");
+    expect(await page.locator("#flash li").allTextContents()).toEqual(["ftp://x: not http(s)"]);
+    expect(requests[1]).toMatchObject({ method: "POST", url: `${stack.url}/feeds/import`, body: text });
+    expect(requests[1]?.headers["content-type"]).toBe("text/x-opml");
+    expect(requests[1]?.headers.authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
+  });
 
-      const failing = page.locator(`tr[data-feed-id="${failingFeedId}"]`);
-      await expect.poll(() => failing.locator(".badge").textContent()).toBe("failing");
-      expect(await failing.textContent()).toContain("HTTP 503 from flaky.example");
-      expect(await page.locator(`tr[data-feed-id="${activeFeedId}"] .badge`).textContent()).toBe("active");
-
-      const event = page.locator("#storyline-ceasefire ol.events li").first();
-      expect(await event.textContent()).toMatch(/1 first[\s\S]*1 update[\s\S]*0 duplicates/);
-      expect(await page.locator(`tr[data-story-id="${UPDATE_ID}"]`).textContent()).toMatch(
-        /0\.86[\s\S]*diplomatic[\s\S]*update/,
-      );
-
-      // The inline stylesheet is allowed by the CSP and applied.
-      const headerBackground = await page.evaluate(
-        "getComputedStyle(document.querySelector('header.top')).backgroundColor",
-      );
-      expect(headerBackground).toBe("rgb(20, 33, 61)"); // --head in the light scheme
-
-      await page.screenshot({ path: SCREENSHOT, fullPage: true });
-      expect(dialogs).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+  it("nothing ran from feeds and nothing failed in any page", () => {
+    expect(dialogs).toEqual([]);
+    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * loopback webhook receiver. The bundles find all of them through the environment fallbacks of
  * functions/lib/context.ts, exactly as they find the linked SST resources in AWS.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -104,8 +104,13 @@ beforeAll(async () => {
   feeds = await startFeedServer([SCO, CEASEFIRE]);
   receiver = await startTestReceiver();
 
+  // The storylines file a deploy bundles (infra/storylines.ts); here an absolute path instead of the task root's copy.
+  const storylinesFile = join(scratch, "storylines.json");
+  writeFileSync(storylinesFile, JSON.stringify([{ id: "hokkaido", title: "Hokkaido", query: "Hokkaido" }]));
+
   // Set before the bundles load; each bundle builds its own context from them on its first invocation.
   const environment: Record<string, string> = {
+    STORYWIRE_STORYLINES: storylinesFile,
     ...sqs.sdkEnvironment(),
     STORYWIRE_TABLE: TABLE,
     STORYWIRE_DYNAMO_ENDPOINT: dynamo.endpoint,
@@ -308,5 +313,57 @@ describe("deliver bundle: an SQS batch from the DeliveryQueue", () => {
   it("logged JSON lines to stdout, none of them at error level", () => {
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.filter((l) => l.level === "error")).toEqual([]);
+  });
+});
+
+describe("storylines on Lambda", () => {
+  const ARCTIC = {
+    guid: "arctic-shipping",
+    title: "Arctic shipping season opens early as ice retreats",
+    paragraphs: [
+      "Cargo ships began using the Northern Sea Route three weeks earlier than usual this year, port officials in Murmansk said on Monday.",
+      "Arctic shipping traffic has grown every year since 2020 as summer sea ice retreats, according to the Norwegian Polar Institute.",
+    ],
+  };
+
+  it("serves the bundled file's storylines, read-only", async () => {
+    const list = (await callApi(httpEvent("GET", "/storylines"))).json() as {
+      storylines: { id: string; origin: string }[];
+    };
+    expect(list.storylines).toContainEqual(expect.objectContaining({ id: "hokkaido", origin: "file" }));
+    const res = await callApi(httpEvent("PATCH", "/storylines/hokkaido", { headers: auth, json: { threshold: 0.9 } }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: "conflict",
+      detail: expect.stringMatching(/is defined in .*storylines\.json/),
+    });
+  });
+
+  it("a storyline created through the api bundle is scored by the warm ingest bundle on its next batch", async () => {
+    const created = await callApi(
+      httpEvent("POST", "/storylines", {
+        headers: auth,
+        json: { id: "arctic", query: '"Arctic shipping" OR "Northern Sea Route"' },
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      id: "arctic",
+      cues: [{ phrase: "Arctic shipping" }, { phrase: "Northern Sea Route" }],
+    });
+
+    feeds.setItems([ARCTIC, SCO, CEASEFIRE]);
+    const [feed] = await store.listFeeds();
+    const job = {
+      messageId: "arctic-fetch",
+      body: JSON.stringify({ type: "fetch", feedId: feed?.id }),
+      queueUrl: fetchQueue,
+    };
+    const result = await handlers.ingest(sqsEvent([job]), lambdaContext("storywire-test-Ingest"));
+    expect(result).toEqual({ batchItemFailures: [] });
+    const { items } = await store.listStories({ feedId: feed?.id });
+    const arctic = items.find((s) => s.title === ARCTIC.title);
+    expect(arctic?.storylines?.find((s) => s.id === "arctic")).toMatchObject({ matched: true });
+    expect((await store.listEvents("arctic")).items).toHaveLength(1);
   });
 });

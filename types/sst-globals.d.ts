@@ -102,6 +102,8 @@ declare namespace sst {
       permissions?: SstInput<FunctionPermissionArgs[]>;
       // biome-ignore lint/suspicious/noExplicitAny: the real type is Input<any[]>
       link?: SstInput<any[]>;
+      /** Files copied into the function's bundle: from the repository root to a path in the bundle. */
+      copyFiles?: SstInput<{ from: SstInput<string>; to?: SstInput<string> }[]>;
       logging?: SstInput<false | { retention?: SstInput<SstLogRetention>; format?: SstInput<"text" | "json"> }>;
       url?: SstInput<
         | boolean

@@ -38,6 +38,11 @@ describe("settings (no SST links: the environment fallbacks)", () => {
     });
   });
 
+  it("reads the bundled storylines file's path (set by the deploy, relative to the task root)", async () => {
+    expect((await settings({ STORYWIRE_STORYLINES: " storylines.json " })).storylinesFile).toBe("storylines.json");
+    expect((await settings({ STORYWIRE_STORYLINES: "" })).storylinesFile).toBeUndefined();
+  });
+
   it("has safe defaults: private networks blocked, 5-minute polls, ten article pages per check", async () => {
     const s = await settings({});
     expect(s).toMatchObject({

@@ -2,14 +2,17 @@
  * Builds the pipeline's adapters inside Lambda from the linked SST resources (`Resource` from "sst"), falling back
  * to environment variables so that the same bundles run against dynalite and loopback servers in tests.
  */
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { createSesSender } from "@storywire/channels";
+import { loadStorylinesFile } from "@storywire/core";
 import { postJson, validatePublicUrl } from "@storywire/fetch";
 import {
   canonicalUrl,
   createFetcher,
   jsonLogger,
-  staticStorylines,
+  StorylineCatalog,
   systemClock,
   type WorkerDeps,
 } from "@storywire/pipeline";
@@ -45,6 +48,8 @@ export interface LambdaSettings {
   searchWords: number;
   /** API rate limits (README Configuration). */
   rateLimit: { perKey: number; perAddress: number; windowSeconds: number; limitLoopback: boolean };
+  /** The storylines file bundled with the function (infra/storylines.ts), relative to the task root. */
+  storylinesFile?: string;
 }
 
 /**
@@ -88,13 +93,32 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
       windowSeconds: numberSetting(env, "STORYWIRE_RATE_LIMIT_WINDOW", 60, { min: 1, max: 86_400 }),
       limitLoopback: env.STORYWIRE_RATE_LIMIT_LOOPBACK === "1",
     },
+    storylinesFile: env.STORYWIRE_STORYLINES?.trim() || undefined,
   };
 }
 
-let cached: Promise<{ deps: WorkerDeps; settings: LambdaSettings }> | undefined;
+/** The bundled storylines file, validated (a broken one fails the cold start with a message naming the field). */
+async function storylinesFile(path: string | undefined, env = process.env) {
+  if (path === undefined) return undefined;
+  const full = isAbsolute(path) ? path : join(env.LAMBDA_TASK_ROOT ?? process.cwd(), path);
+  return { source: path, storylines: loadStorylinesFile(await readFile(full, "utf8"), path) };
+}
 
-/** One set of adapters per Lambda container, built on first use and reused by later invocations. */
-export function lambdaContext(): Promise<{ deps: WorkerDeps; settings: LambdaSettings }> {
+export interface LambdaContext {
+  deps: WorkerDeps;
+  settings: LambdaSettings;
+  /** The storylines (built-in, bundled file, saved in the table); deps.storylines is this catalog. */
+  catalog: StorylineCatalog;
+}
+
+let cached: Promise<LambdaContext> | undefined;
+
+/**
+ * One set of adapters per Lambda container, built on first use and reused by later invocations. The storyline
+ * catalog is reused too: it checks the table's storylines version (one point read) on every ingest and reloads
+ * only when a storyline was changed, so warm containers see API changes without a restart.
+ */
+export function lambdaContext(): Promise<LambdaContext> {
   cached ??= build();
   return cached;
 }
@@ -104,7 +128,7 @@ export function resetLambdaContext(): void {
   cached = undefined;
 }
 
-async function build() {
+async function build(): Promise<LambdaContext> {
   const s = await settings();
   const store = createStore({
     client: createDynamoClient({ endpoint: s.dynamoEndpoint }),
@@ -112,13 +136,15 @@ async function build() {
     listCacheMs: s.listCacheMs,
     searchWords: s.searchWords,
   });
+  const logger = jsonLogger();
+  const catalog = new StorylineCatalog({ store, logger, file: await storylinesFile(s.storylinesFile) });
   const deps: WorkerDeps = {
     store,
     queue: sqsQueue({ fetch: s.fetchQueueUrl, deliver: s.deliveryQueueUrl }),
     fetcher: createFetcher({ allowPrivateNetworks: s.allowPrivateNetworks }),
     clock: systemClock,
-    logger: jsonLogger(),
-    storylines: staticStorylines(),
+    logger,
+    storylines: catalog,
     pollIntervalMs: s.pollIntervalMs,
     fullTextBudget: s.fullTextBudget,
     post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: s.allowPrivateNetworks }),
@@ -126,7 +152,7 @@ async function build() {
     publicUrl: s.publicUrl,
     allowPrivateNetworks: s.allowPrivateNetworks,
   };
-  return { deps, settings: s };
+  return { deps, settings: s, catalog };
 }
 
 export async function validateUrlWith(allowPrivateNetworks: boolean, url: string): Promise<string> {

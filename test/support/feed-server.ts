@@ -29,12 +29,13 @@ export function rss(items: TestItem[], title = "Loopback Wire"): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${esc(title)}</title><link>https://wire.example/</link>${body}</channel></rss>`;
 }
 
-export async function startFeedServer(initial: TestItem[] = []) {
+/** `title` is the channel title, which becomes the source (outlet) of the stories. */
+export async function startFeedServer(initial: TestItem[] = [], title?: string) {
   let items = initial;
   const stats = { requests: 0, notModified: 0 };
   const server = createServer((req, res) => {
     stats.requests += 1;
-    const body = rss(items);
+    const body = rss(items, title);
     const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
     if (req.headers["if-none-match"] === etag) {
       stats.notModified += 1;

@@ -17,6 +17,7 @@ import { registerHealthRoutes } from "./routes/health.ts";
 import { registerStoryRoutes } from "./routes/stories.ts";
 import { registerStorylineRoutes } from "./routes/storylines.ts";
 import { registerSubscriptionRoutes } from "./routes/subscriptions.ts";
+import { registerTimelineRoutes } from "./routes/timeline.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -59,6 +60,7 @@ export function createApp(deps: ApiDeps): App {
   registerStoryRoutes(app, deps);
   registerStorylineRoutes(app, deps);
   registerSubscriptionRoutes(app, deps);
+  registerTimelineRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 
   app.doc31("/openapi.json", OPENAPI_CONFIG);

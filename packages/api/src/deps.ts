@@ -1,6 +1,6 @@
 import type { DeliveryResult } from "@storywire/channels";
 import type { Storyline } from "@storywire/core";
-import type { JobQueue } from "@storywire/pipeline";
+import type { JobQueue, StorylineCatalog } from "@storywire/pipeline";
 import type { Store, Subscription } from "@storywire/store";
 import type { RateLimitSettings } from "./middleware/rate-limit.ts";
 
@@ -16,6 +16,11 @@ export interface ApiDeps {
   validateUrl(url: string): Promise<string>;
   /** The storylines stories are scored for. */
   storylines(): Promise<readonly Storyline[]>;
+  /**
+   * Where storylines are created, edited and deleted (the runtime's own catalog, whose list() is `storylines`).
+   * Absent: the app builds one on `store` with the built-in storylines and no file.
+   */
+  storylineCatalog?: StorylineCatalog;
   /** Sends a storyline.test alert through a subscription's channel. */
   sendTest(sub: Subscription): Promise<Pick<DeliveryResult, "ok" | "status" | "error">>;
   now?: () => Date;

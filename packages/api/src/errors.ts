@@ -33,6 +33,7 @@ export const PROBLEM_TITLES: Record<string, string> = {
   not_found: "Not found",
   method_not_allowed: "The method is not allowed here",
   conflict: "The request conflicts with the current state",
+  precondition_failed: "The resource changed since it was read",
   not_failed: "Only failed deliveries can be replayed",
   body_too_large: "The request body is too large",
   headers_too_large: "The request headers are too large",

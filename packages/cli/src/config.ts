@@ -39,6 +39,8 @@ export const ConfigSchema = z
     listCacheMs: z.number().int().min(0).max(60_000).default(1000),
     /** Words of each new story in the search index (0: no search); each is one small write. */
     searchWordsPerStory: z.number().int().min(0).max(600).default(600),
+    /** A storylines file (JSON): its storylines are added to the built-in ones and are read-only through the API. */
+    storylinesFile: z.string().min(1).optional(),
   })
   .strict();
 
@@ -68,6 +70,7 @@ const ENV: Record<string, { key: keyof Config; parse: (v: string) => unknown }> 
   STORYWIRE_RATE_LIMIT_LOOPBACK: { key: "rateLimitLoopback", parse: (v) => v === "1" || v === "true" },
   STORYWIRE_LIST_CACHE_MS: { key: "listCacheMs", parse: Number },
   STORYWIRE_SEARCH_WORDS: { key: "searchWordsPerStory", parse: Number },
+  STORYWIRE_STORYLINES: { key: "storylinesFile", parse: String },
 };
 
 function describeIssues(error: z.ZodError, origin: string): string {

@@ -11,13 +11,18 @@ import { STORYWIRE_VERSION as VERSION } from "@storywire/core";
 const USAGE = `Storywire ${VERSION}: news feeds in, clean articles, storyline and framing scores, alerts.
 
 Usage:
-  storywire start [--port <n>] [--poll-interval <seconds>]   run the local stack (API, scheduler, embedded DynamoDB)
+  storywire start [--port <n>] [--poll-interval <seconds>] [--storylines <file>]
+                                                             run the local stack (API, scheduler, embedded DynamoDB)
   storywire demo [--port <n>]                                the local stack plus an offline sample feed and receiver
   storywire parse <file-or-url> [--url <feed-url>]            a feed as JSON Lines of normalized stories
   storywire normalize <html-file> [--url <page-url>]          an article page as seed-shaped plain text
   storywire export --out <dir>                                every stored story as NNN_<id>.txt
   storywire score <file>... --json                            storyline and framing scores of seed-shaped texts
   storywire compare <a> <b> --json                            duplicate / update / related / unrelated
+  storywire storylines validate <file> [--json]               check a storylines file (--json: in full)
+  storywire storylines try <file> <article>... [--json]       score and evidence of draft storylines on articles
+  storywire storylines try --query "<query>" <article>...     the same for a search-style query
+  storywire storylines compile "<query>" [--id <id>]          the storyline JSON a query compiles to
   storywire help | --version`;
 
 type Command = (args: string[]) => Promise<number>;
@@ -30,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import("./commands/export.ts")).exportCommand,
   score: async () => (await import("./commands/score.ts")).scoreCommand,
   compare: async () => (await import("./commands/compare.ts")).compareCommand,
+  storylines: async () => (await import("./commands/storylines.ts")).storylinesCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -21,5 +21,7 @@ export * from "./feed/index.ts";
 export * from "./opml/index.ts";
 export * from "./scoring/index.ts";
 export * from "./story/index.ts";
+export * from "./storyline-definition/index.ts";
+export * from "./storyline-query/index.ts";
 export type * from "./types.ts";
 export { STORYWIRE_VERSION } from "./version.ts";

@@ -24,10 +24,29 @@ export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
 export { eventIdFor, hashId } from "./ids.ts";
 export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from "./ingest.ts";
 export { nextCheckDelay } from "./next-check.ts";
-export { placeStory } from "./placement.ts";
+export { placeStory, withStorylineLocks } from "./placement.ts";
 export * from "./ports.ts";
+export {
+  RESCORE_BUDGET_MS,
+  RESCORE_DEFAULT_LIMIT,
+  RESCORE_MAX_LIMIT,
+  type RescoreRequest,
+  RescoreRequestError,
+  type RescoreResult,
+  rescoreStoryline,
+} from "./rescore.ts";
 export { runSchedule, type ScheduleDeps } from "./schedule.ts";
-export { matchedStorylines, scoreStory } from "./score.ts";
+export { matchedStorylines, scoreStory, storedScore, storyDoc } from "./score.ts";
 export { alertFromRecord } from "./stored-alert.ts";
-export { type StorylineSource, staticStorylines } from "./storylines.ts";
+export {
+  type CatalogEntry,
+  MAX_AGE_MS,
+  MAX_SAVED_STORYLINES,
+  StorylineCatalog,
+  type StorylineCatalogOptions,
+  StorylineChangeError,
+  type StorylineOrigin,
+  type StorylineSource,
+  staticStorylines,
+} from "./storylines.ts";
 export { handleJob, parseJob, type WorkerDeps } from "./worker.ts";

@@ -5,8 +5,8 @@
  * deliveries are returned so that the caller queues them once the story itself is stored.
  */
 import { randomUUID } from "node:crypto";
-import { alertId, classifyAgainst, type Story } from "@storywire/core";
-import { type Store, storySortAt } from "@storywire/store";
+import { alertId, classifyAgainst, type Relation, type Story } from "@storywire/core";
+import { type EventStory, type Store, storySortAt } from "@storywire/store";
 import { fanOut } from "./fanout.ts";
 import { eventIdFor } from "./ids.ts";
 import type { Clock, Logger } from "./ports.ts";
@@ -20,6 +20,31 @@ export interface PlacementDeps {
   store: Store;
   clock: Clock;
   logger: Logger;
+}
+
+/** A storyline lock held while placing: what the previous holder placed last, and what this holder placed. */
+export interface HeldLock {
+  recent: string[];
+  placed: string[];
+}
+
+/**
+ * Runs `fn` holding the lock of every storyline in `ids` (taken in sorted order, so that two workers needing the
+ * same locks never wait on each other in a cycle), then releases them with what was placed.
+ */
+export async function withStorylineLocks<T>(
+  ids: readonly string[],
+  deps: PlacementDeps,
+  fn: (held: Map<string, HeldLock>) => Promise<T>,
+): Promise<T> {
+  const owner = randomUUID();
+  const held = new Map<string, HeldLock>();
+  try {
+    for (const id of [...ids].sort()) held.set(id, { recent: await lock(id, owner, deps), placed: [] });
+    return await fn(held);
+  } finally {
+    for (const [id, { placed }] of held) await deps.store.releaseLock(lockName(id), owner, placed);
+  }
 }
 
 /**
@@ -36,17 +61,15 @@ export async function placeStory(
     await commit();
     return { alerts: 0, deliveries: [] };
   }
-  const owner = randomUUID();
-  const held = new Map<string, { recent: string[]; placed: string[] }>();
-  try {
-    // Sorted, so that two workers needing the same locks never wait on each other in a cycle.
-    for (const id of scores.map((s) => s.id).sort()) held.set(id, { recent: await lock(id, owner, deps), placed: [] });
-    const result = await placeLocked(story, scores, held, deps);
-    await commit();
-    return result;
-  } finally {
-    for (const [id, { placed }] of held) await deps.store.releaseLock(lockName(id), owner, placed);
-  }
+  return withStorylineLocks(
+    scores.map((s) => s.id),
+    deps,
+    async (held) => {
+      const result = await placeLocked(story, scores, held, deps);
+      await commit();
+      return result;
+    },
+  );
 }
 
 /** A lease is held for at most this long: a worker that dies frees the storyline after it. */
@@ -73,24 +96,75 @@ async function lock(storylineId: string, owner: string, deps: PlacementDeps): Pr
   }
 }
 
-/** The storyline's recent stories: the index query, plus what was placed just before (the index may lag). */
-async function candidatesFor(storylineId: string, story: Story, recent: string[], now: Date, deps: PlacementDeps) {
-  const since = new Date(now.getTime() - PLACEMENT_WINDOW_MS).toISOString();
-  const found = await deps.store.recentStorylineStories(storylineId, since, PLACEMENT_CANDIDATES);
+/** A story of the storyline a new story is compared with, and the event it belongs to. */
+export type PlacementCandidate = Pick<EventStory, "eventId" | "storyId" | "story" | "at">;
+
+/**
+ * A story's candidates in a storyline: what the index query found, plus what the lock's previous holder placed
+ * just before (the index may lag), without the story itself.
+ */
+export async function withRecentlyPlaced(
+  found: PlacementCandidate[],
+  recent: string[],
+  deps: PlacementDeps,
+): Promise<PlacementCandidate[]> {
   const known = new Set(found.map((c) => c.storyId));
   const missing = recent.map((entry) => entry.split("/") as [string, string]).filter(([, id]) => id && !known.has(id));
   const stories = new Map((await deps.store.getStories(missing.map(([, id]) => id))).map((s) => [s.id, s]));
-  const extra = missing.flatMap(([eventId, storyId]) => {
+  const extra = missing.flatMap(([eventId, storyId]): PlacementCandidate[] => {
     const s = stories.get(storyId);
-    return s ? [{ eventId, storyId, story: s }] : [];
+    return s ? [{ eventId, storyId, story: s, at: storySortAt(s.publishedAt, s.fetchedAt) }] : [];
   });
-  return [...found, ...extra].filter((c) => c.storyId !== story.id);
+  return [...found, ...extra];
+}
+
+/** Where a story lands in one storyline's events. */
+export interface StorylinePlacement {
+  eventId: string;
+  relation: Relation;
+  novel: string[];
+}
+
+/**
+ * Classifies the story against its candidates in the storyline and records it: a new event for a `first`, and
+ * the story as a member of its event. Idempotent (a retried placement writes nothing new).
+ */
+export async function placeInStoryline(
+  story: Story,
+  storylineId: string,
+  candidates: readonly PlacementCandidate[],
+  lockState: HeldLock,
+  deps: PlacementDeps,
+  now: Date,
+): Promise<StorylinePlacement> {
+  const others = candidates.filter((c) => c.storyId !== story.id);
+  const verdict = classifyAgainst(
+    story,
+    others.map((c) => c.story),
+  );
+  const match = verdict.matchId ? others.find((c) => c.storyId === verdict.matchId) : undefined;
+  const relation = match ? verdict.relation : "first";
+  const eventId = match ? match.eventId : eventIdFor(storylineId, story.id);
+  const novel = relation === "update" ? verdict.novel : [];
+  const at = storySortAt(story.publishedAt, story.fetchedAt);
+  if (relation === "first") {
+    await deps.store.putEvent({
+      id: eventId,
+      storylineId,
+      title: story.title,
+      startedAt: at,
+      createdAt: now.toISOString(),
+    });
+  }
+  await deps.store.addStoryToEvent(storylineId, eventId, story.id, relation, at);
+  lockState.placed.push(`${eventId}/${story.id}`);
+  return { eventId, relation, novel };
 }
 
 async function placeLocked(
   story: Story,
   scores: ReturnType<typeof matchedStorylines>,
-  held: Map<string, { recent: string[]; placed: string[] }>,
+  held: Map<string, HeldLock>,
   deps: PlacementDeps,
 ): Promise<{ alerts: number; deliveries: string[] }> {
   const now = deps.clock.now();
@@ -99,27 +173,10 @@ async function placeLocked(
   let primary = true;
   for (const score of scores) {
     const lockState = held.get(score.id) ?? { recent: [], placed: [] };
-    const candidates = await candidatesFor(score.id, story, lockState.recent, now, deps);
-    const verdict = classifyAgainst(
-      story,
-      candidates.map((c) => c.story),
-    );
-    const match = verdict.matchId ? candidates.find((c) => c.storyId === verdict.matchId) : undefined;
-    const relation = match ? verdict.relation : "first";
-    const eventId = match ? match.eventId : eventIdFor(score.id, story.id);
-    const novel = relation === "update" ? verdict.novel : [];
-    const at = storySortAt(story.publishedAt, story.fetchedAt);
-    if (relation === "first") {
-      await deps.store.putEvent({
-        id: eventId,
-        storylineId: score.id,
-        title: story.title,
-        startedAt: at,
-        createdAt: now.toISOString(),
-      });
-    }
-    await deps.store.addStoryToEvent(score.id, eventId, story.id, relation, at);
-    lockState.placed.push(`${eventId}/${story.id}`);
+    const since = new Date(now.getTime() - PLACEMENT_WINDOW_MS).toISOString();
+    const found = await deps.store.recentStorylineStories(score.id, since, PLACEMENT_CANDIDATES);
+    const candidates = await withRecentlyPlaced(found, lockState.recent, deps);
+    const { eventId, relation, novel } = await placeInStoryline(story, score.id, candidates, lockState, deps, now);
     if (primary) {
       story.eventId = eventId;
       story.relation = relation;

@@ -1,4 +1,18 @@
-import { defaultStorylines, type Storyline } from "@storywire/core";
+/**
+ * Where the pipeline and the API get storylines: the built-in ones, a storylines file (`--storylines`, or the
+ * file bundled into the Lambda functions) and the records saved through the API, layered in that order:
+ *
+ * - a record with a definition replaces a built-in storyline of its id ("edited") or adds one ("user");
+ * - a record without one hides a built-in storyline (deleted through the API; restore brings it back);
+ * - a file's storyline replaces anything of its id and cannot be changed through the API (edit the file).
+ *
+ * Every runtime keeps one catalog. `list()` checks the store's storylines version with one point read and
+ * reloads the records only when it moved (or after MAX_AGE_MS), so a change made through the API reaches every
+ * Lambda container and the local runtime on their next ingest, without a restart.
+ */
+import { defaultStorylines, type FileStoryline, readStorylineDefinition, type Storyline } from "@storywire/core";
+import { Conflict, type Store, type StorylineRecord } from "@storywire/store";
+import { type Clock, type Logger, silentLogger, systemClock } from "./ports.ts";
 
 /** Where the pipeline gets the storylines to score against: the defaults plus any the user defined. */
 export interface StorylineSource {
@@ -7,4 +21,366 @@ export interface StorylineSource {
 
 export function staticStorylines(storylines: readonly Storyline[] = defaultStorylines): StorylineSource {
   return { list: async () => storylines };
+}
+
+/** Where a storyline comes from. */
+export type StorylineOrigin = "builtin" | "edited" | "user" | "file";
+
+export interface CatalogEntry {
+  storyline: Storyline;
+  origin: StorylineOrigin;
+  /** The query it was compiled from, or null. */
+  query: string | null;
+  /** The saved record's revision (the API's ETag); 0 when nothing was saved through the API. */
+  revision: number;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** Why a change was refused; the API maps `kind` to a status, the message is a sentence for the user. */
+export class StorylineChangeError extends Error {
+  override name = "StorylineChangeError";
+  constructor(
+    readonly kind: "not_found" | "exists" | "read_only" | "in_use" | "not_builtin" | "stale" | "too_many",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Longest a cached set of storylines is trusted without a change of version (a crash between writes). */
+export const MAX_AGE_MS = 5 * 60_000;
+/** Most storylines saved through the API (each is scored for every new story). */
+export const MAX_SAVED_STORYLINES = 200;
+
+export interface StorylineCatalogOptions {
+  store: Store;
+  builtin?: readonly Storyline[];
+  /** The storylines file, already validated (loadStorylinesFile), and its name for messages. */
+  file?: { source: string; storylines: readonly FileStoryline[] };
+  clock?: Clock;
+  logger?: Logger;
+  maxAgeMs?: number;
+}
+
+interface Snapshot {
+  version: number;
+  loadedAt: number;
+  entries: CatalogEntry[];
+  storylines: readonly Storyline[];
+  byId: Map<string, CatalogEntry>;
+  records: Map<string, StorylineRecord>;
+}
+
+export class StorylineCatalog implements StorylineSource {
+  private readonly store: Store;
+  private readonly builtin: readonly Storyline[];
+  private readonly file: { source: string; storylines: readonly FileStoryline[] } | undefined;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly maxAgeMs: number;
+  private cache: Snapshot | null = null;
+  private loading: Promise<Snapshot> | null = null;
+  private readonly reported = new Set<string>();
+
+  constructor(options: StorylineCatalogOptions) {
+    this.store = options.store;
+    this.builtin = options.builtin ?? defaultStorylines;
+    this.file = options.file;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+    this.maxAgeMs = options.maxAgeMs ?? MAX_AGE_MS;
+    for (const f of this.file?.storylines ?? []) {
+      if (this.builtin.some((b) => b.id === f.storyline.id)) {
+        this.logger.info("storyline from file replaces a built-in one", { storyline: f.storyline.id });
+      }
+    }
+  }
+
+  /** Every storyline stories are scored for (built-in, edited, file and user-defined). */
+  async list(): Promise<readonly Storyline[]> {
+    return (await this.snapshot()).storylines;
+  }
+
+  async entries(): Promise<readonly CatalogEntry[]> {
+    return (await this.snapshot()).entries;
+  }
+
+  async entry(id: string): Promise<CatalogEntry | null> {
+    return (await this.snapshot()).byId.get(id) ?? null;
+  }
+
+  /** The built-in definition of an id (whether or not it is edited or hidden). */
+  builtinStoryline(id: string): Storyline | undefined {
+    return this.builtin.find((s) => s.id === id);
+  }
+
+  /** The file that defines this id, if one does. */
+  fileDefining(id: string): string | null {
+    return this.file?.storylines.some((f) => f.storyline.id === id) ? this.file.source : null;
+  }
+
+  /** True when the user deleted this built-in storyline. */
+  async isHidden(id: string): Promise<boolean> {
+    const snapshot = await this.snapshot();
+    return this.builtinStoryline(id) !== undefined && !snapshot.byId.has(id);
+  }
+
+  /** Forget the cache (the next call reloads). */
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  private async snapshot(): Promise<Snapshot> {
+    const version = await this.store.storylinesVersion();
+    const now = this.clock.now().getTime();
+    const cached = this.cache;
+    if (cached && cached.version === version && now - cached.loadedAt < this.maxAgeMs) return cached;
+    this.loading ??= this.load(version, now).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async load(version: number, now: number): Promise<Snapshot> {
+    const records = await this.store.listStorylineRecords();
+    const snapshot = this.build(version, now, records);
+    this.cache = snapshot;
+    return snapshot;
+  }
+
+  private reportOnce(key: string, message: string, fields: Record<string, unknown>): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.logger.error(message, fields);
+  }
+
+  private build(version: number, now: number, records: StorylineRecord[]): Snapshot {
+    const byId = new Map<string, CatalogEntry>();
+    for (const storyline of this.builtin) {
+      byId.set(storyline.id, {
+        storyline,
+        origin: "builtin",
+        query: null,
+        revision: 0,
+        createdAt: null,
+        updatedAt: null,
+      });
+    }
+    const saved = [...records].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    for (const record of saved) {
+      const isBuiltin = this.builtinStoryline(record.id) !== undefined;
+      if (record.definition === null) {
+        if (isBuiltin) byId.delete(record.id);
+        continue;
+      }
+      const read = readStorylineDefinition(record.definition);
+      if (!read.ok) {
+        // Saved valid, invalid now (the schema changed): skip it, say so once, keep scoring the rest.
+        this.reportOnce(`${record.id}@${record.revision}`, "saved storyline skipped: it no longer validates", {
+          storyline: record.id,
+          errors: read.errors.map((e) => `${e.field ?? "storyline"}: ${e.message}`).join("; "),
+        });
+        continue;
+      }
+      byId.set(record.id, {
+        storyline: read.storyline,
+        origin: isBuiltin ? "edited" : "user",
+        query: record.query,
+        revision: record.revision,
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+      });
+    }
+    for (const f of this.file?.storylines ?? []) {
+      const shadowed = byId.get(f.storyline.id);
+      if (shadowed && shadowed.origin !== "builtin") {
+        this.reportOnce(`shadow:${f.storyline.id}@${shadowed.revision}`, "storyline from file shadows a saved one", {
+          storyline: f.storyline.id,
+          file: this.file?.source,
+        });
+      }
+      byId.set(f.storyline.id, {
+        storyline: f.storyline,
+        origin: "file",
+        query: f.query,
+        revision: shadowed?.revision ?? 0,
+        createdAt: null,
+        updatedAt: null,
+      });
+    }
+    const entries = [...byId.values()];
+    return {
+      version,
+      loadedAt: now,
+      entries,
+      storylines: Object.freeze(entries.map((e) => e.storyline)),
+      byId,
+      records: new Map(records.map((r) => [r.id, r])),
+    };
+  }
+
+  // ---- changes (the API's storyline routes) ----------------------------------------------------------------
+
+  private refuseFile(id: string, what: string): void {
+    const file = this.fileDefining(id);
+    if (file !== null) {
+      throw new StorylineChangeError(
+        "read_only",
+        `The storyline "${id}" is defined in ${file}; ${what} it there and restart (or redeploy).`,
+      );
+    }
+  }
+
+  private checkRevision(id: string, current: number, expected: number | undefined): void {
+    if (expected !== undefined && expected !== current) {
+      throw new StorylineChangeError(
+        "stale",
+        `The storyline "${id}" is at revision ${current}, not ${expected}: it changed since you read it. GET it again and retry.`,
+      );
+    }
+  }
+
+  /** Saves a new storyline (or one under the id of a deleted built-in storyline, which then counts as edited). */
+  async create(storyline: Storyline, query: string | null): Promise<CatalogEntry> {
+    const id = storyline.id;
+    this.refuseFile(id, "change");
+    const snapshot = await this.snapshot();
+    if (snapshot.byId.has(id)) {
+      throw new StorylineChangeError(
+        "exists",
+        `A storyline with the id "${id}" exists; PATCH /storylines/${id} changes it, or choose another id.`,
+      );
+    }
+    const userCount = snapshot.entries.filter((e) => e.origin === "user").length;
+    if (userCount >= MAX_SAVED_STORYLINES) {
+      throw new StorylineChangeError(
+        "too_many",
+        `There are already ${userCount} storylines of your own (at most ${MAX_SAVED_STORYLINES}); delete one first.`,
+      );
+    }
+    const hidden = snapshot.records.get(id);
+    return this.save(storyline, query, hidden?.revision ?? 0);
+  }
+
+  /** Replaces a storyline's definition; a built-in storyline becomes "edited". */
+  async update(storyline: Storyline, query: string | null, expectedRevision?: number): Promise<CatalogEntry> {
+    const id = storyline.id;
+    this.refuseFile(id, "edit");
+    const current = await this.entry(id);
+    if (current === null) throw await this.notFound(id);
+    this.checkRevision(id, current.revision, expectedRevision);
+    return this.save(storyline, query, current.revision);
+  }
+
+  /**
+   * Deletes a storyline: a user-defined one is gone; a built-in one (edited or not) is hidden, its edit dropped.
+   * Refused while subscriptions name it. Stored stories, events and alerts stay (re-creating the id shows them).
+   */
+  async remove(id: string, expectedRevision?: number): Promise<"deleted" | "hidden"> {
+    this.refuseFile(id, "delete");
+    const current = await this.entry(id);
+    if (current === null) throw await this.notFound(id);
+    this.checkRevision(id, current.revision, expectedRevision);
+    await this.refuseInUse(id);
+    try {
+      if (current.origin === "user") {
+        await this.store.deleteStorylineRecord(id, current.revision);
+        return "deleted";
+      }
+      await this.store.saveStorylineRecord(
+        { id, definition: null, query: null, at: this.clock.now() },
+        current.revision,
+      );
+      return "hidden";
+    } catch (error) {
+      throw this.conflict(error, id);
+    } finally {
+      this.invalidate();
+    }
+  }
+
+  /** Brings a built-in storyline back as it ships: drops the user's edit, or shows it again after a delete. */
+  async restore(id: string): Promise<CatalogEntry> {
+    const builtin = this.builtinStoryline(id);
+    if (builtin === undefined && (await this.entry(id)) === null) throw await this.notFound(id);
+    if (builtin === undefined) {
+      throw new StorylineChangeError(
+        "not_builtin",
+        `The storyline "${id}" is not a built-in one; only ${this.builtin.map((s) => `"${s.id}"`).join(", ")} can be restored.`,
+      );
+    }
+    this.refuseFile(id, "change");
+    const record = (await this.snapshot()).records.get(id);
+    if (record) {
+      try {
+        await this.store.deleteStorylineRecord(id, record.revision);
+      } catch (error) {
+        throw this.conflict(error, id);
+      } finally {
+        this.invalidate();
+      }
+    }
+    return (
+      (await this.entry(id)) ?? {
+        storyline: builtin,
+        origin: "builtin",
+        query: null,
+        revision: 0,
+        createdAt: null,
+        updatedAt: null,
+      }
+    );
+  }
+
+  private async save(storyline: Storyline, query: string | null, expectedRevision: number): Promise<CatalogEntry> {
+    try {
+      await this.store.saveStorylineRecord(
+        { id: storyline.id, definition: storyline as unknown as Record<string, unknown>, query, at: this.clock.now() },
+        expectedRevision,
+      );
+    } catch (error) {
+      throw this.conflict(error, storyline.id);
+    } finally {
+      this.invalidate();
+    }
+    const saved = await this.entry(storyline.id);
+    if (saved === null)
+      throw new StorylineChangeError("stale", `The storyline "${storyline.id}" was deleted meanwhile.`);
+    return saved;
+  }
+
+  private conflict(error: unknown, id: string): unknown {
+    if (error instanceof Conflict) {
+      return new StorylineChangeError(
+        "stale",
+        `The storyline "${id}" changed while this request was handled; GET it again and retry.`,
+      );
+    }
+    return error;
+  }
+
+  private async notFound(id: string): Promise<StorylineChangeError> {
+    if (await this.isHidden(id)) {
+      return new StorylineChangeError(
+        "not_found",
+        `The built-in storyline "${id}" was deleted; POST /storylines/${id}/restore brings it back.`,
+      );
+    }
+    return new StorylineChangeError("not_found", `No storyline has the id "${id}"; GET /storylines lists them.`);
+  }
+
+  private async refuseInUse(id: string): Promise<void> {
+    const users = (await this.store.listSubscriptions({ includeDisabled: true })).filter((s) =>
+      s.storylines.includes(id),
+    );
+    if (users.length === 0) return;
+    const shown = users.slice(0, 10).map((s) => s.id);
+    const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : "";
+    const noun = users.length === 1 ? "subscription" : "subscriptions";
+    throw new StorylineChangeError(
+      "in_use",
+      `The storyline "${id}" is used by ${users.length} ${noun} (${shown.join(", ")}${more}); delete ${users.length === 1 ? "it" : "them"} (DELETE /subscriptions/{id}) before deleting the storyline.`,
+    );
+  }
 }

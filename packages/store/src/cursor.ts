@@ -95,3 +95,18 @@ export function decodeListPosition(input: unknown): ListPosition {
   }
   return { sk: value.at, inclusive: value.from === "at" };
 }
+
+/** An oldest-first walk's position (listStoriesOldestFirst): the sort key it continues after. */
+export function encodeAfterPosition(sk: string): string {
+  return encodeCursor({ after: sk });
+}
+
+export function decodeAfterPosition(input: unknown): string {
+  const { cursor, value } = decodeObject(input);
+  const names = Object.keys(value);
+  if (names.length !== 1 || names[0] !== "after") throw new InvalidCursor(cursor, "it belongs to a different list");
+  if (typeof value.after !== "string" || !LIST_SORT_KEY.test(value.after)) {
+    throw new InvalidCursor(cursor, "its position is malformed");
+  }
+  return value.after;
+}

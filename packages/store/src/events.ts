@@ -30,7 +30,7 @@ function toEvent(item: Item): StorylineEvent {
 }
 
 /** Joins member items with their stories; members whose story is missing are left out. */
-async function withStories(ctx: StoreContext, members: Item[], action: string): Promise<EventStory[]> {
+export async function withStories(ctx: StoreContext, members: Item[], action: string): Promise<EventStory[]> {
   const stories = await storiesById(
     ctx,
     members.map((member) => String(member.storyId)),

@@ -115,6 +115,9 @@ export function sourceKey(source: string): string {
     .trim();
   return hashId("source", folded);
 }
+/** Saved storylines share one table partition, so one strongly consistent query reads them all. */
+export const STORYLINES_PARTITION = "STORYLINES";
+export const STORYLINE_RECORD_PREFIX = "STORYLINE#";
 
 // ---- table keys --------------------------------------------------------------------------------------------
 
@@ -135,6 +138,8 @@ export const keys = {
   feedStats: (id: string): TableKey => ({ pk: `FEED#${id}`, sk: "STATS" }),
   /** The story lists' upgrade marker (stories stored before the lists existed are added to them once). */
   storyListsMarker: (): TableKey => ({ pk: "META", sk: "STORY_LISTS" }),
+  storyline: (id: string): TableKey => ({ pk: STORYLINES_PARTITION, sk: `${STORYLINE_RECORD_PREFIX}${id}` }),
+  storylinesVersion: (): TableKey => ({ pk: STORYLINES_PARTITION, sk: "VERSION" }),
 };
 
 /** Attributes that exist only for the table's sake; mappers strip them before returning a record. */

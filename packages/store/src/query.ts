@@ -21,6 +21,8 @@ export interface QuerySpec {
   descending: boolean;
   /** Drops items after reading (expired records); pages are refilled so they stay full. */
   keep?: (item: Item) => boolean;
+  /** A strongly consistent read (table queries only; indexes are always eventually consistent). */
+  consistent?: boolean;
 }
 
 export interface RawPage {
@@ -46,6 +48,7 @@ function queryInput(db: Db, spec: QuerySpec, limit: number, start: CursorKey | u
     ...(spec.index === "table" ? {} : { IndexName: spec.index }),
     KeyConditionExpression: keyCondition,
     ScanIndexForward: !spec.descending,
+    ...(spec.consistent ? { ConsistentRead: true } : {}),
     Limit: limit,
     ...(start ? { ExclusiveStartKey: start } : {}),
     ...expr.params(),

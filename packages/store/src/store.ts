@@ -13,6 +13,7 @@ import { lockStore } from "./locks.ts";
 import { rateLimitStore } from "./rate-limits.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { storyStore } from "./stories.ts";
+import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
 import { assertTableName } from "./table.ts";
 import type { Store } from "./types.ts";
@@ -52,5 +53,6 @@ export function createStore(options: CreateStoreOptions): Store {
     ...alertStore(ctx),
     ...lockStore(ctx),
     ...rateLimitStore(ctx),
+    ...storylineStore(ctx),
   };
 }

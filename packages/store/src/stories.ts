@@ -7,14 +7,18 @@
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Story } from "@storywire/core";
 import { assertOneOf, assertStorable } from "./checks.ts";
+import { DEFAULT_PAGE_SIZE } from "./constants.ts";
+import { decodeAfterPosition, encodeAfterPosition } from "./cursor.ts";
 import { batchGet, getItem, type Item, putNew, run, type StoreContext, stripInternal, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
 import { assertId, keys, PARTITIONS, STORY_LISTS, timeSortKey } from "./keys.ts";
+import { pageSize } from "./query.ts";
 import { MAX_TERMS_PER_STORY } from "./search-terms.ts";
 import { relistStory, removeStoryLists, summaryOf, writeStoryLists } from "./story-lists.ts";
 import { listStorySummaries, PageCache, RELATIONS } from "./story-query.ts";
+import type { Instant } from "./time.ts";
 import { storySortAt, toIso, usablePublishedAt } from "./time.ts";
-import type { StoryStore } from "./types.ts";
+import type { Page, StoryStore } from "./types.ts";
 
 export { RELATIONS };
 
@@ -103,6 +107,68 @@ async function countStory(ctx: StoreContext, feedId: string): Promise<void> {
         ExpressionAttributeValues: { ":one": 1, ":entity": "feedStats" },
       }),
     ),
+  );
+}
+
+/** The list position of the stories an oldest-first walk returned (cursorAfterStory resumes right after one). */
+const walkedAt = new WeakMap<object, string>();
+
+/**
+ * Stories whose sort time is in [since, until), oldest first, in pages: Query `LIST#ALL` ascending between the
+ * bounds, then BatchGetItem of the page's stories (rescoring needs their text). Cursor: `{ after: <sk> }`.
+ */
+export async function listStoriesOldestFirst(
+  ctx: StoreContext,
+  options: { since: Instant; until: Instant; limit?: number; cursor?: string | null },
+  maxPage: number,
+): Promise<Page<Story>> {
+  const since = toIso(options.since, "The `since` of the story window");
+  const until = toIso(options.until, "The `until` of the story window");
+  if (until < since) {
+    throw new InvalidInput(`The story window ends (${until}) before it starts (${since}); swap the two.`);
+  }
+  const after = options.cursor === undefined || options.cursor === null ? null : decodeAfterPosition(options.cursor);
+  const limit = pageSize(options.limit, DEFAULT_PAGE_SIZE, maxPage);
+  const action = `Listing the stories from ${since} to ${until}`;
+  const result = await run(ctx, action, () =>
+    ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.table,
+        // "<until>" sorts before every "<until>#<id>": the bound leaves out stories at exactly `until`.
+        KeyConditionExpression: "pk = :p AND sk BETWEEN :lo AND :hi",
+        ExpressionAttributeValues: { ":p": STORY_LISTS.all, ":lo": since, ":hi": until },
+        ProjectionExpression: "sk, id",
+        ScanIndexForward: true,
+        Limit: limit + 1,
+        ...(after !== null && after >= since && after <= until
+          ? { ExclusiveStartKey: { pk: STORY_LISTS.all, sk: after } }
+          : {}),
+      }),
+    ),
+  );
+  const entries = ((result.Items ?? []) as Item[]).filter((entry) => after === null || String(entry.sk) > after);
+  const page = entries.slice(0, limit);
+  const stories = await storiesById(
+    ctx,
+    page.map((entry) => String(entry.id)),
+    action,
+  );
+  const items: Story[] = [];
+  for (const entry of page) {
+    const story = stories.get(String(entry.id));
+    if (!story) continue;
+    walkedAt.set(story, String(entry.sk));
+    items.push(story);
+  }
+  const last = page[page.length - 1];
+  return { items, cursor: entries.length > limit && last ? encodeAfterPosition(String(last.sk)) : null };
+}
+
+/** The cursor that continues an oldest-first walk right after `story` (one it returned, or any stored story). */
+export function cursorAfterStory(story: Story): string {
+  const id = assertId(story.id, "Story id");
+  return encodeAfterPosition(
+    walkedAt.get(story) ?? timeSortKey(storySortAt(story.publishedAt ?? null, story.fetchedAt), id),
   );
 }
 

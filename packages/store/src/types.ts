@@ -292,6 +292,39 @@ export interface PutAlertResult {
 /** A storyline's alerts, or the alerts fanned out to one subscription (its deliveries). */
 export type AlertQuery = { storylineId: string } | { subscriptionId: string };
 
+// ---- storylines ------------------------------------------------------------------------------------------------
+
+/**
+ * A storyline the user saved through the API: one they defined, or their edit of a built-in one. `definition` is
+ * the storyline's JSON (validated before it is saved); null marks a built-in storyline the user deleted (hidden).
+ */
+export interface StorylineRecord {
+  id: string;
+  definition: Record<string, unknown> | null;
+  /** The search-style query the definition was compiled from, when it was. */
+  query: string | null;
+  /** 1 for a new record, +1 on every save; the API's ETag. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SaveStorylineRecord {
+  id: string;
+  definition: Record<string, unknown> | null;
+  query: string | null;
+  /** When the change was made (default: now). */
+  at?: Instant;
+}
+
+/** Stories in a time window, oldest first (what a rescore walks). */
+export interface StoryWindowOptions extends PageOptions {
+  /** Sort times at or after this instant. */
+  since: Instant;
+  /** Sort times before this instant. */
+  until: Instant;
+}
+
 // ---- the port ------------------------------------------------------------------------------------------------
 
 export interface FeedStore {
@@ -394,6 +427,27 @@ export interface AlertStore {
   listAlerts(query: AlertQuery, limit?: number): Promise<Alert[]>;
 }
 
+export interface StorylineStore {
+  /** Every saved storyline record, by id (one strongly consistent query). */
+  listStorylineRecords(): Promise<StorylineRecord[]>;
+  getStorylineRecord(id: string): Promise<StorylineRecord | null>;
+  /**
+   * Creates (expectedRevision 0: no record may exist) or replaces (the stored record must be at expectedRevision)
+   * a record, then moves the storylines version on. Throws Conflict when the record changed meanwhile.
+   */
+  saveStorylineRecord(record: SaveStorylineRecord, expectedRevision: number): Promise<StorylineRecord>;
+  /** Deletes a record (at expectedRevision when given) and moves the version on; false when there was none. */
+  deleteStorylineRecord(id: string, expectedRevision?: number): Promise<boolean>;
+  /** A number that changes whenever a storyline record does: one small point read, for caches. */
+  storylinesVersion(): Promise<number>;
+  /** Stories whose sort time is in [since, until), oldest first, in pages. */
+  listStoriesOldestFirst(options: StoryWindowOptions): Promise<Page<Story>>;
+  /** The cursor that continues a listStoriesOldestFirst walk right after `story` (resuming mid-page). */
+  cursorAfterStory(story: Story): string;
+  /** A storyline's member stories with `at` in [from, to], newest first: a rescored story's candidates. */
+  storylineStoriesBetween(storylineId: string, from: Instant, to: Instant, limit?: number): Promise<EventStory[]>;
+}
+
 export interface Store
   extends FeedStore,
     StoryStore,
@@ -402,7 +456,8 @@ export interface Store
     DeliveryStore,
     AlertStore,
     LockStore,
-    RateLimitStore {
+    RateLimitStore,
+    StorylineStore {
   /** The table this store reads and writes. */
   readonly tableName: string;
 }

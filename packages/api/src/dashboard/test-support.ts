@@ -1,10 +1,17 @@
 /**
  * Test helpers (not exported from the package): record builders with hostile feed text, and ApiDeps whose
- * store answers the dashboard's four queries from memory.
+ * store answers the dashboard's queries from memory, and checkers of the markup and headers the pages answer with.
  */
-import type { Feed, Framing, Story, StorylineScore } from "@storywire/core";
-import type { EventStory, Page, Store, StorylineEvent } from "@storywire/store";
-import { toStorySummary } from "@storywire/store";
+import type { Feed, Framing, Relation, Story, StorylineScore } from "@storywire/core";
+import {
+  type EventStory,
+  type ListStoriesOptions,
+  type Page,
+  type Store,
+  type StorylineEvent,
+  type StorySummary,
+  toStorySummary,
+} from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
 
 /** Text a feed could send that must only ever appear as text. */
@@ -101,39 +108,88 @@ export function makeEvent(overrides: Partial<StorylineEvent> = {}): StorylineEve
   };
 }
 
+export interface FakeMember {
+  eventId: string;
+  relation: Relation;
+  /** The member story (looked up in `stories`; a plain sample story when absent). */
+  storyId?: string;
+  at?: string;
+}
+
 export interface FakeData {
   storylines?: { id: string; title: string; description: string }[];
   feeds?: Feed[];
   stories?: Story[];
   events?: StorylineEvent[];
-  members?: Pick<EventStory, "eventId" | "relation">[];
+  members?: FakeMember[];
+  /** listStories answers summaries (the store's list contract) instead of whole stories. */
+  summaries?: boolean;
+  /** The cursor listStories answers with. */
+  nextCursor?: string | null;
+  /** Every options object listStories was called with, for tests to inspect. */
+  listed?: ListStoriesOptions[];
   /** Makes these store methods reject, to see a section fail alone. */
-  failing?: ("listFeeds" | "listStories" | "listEvents" | "storylines")[];
+  failing?: ("listFeeds" | "listStories" | "listEvents" | "storylines" | "recentStorylineStories" | "getFeed")[];
 }
 
-const page = <T>(items: T[]): Page<T> => ({ items, cursor: null });
+const page = <T>(items: T[], cursor: string | null = null): Page<T> => ({ items, cursor });
 
 /** ApiDeps whose store holds `data`; only the queries the dashboard makes are implemented. */
 export function fakeDeps(data: FakeData, now = new Date("2026-11-25T10:00:00.000Z")): ApiDeps {
   const fail = (name: NonNullable<FakeData["failing"]>[number]) => {
     if (data.failing?.includes(name)) throw new Error(`the table is unreachable (${name})`);
   };
+  const stories = () => data.stories ?? [];
+  const members = (eventId: string): EventStory[] => {
+    const event = (data.events ?? []).find((e) => e.id === eventId);
+    return (data.members ?? [])
+      .filter((m) => m.eventId === eventId)
+      .map((m) => {
+        const story = stories().find((s) => s.id === m.storyId) ?? makeStory({ id: m.storyId ?? "a000000000000001" });
+        return {
+          eventId,
+          storylineId: event?.storylineId ?? "ceasefire",
+          storyId: story.id,
+          relation: m.relation,
+          at: m.at ?? story.publishedAt ?? story.fetchedAt,
+          story,
+        };
+      });
+  };
   const store: Partial<Store> = {
     listFeeds: async () => {
       fail("listFeeds");
       return data.feeds ?? [];
     },
-    listStories: async (options) => {
-      fail("listStories");
-      return page((data.stories ?? []).slice(0, options?.limit ?? 20).map(toStorySummary));
+    getFeed: async (id) => {
+      fail("getFeed");
+      return (data.feeds ?? []).find((f) => f.id === id) ?? null;
     },
+    listStories: async (options = {}) => {
+      fail("listStories");
+      data.listed?.push(options);
+      const items = stories().slice(0, options.limit ?? 20);
+      // Before the store returned summaries it returned whole stories; the dashboard takes either.
+      return (data.summaries
+        ? page(items.map(toStorySummary), data.nextCursor)
+        : page(items, data.nextCursor)) as unknown as Page<StorySummary>;
+    },
+    getStory: async (id) => stories().find((s) => s.id === id) ?? null,
+    getStories: async (ids) => stories().filter((s) => ids.includes(s.id)),
     listEvents: async (storylineId, options) => {
       fail("listEvents");
       return page((data.events ?? []).filter((e) => e.storylineId === storylineId).slice(0, options?.limit ?? 20));
     },
-    getStory: async (id) => (data.stories ?? []).find((s) => s.id === id) ?? null,
-    listEventStories: async (eventId) =>
-      (data.members ?? []).filter((m) => m.eventId === eventId).map((m) => m as EventStory),
+    getEvent: async (id) => (data.events ?? []).find((e) => e.id === id) ?? null,
+    listEventStories: async (eventId) => members(eventId),
+    recentStorylineStories: async (storylineId, since) => {
+      fail("recentStorylineStories");
+      const from = new Date(since).toISOString();
+      return (data.events ?? [])
+        .filter((e) => e.storylineId === storylineId)
+        .flatMap((e) => members(e.id))
+        .filter((m) => m.at >= from);
+    },
   };
   return {
     store: store as Store,
@@ -151,21 +207,30 @@ export function fakeDeps(data: FakeData, now = new Date("2026-11-25T10:00:00.000
 }
 
 const ALLOWED_TAGS = new Set(
-  "html head meta title link style body header div h1 h2 h3 span nav a main section article p ol ul li time table thead tbody tr th td strong footer".split(
-    " ",
-  ),
+  `html head meta title link body header div h1 h2 h3 span nav a main section article p ol ul li time table thead
+  tbody tr th td strong footer br code mark dl dt dd details summary figure form fieldset legend label input select
+  option button noscript svg g rect line text script`.split(/\s+/),
 );
 
+/** The one script element a page may have: the app's own, by URL, with nothing inline. */
+const OWN_SCRIPT = /^<script src="\/assets\/dashboard\.js\?v=[0-9a-f]+" defer><\/script>$/;
+
 /**
- * What is wrong with a rendered page, security-wise: unexpected elements, event-handler attributes, links that
- * are not same-site or http(s). Feed text may contain "onerror=" as escaped text; only real tags are checked.
+ * What is wrong with a rendered page, security-wise: unexpected elements, inline scripts or styles, event-handler
+ * attributes, links that are not same-site or http(s). Feed text may contain "onerror=" as escaped text; only real
+ * tags are checked.
  */
 export function markupProblems(page: string): string[] {
   const problems: string[] = [];
-  for (const [tag, name] of page.matchAll(/<([a-zA-Z][\w-]*)[^>]*>/g)) {
-    if (!ALLOWED_TAGS.has((name ?? "").toLowerCase())) problems.push(`unexpected element <${name}>`);
+  for (const match of page.matchAll(/<([a-zA-Z][\w-]*)[^>]*>/g)) {
+    const [tag, name = ""] = match;
+    if (!ALLOWED_TAGS.has(name.toLowerCase())) problems.push(`unexpected element <${name}>`);
+    if (name.toLowerCase() === "script" && !OWN_SCRIPT.test(page.slice(match.index, match.index + tag.length + 9))) {
+      problems.push(`a script that is not the app's own: ${tag}`);
+    }
     const attributes = tag.replace(/"[^"]*"/g, '""');
     if (/[\s'"]on[a-z]+\s*=/i.test(attributes)) problems.push(`event handler in ${tag}`);
+    if (/\sstyle\s*=/i.test(attributes)) problems.push(`inline style in ${tag}`);
     for (const [, href] of tag.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) {
       if (!/^(?:\/(?!\/)|#|\?|https?:\/\/|data:,$)/.test(href ?? "")) problems.push(`unsafe link ${href}`);
     }
@@ -173,15 +238,105 @@ export function markupProblems(page: string): string[] {
   return problems;
 }
 
-const REQUIRED_CSP = ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:"];
+/** Stated here on its own, not imported from constants.ts, so that a loosened policy fails the tests. */
+const REQUIRED_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+];
 
-/** What the dashboard's response headers lack: an HTML content type, the CSP directives, nosniff. */
+/** What the dashboard's response headers lack: an HTML content type, the strict CSP, nosniff. */
 export function headerProblems(headers: Headers): string[] {
   const problems: string[] = [];
   const type = headers.get("content-type") ?? "";
   if (!/^text\/html; charset=utf-8/i.test(type)) problems.push(`content-type is "${type}"`);
   const csp = headers.get("content-security-policy") ?? "";
   for (const directive of REQUIRED_CSP) if (!csp.includes(directive)) problems.push(`CSP lacks ${directive}`);
+  if (/unsafe-(?:inline|eval)|\*/.test(csp)) problems.push(`CSP allows more than the app's own code: ${csp}`);
   if (headers.get("x-content-type-options") !== "nosniff") problems.push("x-content-type-options is not nosniff");
   return problems;
+}
+
+/** One storyline's event with a first report, an update with a new sentence and a duplicate, from two outlets. */
+export function eventData(): Required<Pick<FakeData, "storylines" | "feeds" | "stories" | "events" | "members">> {
+  const feed = makeFeed({ id: "f000000000000001", title: "Example Wire" });
+  const evidence = (cue: string, sentence: string) => ({ cue, sentence, where: "lead" as const, weight: 2 });
+  const first = makeStory({
+    id: "a000000000000001",
+    feedId: feed.id,
+    title: "Ceasefire talks resume in Istanbul",
+    text: "Delegations met again on Tuesday. The Kremlin said a ceasefire depended on territory.\n\nNothing was signed.",
+    source: "Example Wire",
+    storylines: [
+      {
+        id: "ceasefire",
+        score: 0.82,
+        matched: true,
+        evidence: [evidence("ceasefire", "The Kremlin said a ceasefire depended on territory.")],
+      },
+      { id: "sco", score: 0.1, matched: false, evidence: [evidence("SCO", "Nothing was signed.")] },
+    ],
+    framing: {
+      ...makeFraming("kremlin-sourced", "Mostly Kremlin sources."),
+      sourcing: {
+        anonymous: 0,
+        kremlin: 0.67,
+        russianStateMedia: 0,
+        ukrainian: 0.33,
+        western: 0,
+        analysts: 0,
+        otherNamed: 0,
+        evidence: { kremlin: ["The Kremlin said a ceasefire depended on territory."] },
+      },
+      stance: { value: 0.4, evidence: ["The Kremlin said a ceasefire depended on territory."] },
+    },
+    eventId: "e000000000000001",
+    relation: "first",
+    publishedAt: "2026-11-24T08:00:00.000Z",
+  });
+  const update = makeStory({
+    ...first,
+    id: "a000000000000002",
+    key: "test:2",
+    title: "Talks in Istanbul: prisoner exchange agreed",
+    text: "Delegations met again on Tuesday. Both sides agreed to exchange 300 prisoners on Friday.",
+    source: "Other Outlet",
+    framing: makeFraming("neutral-report", "No strong signal."),
+    relation: "update",
+    novel: ["Both sides agreed to exchange 300 prisoners on Friday."],
+    publishedAt: "2026-11-25T08:00:00.000Z",
+  });
+  const duplicate = makeStory({
+    ...first,
+    id: "a000000000000003",
+    key: "test:3",
+    relation: "duplicate",
+    publishedAt: "2026-11-25T09:00:00.000Z",
+  });
+  return {
+    storylines: [
+      { id: "ceasefire", title: "Russia-Ukraine ceasefire", description: "Talks, truces and their breakdowns." },
+      { id: "sco", title: "Shanghai Cooperation Organization", description: "" },
+    ],
+    feeds: [feed],
+    stories: [duplicate, update, first],
+    events: [
+      makeEvent({
+        id: "e000000000000001",
+        storylineId: "ceasefire",
+        title: "Ceasefire talks resume in Istanbul",
+        storyCount: 3,
+      }),
+    ],
+    members: [first, update, duplicate].map((s) => ({
+      eventId: "e000000000000001",
+      storyId: s.id,
+      relation: s.relation ?? "first",
+      at: s.publishedAt ?? s.fetchedAt,
+    })),
+  };
 }

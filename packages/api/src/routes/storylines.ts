@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { problemResponse } from "../schemas.ts";
+import { registerStorylineAdminRoutes } from "./storyline-admin.ts";
 
 const FEED_SIZE = 50;
 
@@ -17,20 +18,29 @@ const StorylineParam = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
+const StorylineSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    origin: z.enum(["builtin", "edited", "user", "file"]).openapi({
+      description:
+        "builtin: as shipped; edited: a built-in storyline changed through the API; user: created through the API; file: from the storylines file (read-only through the API)",
+    }),
+    query: z.string().nullable().openapi({ description: "The search-style query it was compiled from, if any" }),
+    revision: z.number().openapi({ description: "Changes with every save (the ETag of GET /storylines/{id})" }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi("StorylineSummary");
+
 const list = createRoute({
   method: "get",
   path: "/storylines",
-  summary: "The storylines stories are scored for",
+  summary: "The storylines stories are scored for: built-in, edited, from the storylines file and your own",
   responses: {
     200: {
       description: "The storylines",
-      content: {
-        "application/json": {
-          schema: z.object({
-            storylines: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
-          }),
-        },
-      },
+      content: { "application/json": { schema: z.object({ storylines: z.array(StorylineSummarySchema) }) } },
     },
   },
 });
@@ -89,9 +99,22 @@ export function registerStorylineRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   };
 
   app.openapi(list, async (c) => {
-    const storylines = (await deps.storylines()).map((s) => ({ id: s.id, title: s.title, description: s.description }));
+    const entries = new Map((await (deps.storylineCatalog?.entries() ?? [])).map((e) => [e.storyline.id, e]));
+    const storylines = (await deps.storylines()).map((s) => {
+      const entry = entries.get(s.id);
+      return {
+        id: s.id,
+        title: s.title,
+        description: s.description,
+        origin: entry?.origin ?? ("builtin" as const),
+        query: entry?.query ?? null,
+        revision: entry?.revision ?? 0,
+        updatedAt: entry?.updatedAt ?? null,
+      };
+    });
     return c.json({ storylines }, 200);
   });
+  registerStorylineAdminRoutes(app, deps);
 
   app.openapi(timeline, async (c) => {
     const { id } = c.req.valid("param");

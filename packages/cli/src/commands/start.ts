@@ -1,4 +1,4 @@
-/** `storywire start [--port <n>] [--poll-interval <seconds>]`: the local stack, until Ctrl-C. */
+/** `storywire start [--port <n>] [--poll-interval <seconds>] [--storylines <file>]`: the local stack, until Ctrl-C. */
 import { intFlag, parseCommandArgs } from "../args.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { CliError } from "../errors.ts";
@@ -7,6 +7,7 @@ import { type LocalStack, startLocalStack } from "../runtime/stack.ts";
 export const START_FLAGS = {
   port: { type: "string" },
   "poll-interval": { type: "string" },
+  storylines: { type: "string" },
 } as const;
 
 export function configFromFlags(command: string, args: string[], extra: Partial<Config> = {}): Config {
@@ -19,6 +20,7 @@ export function configFromFlags(command: string, args: string[], extra: Partial<
         ...extra,
         ...(port !== undefined ? { port } : {}),
         ...(poll !== undefined ? { pollIntervalSeconds: poll } : {}),
+        ...(values.storylines !== undefined ? { storylinesFile: values.storylines } : {}),
       },
     });
   } catch (error) {
@@ -30,6 +32,9 @@ export function configFromFlags(command: string, args: string[], extra: Partial<
 export function printBanner(stack: LocalStack, config: Config, write = (l: string) => process.stdout.write(`${l}\n`)) {
   write(`Storywire is running: API ${stack.url} (OpenAPI: ${stack.url}/openapi.json)`);
   write(`  data: ${stack.storage}; feeds are checked at most every ${config.pollIntervalSeconds}s`);
+  if (stack.storylinesFile) {
+    write(`  storylines: ${stack.storylinesFile.count} from ${stack.storylinesFile.path} (read-only through the API)`);
+  }
   if (stack.adminKeyGenerated) {
     write(`  admin API key (generated for this run; set STORYWIRE_ADMIN_KEY to keep one): ${stack.adminKey}`);
   }

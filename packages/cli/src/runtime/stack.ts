@@ -17,8 +17,8 @@ import {
   type Logger,
   newFeed,
   runSchedule,
+  StorylineCatalog,
   sendTestAlert,
-  staticStorylines,
   systemClock,
   type WorkerDeps,
 } from "@storywire/pipeline";
@@ -27,6 +27,7 @@ import { startLocalDynamo } from "@storywire/store/local";
 import type { Config } from "../config.ts";
 import { consoleLogger } from "./console-logger.ts";
 import { MemoryQueue } from "./memory-queue.ts";
+import { readStorylinesFile } from "./storylines-file.ts";
 
 export interface StackOptions {
   logger?: Logger;
@@ -48,6 +49,10 @@ export interface LocalStack {
   adminKeyGenerated: boolean;
   /** Where the data lives, for the banner. */
   storage: string;
+  /** The storylines file in use, if any. */
+  storylinesFile: { path: string; count: number } | null;
+  /** The storylines: built-in, from the file and saved through the API. */
+  storylines: StorylineCatalog;
   store: Store;
   queue: MemoryQueue;
   /** One scheduler run (due feeds and due delivery retries), then waits until the queue is idle. */
@@ -59,6 +64,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
   const logger = options.logger ?? consoleLogger();
   const clock = options.clock ?? systemClock;
   const closers: (() => Promise<void> | void)[] = [];
+  // A broken storylines file stops the start before anything runs.
+  const file = config.storylinesFile ? await readStorylinesFile(config.storylinesFile) : undefined;
   try {
     let endpoint = config.dynamoEndpoint;
     if (!endpoint) {
@@ -79,6 +86,9 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     // Stories stored by an older version join the story lists before the API answers.
     for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
 
+    const storylines = new StorylineCatalog({ store, file, clock, logger });
+    await storylines.list();
+
     const adminKeyGenerated = !config.adminKey;
     const adminKey = config.adminKey ?? `sw_${randomBytes(24).toString("base64url")}`;
 
@@ -88,7 +98,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       fetcher: createFetcher({ allowPrivateNetworks: config.allowPrivateNetworks }),
       clock,
       logger,
-      storylines: staticStorylines(),
+      storylines,
       pollIntervalMs: config.pollIntervalSeconds * 1000,
       fullTextBudget: config.fullTextBudget,
       post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: config.allowPrivateNetworks }),
@@ -111,7 +121,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       queue,
       adminKey,
       publicUrl: "",
-      storylines: () => deps.storylines.list(),
+      storylines: () => storylines.list(),
+      storylineCatalog: storylines,
       sendTest: (sub) => sendTestAlert(sub, deps),
       now: () => clock.now(),
       validateUrl: async (url) =>
@@ -188,6 +199,8 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
           : `${join(config.dataDir, "dynamo")} (embedded DynamoDB)`,
       store,
       queue,
+      storylinesFile: file ? { path: file.source, count: file.storylines.length } : null,
+      storylines,
       tick,
       close: async () => {
         for (const close of closers.reverse()) await close();

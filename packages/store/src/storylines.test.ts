@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Conflict, InvalidCursor, InvalidInput } from "./errors.ts";
+import { hexId, makeStory, startTestDynamo, type TestDynamo } from "./test-support.ts";
+
+let env: TestDynamo;
+beforeAll(async () => {
+  env = await startTestDynamo();
+});
+afterAll(() => env.close());
+
+const definition = { id: "arms", title: "Arms control", cues: [{ phrase: "New START", weight: 5 }] };
+
+describe("storyline records", () => {
+  it("creates, reads, replaces at the expected revision and deletes, moving the version each time", async () => {
+    const store = await env.freshStore();
+    expect(await store.storylinesVersion()).toBe(0);
+    expect(await store.listStorylineRecords()).toEqual([]);
+
+    const created = await store.saveStorylineRecord(
+      { id: "arms", definition, query: '"New START"', at: "2025-03-01T00:00:00Z" },
+      0,
+    );
+    expect(created).toEqual({
+      id: "arms",
+      definition,
+      query: '"New START"',
+      revision: 1,
+      createdAt: "2025-03-01T00:00:00.000Z",
+      updatedAt: "2025-03-01T00:00:00.000Z",
+    });
+    expect(await store.storylinesVersion()).toBe(1);
+    expect(await store.getStorylineRecord("arms")).toEqual(created);
+
+    const edited = { ...definition, title: "Strategic arms control" };
+    const saved = await store.saveStorylineRecord(
+      { id: "arms", definition: edited, query: null, at: "2025-03-02T00:00:00Z" },
+      1,
+    );
+    expect(saved).toMatchObject({ revision: 2, query: null, createdAt: "2025-03-01T00:00:00.000Z" });
+    expect(saved.definition).toEqual(edited);
+    expect(await store.storylinesVersion()).toBe(2);
+
+    expect(await store.deleteStorylineRecord("arms", 2)).toBe(true);
+    expect(await store.getStorylineRecord("arms")).toBeNull();
+    expect(await store.storylinesVersion()).toBe(3);
+    expect(await store.deleteStorylineRecord("arms")).toBe(false);
+    expect(await store.storylinesVersion()).toBe(3);
+  });
+
+  it("keeps a hidden built-in storyline as a record without a definition", async () => {
+    const store = await env.freshStore();
+    await store.saveStorylineRecord({ id: "sco", definition: null, query: null }, 0);
+    await store.saveStorylineRecord({ id: "arms", definition, query: null }, 0);
+    const records = await store.listStorylineRecords();
+    expect(records.map((r) => [r.id, r.definition === null])).toEqual([
+      ["arms", false],
+      ["sco", true],
+    ]);
+  });
+
+  it("refuses a create over an existing record and a save or delete at a stale revision", async () => {
+    const store = await env.freshStore();
+    await store.saveStorylineRecord({ id: "arms", definition, query: null }, 0);
+    await expect(store.saveStorylineRecord({ id: "arms", definition, query: null }, 0)).rejects.toThrow(Conflict);
+    await expect(store.saveStorylineRecord({ id: "arms", definition, query: null }, 5)).rejects.toThrow(
+      /no longer at revision 5/,
+    );
+    await expect(store.saveStorylineRecord({ id: "gone", definition, query: null }, 1)).rejects.toThrow(Conflict);
+    await expect(store.deleteStorylineRecord("arms", 7)).rejects.toThrow(Conflict);
+    expect((await store.getStorylineRecord("arms"))?.revision).toBe(1);
+  });
+
+  it("refuses bad ids and definitions that are not objects", async () => {
+    const store = await env.freshStore();
+    await expect(store.saveStorylineRecord({ id: "a#b", definition, query: null }, 0)).rejects.toThrow(InvalidInput);
+    await expect(
+      store.saveStorylineRecord({ id: "a", definition: [] as unknown as Record<string, unknown>, query: null }, 0),
+    ).rejects.toThrow(/must be an object/);
+  });
+});
+
+describe("story windows (rescore)", () => {
+  async function storeWithStories() {
+    const store = await env.freshStore();
+    for (let i = 1; i <= 7; i++) {
+      const at = `2025-03-0${i}T12:00:00.000Z`;
+      await store.putStory(makeStory({ id: hexId(i), publishedAt: at, fetchedAt: at }));
+    }
+    return store;
+  }
+
+  it("walks a window oldest first, in pages, to the end", async () => {
+    const store = await storeWithStories();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await store.listStoriesOldestFirst({
+        since: "2025-03-02T00:00:00Z",
+        until: "2025-03-06T12:00:00Z",
+        limit: 2,
+        cursor,
+      });
+      seen.push(...page.items.map((s) => s.id));
+      cursor = page.cursor;
+    } while (cursor);
+    // [since, until): the story at exactly `until` is left out.
+    expect(seen).toEqual([hexId(2), hexId(3), hexId(4), hexId(5)]);
+  });
+
+  it("resumes right after any story of a page", async () => {
+    const store = await storeWithStories();
+    const window = { since: "2025-03-01T00:00:00Z", until: "2025-04-01T00:00:00Z" };
+    const first = await store.listStoriesOldestFirst({ ...window, limit: 5 });
+    const third = first.items[2];
+    if (!third) throw new Error("expected five stories");
+    const rest = await store.listStoriesOldestFirst({ ...window, limit: 10, cursor: store.cursorAfterStory(third) });
+    expect(rest.items.map((s) => s.id)).toEqual([hexId(4), hexId(5), hexId(6), hexId(7)]);
+    expect(rest.cursor).toBeNull();
+  });
+
+  it("refuses a window that ends before it starts, and a cursor of another list", async () => {
+    const store = await storeWithStories();
+    await expect(
+      store.listStoriesOldestFirst({ since: "2025-03-05T00:00:00Z", until: "2025-03-01T00:00:00Z" }),
+    ).rejects.toThrow(/ends .* before it starts/);
+    const feedCursor = (await store.listStories({ feedId: "f000000000000001", limit: 1 })).cursor;
+    expect(feedCursor).not.toBeNull();
+    await expect(
+      store.listStoriesOldestFirst({
+        since: "2025-03-01T00:00:00Z",
+        until: "2025-04-01T00:00:00Z",
+        cursor: feedCursor,
+      }),
+    ).rejects.toThrow(InvalidCursor);
+  });
+
+  it("reads a storyline's member stories within a time range, newest first", async () => {
+    const store = await storeWithStories();
+    await store.putEvent({ id: "e1", storylineId: "arms", title: "t", startedAt: "2025-03-01T12:00:00Z" });
+    for (let i = 1; i <= 5; i++) {
+      await store.addStoryToEvent("arms", "e1", hexId(i), i === 1 ? "first" : "update", `2025-03-0${i}T12:00:00.000Z`);
+    }
+    const between = await store.storylineStoriesBetween("arms", "2025-03-02T00:00:00Z", "2025-03-04T12:00:00Z");
+    expect(between.map((m) => m.storyId)).toEqual([hexId(4), hexId(3), hexId(2)]);
+    expect(between[0]?.story.id).toBe(hexId(4));
+  });
+});
