@@ -26,8 +26,8 @@ export interface CreateStoreOptions {
   /** The clock for defaults ("now") and for hiding expired records; tests pass a fixed one. */
   clock?: () => Date;
   /**
-   * Milliseconds a story list page is answered from memory (default 1000; 0 turns it off). Story writes through
-   * this store clear it, so only writes made elsewhere (other processes) are seen up to this late.
+   * Milliseconds a story list page is answered from memory (default 0: off; the local runtime and the API function
+   * use 1000). Story writes through this store clear it, so only writes made elsewhere are seen up to this late.
    */
   listCacheMs?: number;
   /**

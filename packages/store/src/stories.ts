@@ -175,8 +175,12 @@ export function cursorAfterStory(story: Story): string {
 /** How many stories the upgrade lists per call (stories stored before the lists existed). */
 export const UPGRADE_BATCH = 200;
 
-/** How long a list page is served from memory unless createStore says otherwise (story-query.ts PageCache). */
-export const DEFAULT_LIST_CACHE_MS = 1000;
+/**
+ * How long a list page is served from memory unless createStore says otherwise (story-query.ts PageCache): off,
+ * so that a store never shows another writer's stories late by surprise; the local runtime and the API function
+ * turn it on (listCacheMs, README Configuration).
+ */
+export const DEFAULT_LIST_CACHE_MS = 0;
 
 export function storyStore(
   ctx: StoreContext,

@@ -194,7 +194,7 @@ ${sections.map(
 <h2>Using the API</h2>
 <ul>
 <li><strong>Keys</strong>: reads are public; operations marked <span class="key">admin key</span> need
-<code>Authorization: Bearer &lt;key&gt;</code> (a subscription's own key works on its own subscription). A wrong key is a 401 on every route.</li>
+<code>Authorization: Bearer &lt;key&gt;</code> (a subscription's own key works on its own subscription).</li>
 <li><strong>Errors</strong> are RFC 9457 problem documents (<code>application/problem+json</code>):
 <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code> (what to do), <code>code</code>, and <code>field</code> when one request field is wrong.</li>
 <li><strong>Pages</strong>: lists answer a <code>nextCursor</code>; pass it as <code>cursor</code> until it is null.</li>

@@ -78,10 +78,22 @@ describe("rate limits", () => {
     expect(statuses).toEqual([200, 200, 429]);
   });
 
-  it("answers 401 for a wrong key before counting anything", async () => {
-    const res = await get(t.app, "/storylines", from("203.0.113.9"), { authorization: "Bearer wrong" });
-    expect(res.status).toBe(401);
-    expect(res.headers.get("ratelimit")).toBeNull();
+  it("counts a key that is not valid against the address; routes that need a key answer it with 401", async () => {
+    now = new Date("2026-01-01T00:09:00.000Z");
+    const env = from("203.0.113.9");
+    const wrong = { authorization: "Bearer wrong" };
+    const read = await get(t.app, "/storylines", env, wrong);
+    expect(read.status).toBe(200);
+    expect(read.headers.get("ratelimit")).toBe('"address";r=1;t=60');
+    const write = await Promise.resolve(
+      t.app.request(
+        "/feeds",
+        { method: "POST", headers: { ...wrong, "content-type": "application/json" }, body: "{}" },
+        env,
+      ),
+    );
+    expect(write.status).toBe(401);
+    expect((await get(t.app, "/storylines", env)).status).toBe(429);
   });
 
   it("serves the request when the store cannot count (the route reports the store itself)", async () => {

@@ -6,8 +6,8 @@
  * Headers (draft-ietf-httpapi-ratelimit-headers-10, structured fields): every limited response carries
  * `RateLimit-Policy: "key";q=<limit>;w=<window>` (or "address") and `RateLimit: "key";r=<remaining>;t=<seconds to reset>`.
  *
- * A request with an Authorization header is identified here: a wrong key is a 401 on any route, public reads
- * included, rather than a silent anonymous request that counts against the caller's address.
+ * A request with a key that is not valid counts against its address, like one without a key; the routes that need
+ * a key answer it with their own 401.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { ApiDeps } from "../deps.ts";
@@ -80,20 +80,14 @@ export function rateLimit(deps: ApiDeps, settings: RateLimitSettings): Middlewar
   let warned = false;
 
   return async (c, next) => {
+    // A valid key is counted as itself; anything else (no key, or one that is not valid, which the routes that
+    // need a key answer with 401) is counted against the client's address.
     const key = bearerKey(c);
+    const principal = key === null ? null : principalFor(deps.adminKey, key);
     let bucket: string;
     let limit: number;
     let policy: "key" | "address";
-    if (key !== null) {
-      const principal = principalFor(deps.adminKey, key);
-      if (!principal) {
-        return errorResponse(
-          c,
-          401,
-          "unauthorized",
-          "The API key is not valid. Use the admin key or the key returned when the subscription was created, or send no Authorization header for public reads.",
-        );
-      }
+    if (principal) {
       bucket = principal.kind === "admin" ? "key:admin" : `key:sub:${principal.subscriptionId}`;
       limit = settings.perKey;
       policy = "key";
