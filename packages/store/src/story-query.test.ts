@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInput } from "./errors.ts";
 import { createStore } from "./store.ts";
 import { UNDATED_BACKLOG_SORT_AT } from "./stories.ts";
-import { listStorySummaries } from "./story-query.ts";
+import { listStorySummaries, PageCache } from "./story-query.ts";
 import { hexId, makeFeed, makeStory, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { ListStoriesOptions, Store } from "./types.ts";
 
@@ -332,5 +332,34 @@ describe("story lists: the size of the search index", () => {
     await none.putStory(story(1, { title: "zeta", text: "eta" }));
     expect((await none.listStories({ q: "zeta" })).items).toHaveLength(0);
     expect((await none.listStories()).items).toHaveLength(2);
+  });
+});
+
+describe("story lists: one read for concurrent requests of one page", () => {
+  it("lets concurrent requests for the same page share one read, and a write during it not be cached", async () => {
+    const store = await env.freshStore();
+    for (let i = 0; i < 3; i++) await store.putStory(story(i));
+    const doc = DynamoDBDocumentClient.from(env.client);
+    let queries = 0;
+    const counting = {
+      doc: { send: (command: never) => ((queries += 1), doc.send(command)) } as unknown as typeof doc,
+      table: store.tableName,
+      clock: () => new Date(),
+    };
+    const cache = new PageCache(60_000);
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, () => listStorySummaries(counting, { limit: 2 }, { cache })),
+    );
+    expect(queries).toBe(1);
+    expect(new Set(pages.map((p) => JSON.stringify(p))).size).toBe(1);
+    await listStorySummaries(counting, { limit: 2 }, { cache });
+    expect(queries).toBe(1);
+    // A write while a read is under way: that read's page is not kept.
+    cache.clear();
+    const during = listStorySummaries(counting, { limit: 2 }, { cache });
+    cache.clear();
+    await during;
+    await listStorySummaries(counting, { limit: 2 }, { cache });
+    expect(queries).toBe(3);
   });
 });

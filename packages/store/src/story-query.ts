@@ -326,6 +326,8 @@ async function present(ctx: StoreContext, list: ListWalker, sks: string[], budge
  */
 export class PageCache {
   private readonly pages = new Map<string, { at: number; page: Page<StorySummary> }>();
+  /** Pages being read now: a second request for the same page waits for the first read instead of repeating it. */
+  readonly reading = new Map<string, Promise<Page<StorySummary>>>();
 
   constructor(
     readonly ttlMs: number,
@@ -350,6 +352,7 @@ export class PageCache {
 
   clear(): void {
     this.pages.clear();
+    this.reading.clear();
   }
 }
 
@@ -375,11 +378,23 @@ export async function listStorySummaries(
   const limit = pageSize(options.limit, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const cacheKey = JSON.stringify([filter, limit, options.cursor ?? null]);
   const now = Date.now();
-  const cached = tuning.cache?.get(cacheKey, now);
+  const cache = tuning.cache;
+  if (!cache || cache.ttlMs <= 0) return readPage(ctx, filter, limit, options.cursor ?? null, tuning);
+  const cached = cache.get(cacheKey, now);
   if (cached) return structuredClone(cached);
-  const page = await readPage(ctx, filter, limit, options.cursor ?? null, tuning);
-  tuning.cache?.set(cacheKey, structuredClone(page), now);
-  return page;
+  let reading = cache.reading.get(cacheKey);
+  if (!reading) {
+    reading = readPage(ctx, filter, limit, options.cursor ?? null, tuning);
+    cache.reading.set(cacheKey, reading);
+    const settle = () => {
+      if (cache.reading.get(cacheKey) === reading) cache.reading.delete(cacheKey);
+    };
+    reading.then((page) => {
+      if (cache.reading.get(cacheKey) === reading) cache.set(cacheKey, structuredClone(page), Date.now());
+      settle();
+    }, settle);
+  }
+  return structuredClone(await reading);
 }
 
 async function readPage(
