@@ -342,7 +342,12 @@ describe("story lists: one read for concurrent requests of one page", () => {
     const doc = DynamoDBDocumentClient.from(env.client);
     let queries = 0;
     const counting = {
-      doc: { send: (command: never) => ((queries += 1), doc.send(command)) } as unknown as typeof doc,
+      doc: {
+        send: (command: never) => {
+          queries += 1;
+          return doc.send(command);
+        },
+      } as unknown as typeof doc,
       table: store.tableName,
       clock: () => new Date(),
     };
