@@ -37,6 +37,10 @@ declare module "sst" {
       "type": "sst.aws.Queue"
       "url": string
     }
+    "PreviousAdminApiKey": {
+      "type": "sst.sst.Secret"
+      "value": string
+    }
     "StoryTable": {
       "name": string
       "type": "sst.aws.Dynamo"

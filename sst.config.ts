@@ -8,6 +8,9 @@ export default $config({
     return appSettings(input?.stage);
   },
   async run() {
+    // First: links then carry names only, and each function gets its own grants (infra/permissions.ts).
+    const { linkNamesOnly } = await import("./infra/permissions.ts");
+    linkNamesOnly();
     const { table } = await import("./infra/storage.ts");
     const queues = await import("./infra/queues.ts");
     const { api } = await import("./infra/api.ts");

@@ -1,219 +1,96 @@
 /**
- * The evaluation set and its metrics, shared by `npm run eval` (eval/run.ts) and the vitest gate
+ * Scores evaluation sets and measures them, shared by `npm run eval` (eval/run.ts) and the CI gate
  * (packages/core/src/scoring/eval.test.ts).
  *
- * - Storylines: every labelled text is scored with the default storylines; a storyline is predicted when
- *   `matched`. Precision, recall and F1 per storyline.
- * - Pairs: compare(a, b).relation against the labelled relation; accuracy and the list of mistakes.
- * - Framing: optional expectations (label, naming lean), reported but not gated.
- *
- * Sources: eval/articles (texts written for this set), the shared seeds and the 2022 news feeds of the shared
- * fixtures (labels by reference; their text is read in place and never copied). Without the shared folder
- * the seeds, feeds and seed pairs are skipped and listed in `skipped`.
+ * - Storylines: every labelled text is scored with the default storylines (the raw file, furniture and all, as
+ *   `storywire score` reads it); a storyline is predicted by a decision rule (default: the scorer's `matched`).
+ *   Per storyline: precision and recall with Wilson 95% intervals, F1 with a posterior 95% interval (stats.ts),
+ *   the mistakes, and the errors by the writer's form.
+ * - Pairs: compare(a, b).relation against the labelled relation: accuracy (Wilson), accuracy per labelled
+ *   relation (Wilson), the confusion table and the mistakes.
+ * - Framing: optional expectations (label, naming lean), reported, never gated.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import Parser from "rss-parser";
 import { compare } from "../packages/core/src/dedup/index.ts";
 import {
-  type DocInput,
   defaultStorylines,
   frameArticle,
   type Storyline,
+  type StorylineResult,
   scoreStorylines,
 } from "../packages/core/src/scoring/index.ts";
+import type { EvalCase, EvalPair } from "./sets.ts";
+import { type Interval, type Metrics, metricsOf, type Outcome, wilson } from "./stats.ts";
 
-const evalDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(evalDir, "..");
+/** Decides from a storyline result whether the storyline is predicted. */
+export type Decision = (r: StorylineResult) => boolean;
 
-/** $STORYWIRE_SHARED_DIR, else ../shared beside the repository. */
-export const sharedDir = process.env.STORYWIRE_SHARED_DIR ?? resolve(repoRoot, "..", "shared");
+/** The rules alone: the scorer's `matched`. */
+export const rulesDecision: Decision = (r) => r.matched;
 
-interface FramingExpectation {
-  label?: string;
-  lean?: "russian" | "ukrainian" | "neutral";
+export interface ScoredCase {
+  case: EvalCase;
+  results: Map<string, StorylineResult>;
 }
 
-interface LabelFile {
-  storylines: string[];
-  articles: { file: string; storylines: string[]; note?: string; framing?: FramingExpectation }[];
-  seeds: { file: string; storylines: string[]; note?: string; framing?: FramingExpectation }[];
-  feeds: {
-    file: string;
-    default: string[];
-    reviewed: { guid: string; storylines: string[]; note?: string }[];
-  }[];
-}
-
-interface PairFile {
-  pairs: { id: string; a: string; b: string; relation: string; note?: string }[];
-}
-
-export interface EvalCase {
-  id: string;
-  source: "article" | "seed" | "feed";
-  doc: DocInput;
-  storylines: string[];
-  framing?: FramingExpectation;
-}
-
-export interface EvalPair {
-  id: string;
-  a: string;
-  b: string;
-  relation: string;
-}
-
-export interface EvalSet {
-  storylineIds: string[];
-  cases: EvalCase[];
-  pairs: EvalPair[];
-  /** What could not be loaded (e.g. the shared folder is absent), one sentence each. */
-  skipped: string[];
-}
-
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, "utf8")) as T;
-}
-
-/** Reads a pair member: "seed:<file>" from the shared seeds, else a path relative to eval/. */
-function readPairText(ref: string): string | null {
-  const path = ref.startsWith("seed:") ? join(sharedDir, "seeds", ref.slice(5)) : join(evalDir, ref);
-  return existsSync(path) ? readFileSync(path, "utf8") : null;
-}
-
-function stripTags(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-async function loadFeedCases(labels: LabelFile, skipped: string[]): Promise<EvalCase[]> {
-  const parser = new Parser();
-  const out: EvalCase[] = [];
-  for (const feed of labels.feeds) {
-    const path = join(sharedDir, "fixtures", "feeds", feed.file);
-    if (!existsSync(path)) {
-      skipped.push(`feed ${feed.file}: not found under ${join(sharedDir, "fixtures", "feeds")}`);
-      continue;
-    }
-    const parsed = await parser.parseString(readFileSync(path, "utf8"));
-    const reviewed = new Map(feed.reviewed.map((r) => [r.guid, r.storylines]));
-    const seen = new Set(reviewed.keys());
-    for (const item of parsed.items) {
-      const guid = item.guid ?? item.link ?? item.title ?? "";
-      seen.delete(guid);
-      const body = item.contentSnippet ?? stripTags(item.content ?? item.summary ?? "");
-      out.push({
-        id: `${feed.file}#${guid}`,
-        source: "feed",
-        doc: { title: item.title ?? null, text: body },
-        storylines: reviewed.get(guid) ?? feed.default,
-      });
-    }
-    for (const missing of seen) skipped.push(`feed ${feed.file}: labelled item ${missing} is not in the feed`);
-  }
-  return out;
-}
-
-/** Loads the labelled texts and pairs. */
-export async function loadEvalSet(): Promise<EvalSet> {
-  const labels = readJson<LabelFile>(join(evalDir, "labels.json"));
-  const pairFile = readJson<PairFile>(join(evalDir, "pairs.json"));
-  const skipped: string[] = [];
-  const cases: EvalCase[] = labels.articles.map((a) => ({
-    id: a.file,
-    source: "article" as const,
-    doc: readFileSync(join(evalDir, a.file), "utf8"),
-    storylines: a.storylines,
-    framing: a.framing,
-  }));
-  const seedsDir = join(sharedDir, "seeds");
-  for (const s of labels.seeds) {
-    const path = join(seedsDir, s.file);
-    if (!existsSync(path)) {
-      skipped.push(`seed ${s.file}: not found under ${seedsDir}`);
-      continue;
-    }
-    cases.push({
-      id: `seed:${s.file}`,
-      source: "seed",
-      doc: readFileSync(path, "utf8"),
-      storylines: s.storylines,
-      framing: s.framing,
-    });
-  }
-  cases.push(...(await loadFeedCases(labels, skipped)));
-  const pairs: EvalPair[] = [];
-  for (const p of pairFile.pairs) {
-    const a = readPairText(p.a);
-    const b = readPairText(p.b);
-    if (a === null || b === null) {
-      skipped.push(`pair ${p.id}: ${a === null ? p.a : p.b} not found`);
-      continue;
-    }
-    pairs.push({ id: p.id, a, b, relation: p.relation });
-  }
-  return { storylineIds: labels.storylines, cases, pairs, skipped };
-}
-
-export interface StorylineMetrics {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
+/** Scores every case once (decisions are applied afterwards, so several can be compared on one scoring). */
+export function scoreCases(cases: readonly EvalCase[], storylines: readonly Storyline[] = defaultStorylines) {
+  return cases.map(
+    (c): ScoredCase => ({ case: c, results: new Map(scoreStorylines(c.doc, storylines).map((r) => [r.id, r])) }),
+  );
 }
 
 export interface StorylineMistake {
   id: string;
   storyline: string;
+  form: string;
   expected: boolean;
   score: number;
+  note?: string;
 }
 
-function metrics(tp: number, fp: number, fn: number, tn: number): StorylineMetrics {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, tn, precision, recall, f1 };
+export interface FormErrors {
+  form: string;
+  cases: number;
+  /** Case x storyline decisions that disagree with the label. */
+  errors: number;
+  decisions: number;
+}
+
+export interface StorylineReport {
+  perStoryline: Record<string, Metrics>;
+  mistakes: StorylineMistake[];
+  byForm: FormErrors[];
 }
 
 export function evaluateStorylines(
-  cases: readonly EvalCase[],
+  scored: readonly ScoredCase[],
   storylineIds: readonly string[],
-  storylines: readonly Storyline[] = defaultStorylines,
-): { perStoryline: Record<string, StorylineMetrics>; mistakes: StorylineMistake[] } {
-  const counts = new Map(storylineIds.map((id) => [id, { tp: 0, fp: 0, fn: 0, tn: 0 }]));
+  decide: Decision = rulesDecision,
+): StorylineReport {
+  const outcomes = new Map<string, Outcome[]>(storylineIds.map((id) => [id, []]));
   const mistakes: StorylineMistake[] = [];
-  for (const c of cases) {
-    const results = scoreStorylines(c.doc, storylines);
+  const forms = new Map<string, FormErrors>();
+  for (const { case: c, results } of scored) {
+    const form = forms.get(c.form) ?? { form: c.form, cases: 0, errors: 0, decisions: 0 };
+    forms.set(c.form, form);
+    form.cases++;
     for (const id of storylineIds) {
-      const r = results.find((x) => x.id === id);
-      const predicted = r?.matched ?? false;
+      const r = results.get(id);
+      if (r === undefined) throw new Error(`no storyline "${id}" to score (labelled in ${c.id})`);
+      const predicted = decide(r);
       const expected = c.storylines.includes(id);
-      const k = counts.get(id);
-      if (k === undefined) continue;
-      if (predicted && expected) k.tp++;
-      else if (predicted) k.fp++;
-      else if (expected) k.fn++;
-      else k.tn++;
-      if (predicted !== expected) mistakes.push({ id: c.id, storyline: id, expected, score: r?.score ?? 0 });
+      outcomes.get(id)?.push({ expected, predicted });
+      form.decisions++;
+      if (predicted !== expected) {
+        form.errors++;
+        mistakes.push({ id: c.id, storyline: id, form: c.form, expected, score: r.score, note: c.note });
+      }
     }
   }
-  const perStoryline: Record<string, StorylineMetrics> = {};
-  for (const [id, k] of counts) perStoryline[id] = metrics(k.tp, k.fp, k.fn, k.tn);
-  return { perStoryline, mistakes };
+  const perStoryline: Record<string, Metrics> = {};
+  for (const [id, list] of outcomes) perStoryline[id] = metricsOf(list);
+  const byForm = [...forms.values()].sort((x, y) => x.form.localeCompare(y.form));
+  return { perStoryline, mistakes, byForm };
 }
 
 export interface PairMistake {
@@ -222,22 +99,64 @@ export interface PairMistake {
   got: string;
   similarity: number;
   novel: string[];
+  note?: string;
 }
 
-export function evaluatePairs(pairs: readonly EvalPair[]): {
-  accuracy: number;
+export interface PairReport {
   total: number;
+  correct: number;
+  accuracy: number;
+  accuracyCI: Interval;
+  /** Per labelled relation: how many, how many right, accuracy and its interval. */
+  perRelation: Record<string, { n: number; correct: number; accuracy: number; ci: Interval }>;
+  /** expected -> got -> count. */
+  confusion: Record<string, Record<string, number>>;
   mistakes: PairMistake[];
-} {
+}
+
+export const RELATIONS = ["duplicate", "update", "related", "unrelated"] as const;
+
+export function evaluatePairs(pairs: readonly EvalPair[]): PairReport {
   const mistakes: PairMistake[] = [];
+  const confusion: Record<string, Record<string, number>> = {};
+  const per: Record<string, { n: number; correct: number }> = {};
   for (const p of pairs) {
     const r = compare(p.a, p.b);
-    if (r.relation !== p.relation) {
-      mistakes.push({ id: p.id, expected: p.relation, got: r.relation, similarity: r.similarity, novel: r.novel });
+    const row = confusion[p.relation] ?? {};
+    confusion[p.relation] = row;
+    row[r.relation] = (row[r.relation] ?? 0) + 1;
+    const rel = per[p.relation] ?? { n: 0, correct: 0 };
+    per[p.relation] = rel;
+    rel.n++;
+    if (r.relation === p.relation) rel.correct++;
+    else {
+      mistakes.push({
+        id: p.id,
+        expected: p.relation,
+        got: r.relation,
+        similarity: r.similarity,
+        novel: r.novel,
+        note: p.note,
+      });
     }
   }
   const total = pairs.length;
-  return { accuracy: total === 0 ? 1 : (total - mistakes.length) / total, total, mistakes };
+  const correct = total - mistakes.length;
+  const perRelation: PairReport["perRelation"] = {};
+  for (const relation of RELATIONS) {
+    const x = per[relation];
+    if (x === undefined) continue;
+    perRelation[relation] = { ...x, accuracy: x.correct / x.n, ci: wilson(x.correct, x.n) };
+  }
+  return {
+    total,
+    correct,
+    accuracy: total === 0 ? Number.NaN : correct / total,
+    accuracyCI: wilson(correct, total),
+    perRelation,
+    confusion,
+    mistakes,
+  };
 }
 
 export interface FramingMistake {

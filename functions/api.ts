@@ -23,6 +23,7 @@ export const handler: LambdaHandler = async (event, context) => {
         storylineCatalog: catalog,
         sendTest: (sub) => sendTestAlert(sub, deps),
         rateLimit: settings.rateLimit,
+        claimTimeoutMs: settings.claimTimeoutMs,
       }),
     );
   }

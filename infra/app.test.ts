@@ -44,6 +44,7 @@ describe("sst.config.ts run()", () => {
       "sst.aws.Queue FetchQueue",
       "sst.sst.Secret AdminApiKey",
       "sst.sst.Secret EmailFrom",
+      "sst.sst.Secret PreviousAdminApiKey",
     ]);
   });
 
@@ -51,6 +52,7 @@ describe("sst.config.ts run()", () => {
     const { recorder } = await loadSstApp("dev");
     expect(recorder.get("sst.sst.Secret", "AdminApiKey").args.placeholder).toBeUndefined();
     expect(recorder.get("sst.sst.Secret", "EmailFrom").args.placeholder).toBe("");
+    expect(recorder.get("sst.sst.Secret", "PreviousAdminApiKey").args.placeholder).toBe("");
   });
 
   it.each([

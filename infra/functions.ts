@@ -30,6 +30,12 @@ const MEMORY: Readonly<Record<Step, `${number} MB`>> = {
   deliver: "256 MB",
 };
 
+/** The trust policy of every function role outside `sst dev`: Lambda, and nobody else, may assume it. */
+export const LAMBDA_TRUST_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
 export function seconds(count: number): `${number} seconds` {
   return `${count} seconds`;
 }
@@ -64,6 +70,8 @@ export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.
     ...(storylines.copyFiles ? { copyFiles: storylines.copyFiles } : {}),
     logging: { retention: isProductionStage($app.stage) ? "3 months" : "1 week" },
     nodejs: { sourcemap: true, esbuild: { external: [...LOCAL_ONLY_PACKAGES] } },
+    // SST's role also trusts the account root, for `sst dev`'s live functions; a deployed role trusts Lambda only.
+    ...($dev ? {} : { transform: { role: { assumeRolePolicy: LAMBDA_TRUST_POLICY } } }),
     ...rest,
   };
 }

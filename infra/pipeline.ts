@@ -3,8 +3,9 @@
  */
 import { api } from "./api.ts";
 import { lambda } from "./functions.ts";
+import { grants } from "./permissions.ts";
 import { deliveryQueue, fetchQueue } from "./queues.ts";
-import { emailFrom, sendEmail } from "./secrets.ts";
+import { adminApiKey, emailFrom, previousAdminApiKey } from "./secrets.ts";
 import { table } from "./storage.ts";
 
 /**
@@ -22,18 +23,20 @@ export const CONSUMERS = {
  */
 export const schedule = new sst.aws.CronV2("Schedule", {
   schedule: "rate(1 minute)",
-  function: lambda("schedule", [table, fetchQueue, deliveryQueue], { retries: 0 }),
+  function: lambda("schedule", [table, fetchQueue, deliveryQueue], { retries: 0, permissions: grants("schedule") }),
 });
 
-fetchQueue.subscribe(lambda("ingest", [table, deliveryQueue]), {
+// No admin key: ingest parses what strangers publish, and never needs a stored secret (fan-out reads only filters).
+fetchQueue.subscribe(lambda("ingest", [table, deliveryQueue], { permissions: grants("ingest") }), {
   batch: { size: CONSUMERS.ingest.batchSize, partialResponses: true },
   transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: CONSUMERS.ingest.maxConcurrency } } },
 });
 
 // DeliveryQueue: a retry due within SQS's 15-minute maximum delay is re-enqueued by the deliver step itself.
-// STORYWIRE_PUBLIC_URL: alerts link back to the API.
-const deliver = lambda("deliver", [table, deliveryQueue, emailFrom], {
-  permissions: [sendEmail],
+// The admin keys: webhook signing secrets are stored encrypted under them. STORYWIRE_PUBLIC_URL: alerts link back
+// to the API.
+const deliver = lambda("deliver", [table, deliveryQueue, emailFrom, adminApiKey, previousAdminApiKey], {
+  permissions: grants("deliver"),
   environment: { STORYWIRE_PUBLIC_URL: api.url },
 });
 deliveryQueue.subscribe(deliver, {

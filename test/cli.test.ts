@@ -44,7 +44,30 @@ describe("storywire CLI contracts", () => {
     expect(lines[0]).toMatchObject({ title: "First & bold", url: "https://wire.example/a", text: "One.\n\nTwo." });
     expect(lines[0].id).toMatch(/^[0-9a-f]{16}$/);
     for (const key of ["key", "publishedAt", "author", "language", "source"]) expect(lines[0]).toHaveProperty(key);
-    expect(stderr).toMatch(/1 item\(s\) skipped/);
+    expect(stderr).toMatch(/1 item\(s\) skipped: 1 repeating another item's key/);
+  });
+
+  it("parse: a broken feed over the item cap says what it skipped and why, and what it repaired", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
+    const file = join(dir, "broken.xml");
+    const items = Array.from(
+      { length: 502 },
+      (_, i) =>
+        `<item><guid>g${i}</guid><title>Item ${i} &amp; Tom & Jerry</title><pubDate>${new Date(Date.UTC(2024, 0, 1, 0, i)).toUTCString()}</pubDate></item>`,
+    ).join("");
+    writeFileSync(file, `<rss version="2.0"><channel><title>Broken</title>${items}<item><guid>cut</guid><title>Cu`);
+    const { code, stdout, stderr } = await cli(["parse", file]);
+    expect(code).toBe(0);
+    const titles = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).title as string);
+    expect(titles).toHaveLength(500);
+    expect(titles).not.toContain("Item 0 & Tom & Jerry");
+    expect(titles).toContain("Item 501 & Tom & Jerry");
+    expect(stderr).toContain(
+      '"Broken", 500 stories, 3 item(s) skipped: 2 over the item cap (the oldest dropped), 1 cut off by the end of the document; repaired: bare "&" read as text; document cut off mid-way, closed.',
+    );
   });
 
   it.each([

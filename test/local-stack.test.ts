@@ -76,6 +76,17 @@ describe("local stack: poll -> store -> API", () => {
     await stack.tick();
     const page = (await (await api("/stories?limit=2")).json()) as { stories: { title: string }[]; nextCursor: string };
     expect(page.stories.map((s) => s.title)).toEqual(["Loopback story number 3", "Loopback story number 2"]);
+    // GET /feeds says what the check did with every item of the document, and that nothing needed repair.
+    const [feed] = ((await (await api("/feeds")).json()) as { feeds: Record<string, unknown>[] }).feeds;
+    expect(feed).toMatchObject({
+      lastItems: {
+        total: 3,
+        stored: 1,
+        known: 2,
+        skipped: { overCap: 0, cutOff: 0, empty: 0, duplicate: 0, unreadable: 0, failed: 0 },
+      },
+      repairs: [],
+    });
     const next = (await (await api(`/stories?limit=2&cursor=${encodeURIComponent(page.nextCursor)}`)).json()) as {
       stories: { title: string }[];
       nextCursor: string | null;

@@ -72,7 +72,35 @@ declare const $app: Readonly<{
 
 declare const $dev: boolean;
 
+/** global.d.ts: waits for the values, then applies `fn` (the real overloads also take records and 2..8 tuples). */
+declare function $resolve<T extends readonly unknown[]>(
+  values: [...{ [K in keyof T]: SstInput<T[K]> }],
+): SstOutput<{ -readonly [K in keyof T]: T[K] }>;
+
+/** @pulumi/aws data sources the app reads (the eval bundle imports @pulumi/aws as `aws`). */
+declare namespace aws {
+  function getPartitionOutput(args?: Record<string, never>, opts?: unknown): { partition: SstOutput<string> };
+  function getRegionOutput(args?: Record<string, never>, opts?: unknown): { region: SstOutput<string> };
+  function getCallerIdentityOutput(args?: Record<string, never>, opts?: unknown): { accountId: SstOutput<string> };
+}
+
 declare namespace sst {
+  /** components/linkable.ts */
+  interface LinkableDefinition {
+    // biome-ignore lint/suspicious/noExplicitAny: the real type is Record<string, any>
+    properties: Record<string, any>;
+    include?: unknown[];
+  }
+
+  // biome-ignore lint/complexity/noStaticOnlyClass: mirrors the real class (its instance side is not used here)
+  class Linkable {
+    static wrap<Resource>(
+      // biome-ignore lint/suspicious/noExplicitAny: mirrors the real signature
+      cls: { new (...args: any[]): Resource },
+      cb: (resource: Resource) => LinkableDefinition,
+    ): void;
+  }
+
   /** components/secret.ts */
   class Secret {
     constructor(name: string, placeholder?: SstInput<string>);
@@ -102,6 +130,8 @@ declare namespace sst {
       permissions?: SstInput<FunctionPermissionArgs[]>;
       // biome-ignore lint/suspicious/noExplicitAny: the real type is Input<any[]>
       link?: SstInput<any[]>;
+      /** `role` is Pulumi's aws.iam.RoleArgs; only the property used here is declared. */
+      transform?: { role?: SstTransform<{ assumeRolePolicy: SstInput<string> }> };
       /** Files copied into the function's bundle: from the repository root to a path in the bundle. */
       copyFiles?: SstInput<{ from: SstInput<string>; to?: SstInput<string> }[]>;
       logging?: SstInput<false | { retention?: SstInput<SstLogRetention>; format?: SstInput<"text" | "json"> }>;

@@ -20,12 +20,15 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       STORYWIRE_RATE_LIMIT_LOOPBACK: "1",
       STORYWIRE_LIST_CACHE_MS: "0",
       STORYWIRE_SEARCH_WORDS: "40",
+      STORYWIRE_PREVIOUS_ADMIN_KEY: "old",
+      STORYWIRE_CLAIM_TIMEOUT: "30",
     });
     expect(s).toEqual({
       tableName: "t",
       fetchQueueUrl: "https://sqs.example/1/fetch",
       deliveryQueueUrl: "https://sqs.example/1/deliver",
       adminKey: "k",
+      previousAdminKey: "old",
       emailFrom: "alerts@example.org",
       publicUrl: "https://api.example",
       dynamoEndpoint: "http://127.0.0.1:4567",
@@ -35,6 +38,7 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       listCacheMs: 0,
       searchWords: 40,
       rateLimit: { perKey: 100, perAddress: 0, windowSeconds: 10, limitLoopback: true },
+      claimTimeoutMs: 30_000,
     });
   });
 
@@ -54,6 +58,7 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       listCacheMs: 1000,
       searchWords: 600,
       rateLimit: { perKey: 600, perAddress: 300, windowSeconds: 60, limitLoopback: false },
+      claimTimeoutMs: 60_000,
     });
     expect(s.dynamoEndpoint).toBeUndefined();
   });

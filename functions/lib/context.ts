@@ -34,7 +34,10 @@ export interface LambdaSettings {
   tableName: string;
   fetchQueueUrl: string;
   deliveryQueueUrl: string;
+  /** Empty in functions not linked to AdminApiKey (schedule, ingest): they never open stored secrets. */
   adminKey: string;
+  /** The admin key before the last rotation, while secrets sealed under it are still being read. */
+  previousAdminKey: string;
   emailFrom: string;
   publicUrl: string;
   dynamoEndpoint?: string;
@@ -48,6 +51,8 @@ export interface LambdaSettings {
   searchWords: number;
   /** API rate limits (README Configuration). */
   rateLimit: { perKey: number; perAddress: number; windowSeconds: number; limitLoopback: boolean };
+  /** How long a crashed worker's claim blocks a feed or a delivery. */
+  claimTimeoutMs: number;
   /** The storylines file bundled with the function (infra/storylines.ts), relative to the task root. */
   storylinesFile?: string;
 }
@@ -79,6 +84,7 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     fetchQueueUrl: (await linked("FetchQueue", "url")) ?? env.STORYWIRE_FETCH_QUEUE_URL ?? "",
     deliveryQueueUrl: (await linked("DeliveryQueue", "url")) ?? env.STORYWIRE_DELIVERY_QUEUE_URL ?? "",
     adminKey: (await linked("AdminApiKey", "value")) ?? env.STORYWIRE_ADMIN_KEY ?? "",
+    previousAdminKey: (await linked("PreviousAdminApiKey", "value")) ?? env.STORYWIRE_PREVIOUS_ADMIN_KEY ?? "",
     emailFrom: (await linked("EmailFrom", "value")) ?? env.STORYWIRE_EMAIL_FROM ?? "",
     publicUrl: (env.STORYWIRE_PUBLIC_URL ?? "").replace(/\/+$/, ""),
     dynamoEndpoint: env.STORYWIRE_DYNAMO_ENDPOINT || undefined,
@@ -93,6 +99,7 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
       windowSeconds: numberSetting(env, "STORYWIRE_RATE_LIMIT_WINDOW", 60, { min: 1, max: 86_400 }),
       limitLoopback: env.STORYWIRE_RATE_LIMIT_LOOPBACK === "1",
     },
+    claimTimeoutMs: numberSetting(env, "STORYWIRE_CLAIM_TIMEOUT", 60, { min: 1, max: 900 }) * 1000,
     storylinesFile: env.STORYWIRE_STORYLINES?.trim() || undefined,
   };
 }
@@ -135,6 +142,9 @@ async function build(): Promise<LambdaContext> {
     tableName: s.tableName,
     listCacheMs: s.listCacheMs,
     searchWords: s.searchWords,
+    ...(s.adminKey
+      ? { secrets: { current: s.adminKey, previous: s.previousAdminKey ? [s.previousAdminKey] : [] } }
+      : {}),
   });
   const logger = jsonLogger();
   const catalog = new StorylineCatalog({ store, logger, file: await storylinesFile(s.storylinesFile) });
@@ -151,6 +161,7 @@ async function build(): Promise<LambdaContext> {
     email: s.emailFrom ? { sender: createSesSender({ client: new SESv2Client({}) }), from: s.emailFrom } : undefined,
     publicUrl: s.publicUrl,
     allowPrivateNetworks: s.allowPrivateNetworks,
+    claimTimeoutMs: s.claimTimeoutMs,
   };
   return { deps, settings: s, catalog };
 }

@@ -34,9 +34,30 @@ export interface AppState {
   protect: boolean;
 }
 
+export interface StandInOptions {
+  /** Values of secrets as `sst secret set` would give them; an unset secret has its placeholder (or none). */
+  secrets?: Record<string, string>;
+  /** `sst dev` instead of a deploy. */
+  dev?: boolean;
+}
+
+/** A `sst.Linkable.wrap` call: the wrapped component type and the definition it builds for an instance. */
+export interface RecordedLinkWrap {
+  type: string;
+  define: (instance: unknown) => { properties: Record<string, unknown>; include?: unknown[] };
+}
+
 export class SstRecorder {
   readonly components: RecordedComponent[] = [];
   readonly subscriptions: RecordedSubscription[] = [];
+  readonly linkWraps: RecordedLinkWrap[] = [];
+
+  /** What linking `instance` gives a function: SST's built-in link unless Linkable.wrap replaced it. */
+  linkOf(instance: unknown): { properties: Record<string, unknown>; include?: unknown[] } | undefined {
+    const type = this.components.find((component) => component.instance === instance)?.type;
+    const wrap = [...this.linkWraps].reverse().find((w) => w.type === type);
+    return wrap?.define(instance);
+  }
 
   /** The one component of `type` called `name`; throws when there is none. */
   get(type: string, name: string): RecordedComponent {
@@ -81,7 +102,10 @@ export class SstRecorder {
   }
 }
 
-const GLOBAL_NAMES = ["$config", "$app", "$dev", "sst"] as const;
+const GLOBAL_NAMES = ["$config", "$app", "$dev", "$resolve", "aws", "sst"] as const;
+
+/** The deploy-time values the stand-ins give for the account the app is planned into. */
+export const STAND_IN_ACCOUNT = { partition: "aws", region: "eu-west-1", accountId: "111122223333" } as const;
 
 function placeholder(name: string, attribute: string): string {
   return `<${name}.${attribute}>`;
@@ -95,7 +119,7 @@ function functionArgs(target: unknown): Record<string, unknown> {
   return typeof target === "string" ? { handler: target } : argsObject(target);
 }
 
-function createComponents(recorder: SstRecorder) {
+function createComponents(recorder: SstRecorder, options: StandInOptions) {
   function record(type: string, name: string, args: unknown, instance: object): void {
     if (recorder.components.some((component) => component.name.toLowerCase() === name.toLowerCase())) {
       throw new Error(`Component name ${name} is not unique.`);
@@ -110,10 +134,19 @@ function createComponents(recorder: SstRecorder) {
     constructor(name: string, placeholderValue?: string) {
       record("sst.sst.Secret", name, { placeholder: placeholderValue }, this);
       this.name = name;
-      this.value = placeholder(name, "value");
+      // As SST: the value set for the stage, else the placeholder; a required secret never set stays a marker.
+      this.value = options.secrets?.[name] ?? placeholderValue ?? placeholder(name, "value");
       this.placeholder = placeholderValue;
     }
   }
+
+  const Linkable = {
+    wrap(cls: { name: string }, define: RecordedLinkWrap["define"]) {
+      const type = LINKABLE_TYPES.get(cls);
+      if (!type) throw new Error(`Linkable.wrap: ${cls.name} is not a component class of these stand-ins.`);
+      recorder.linkWraps.push({ type, define });
+    },
+  };
 
   class FunctionStandIn {
     readonly name: string;
@@ -177,20 +210,41 @@ function createComponents(recorder: SstRecorder) {
     }
   }
 
+  const LINKABLE_TYPES = new Map<unknown, string>([
+    [DynamoStandIn, "sst.aws.Dynamo"],
+    [QueueStandIn, "sst.aws.Queue"],
+    [FunctionStandIn, "sst.aws.Function"],
+    [SecretStandIn, "sst.sst.Secret"],
+  ]);
+
   return {
     Secret: SecretStandIn,
+    Linkable,
     aws: { Function: FunctionStandIn, Dynamo: DynamoStandIn, Queue: QueueStandIn, CronV2: CronV2StandIn },
   };
 }
 
+/** Stand-in Outputs are plain values, so $resolve(values).apply(fn) is fn(values): tests read the result. */
+function resolveStandIn(values: unknown[]) {
+  return { apply: (fn: (resolved: unknown[]) => unknown) => fn(values) };
+}
+
+const awsStandIn = {
+  getPartitionOutput: () => ({ partition: STAND_IN_ACCOUNT.partition }),
+  getRegionOutput: () => ({ region: STAND_IN_ACCOUNT.region }),
+  getCallerIdentityOutput: () => ({ accountId: STAND_IN_ACCOUNT.accountId }),
+};
+
 /** Puts the stand-ins on globalThis (replacing earlier ones) and returns the recorder they write to. */
-export function installSstStandIns(app: AppState): SstRecorder {
+export function installSstStandIns(app: AppState, options: StandInOptions = {}): SstRecorder {
   const recorder = new SstRecorder();
   Object.assign(globalThis, {
     $config: <T>(config: T): T => config,
     $app: { ...app, providers: {} },
-    $dev: false,
-    sst: createComponents(recorder),
+    $dev: options.dev ?? false,
+    $resolve: resolveStandIn,
+    aws: awsStandIn,
+    sst: createComponents(recorder, options),
   });
   return recorder;
 }

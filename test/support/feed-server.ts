@@ -29,20 +29,37 @@ export function rss(items: TestItem[], title = "Loopback Wire"): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${esc(title)}</title><link>https://wire.example/</link>${body}</channel></rss>`;
 }
 
-/** `title` is the channel title, which becomes the source (outlet) of the stories. */
-export async function startFeedServer(initial: TestItem[] = [], title?: string) {
+export interface FeedServerOptions {
+  /** The channel title, which becomes the source (outlet) of the stories. */
+  title?: string;
+  /** Milliseconds each answer waits (a slow feed host). */
+  delayMs?: number;
+  /** Called when a request arrives, and when its answer has been sent. */
+  onRequest?: () => void;
+  onAnswered?: () => void;
+}
+
+/** `options` may be just the channel title. */
+export async function startFeedServer(initial: TestItem[] = [], options: FeedServerOptions | string = {}) {
+  const { title, delayMs, onRequest, onAnswered } = typeof options === "string" ? { title: options } : options;
   let items = initial;
   const stats = { requests: 0, notModified: 0 };
   const server = createServer((req, res) => {
     stats.requests += 1;
-    const body = rss(items, title);
-    const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
-    if (req.headers["if-none-match"] === etag) {
-      stats.notModified += 1;
-      res.writeHead(304, { etag }).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
+    onRequest?.();
+    const answer = () => {
+      const body = rss(items, title);
+      const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
+      if (req.headers["if-none-match"] === etag) {
+        stats.notModified += 1;
+        res.writeHead(304, { etag }).end();
+      } else {
+        res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
+      }
+      onAnswered?.();
+    };
+    if (delayMs) setTimeout(answer, delayMs);
+    else answer();
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
@@ -52,7 +69,11 @@ export async function startFeedServer(initial: TestItem[] = [], title?: string) 
     setItems(next: TestItem[]) {
       items = next;
     },
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 

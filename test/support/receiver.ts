@@ -14,6 +14,8 @@ export async function startTestReceiver() {
   let downStatus: number | null = null;
   const attempts: { id: string; status: number }[] = [];
   const received: Received[] = [];
+  /** Every verified-or-not request as it arrived: the body and the three Standard Webhooks headers. */
+  const raw: { body: string; headers: Record<string, string> }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -30,6 +32,7 @@ export async function startTestReceiver() {
         "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""),
         "webhook-signature": String(req.headers["webhook-signature"] ?? ""),
       };
+      raw.push({ body, headers });
       let entry: Received;
       try {
         entry = { id, verified: true, payload: new Webhook(secret ?? "").verify(body, headers) as Received["payload"] };
@@ -45,6 +48,7 @@ export async function startTestReceiver() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     received,
+    raw,
     attempts,
     setSecret(value: string) {
       secret = value;

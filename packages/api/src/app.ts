@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { STORYWIRE_VERSION } from "@storywire/core";
+import { Conflict, InvalidCursor, InvalidInput, NotFound, StoreError } from "@storywire/store";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ApiDeps } from "./deps.ts";
@@ -24,6 +25,31 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** POST /feeds/import (an OPML file). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
+/** Seconds a client is told to wait (Retry-After) when the store is unavailable. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer for an error of the store that reached no route's own handling: the store's error classes map to
+ * their HTTP meaning, so a conflicting conditional write is a 409 and an unreachable store a 503, never a 500.
+ */
+function storeErrorAnswer(error: StoreError): ApiError {
+  if (error instanceof NotFound) return new ApiError(404, "not_found", error.message);
+  if (error instanceof Conflict) return new ApiError(409, "conflict", error.message);
+  if (error instanceof InvalidCursor) return new ApiError(400, "invalid_cursor", error.message, "cursor");
+  if (error instanceof InvalidInput) return new ApiError(400, "invalid_request", error.message);
+  if (error.retryable) {
+    return new ApiError(
+      503,
+      "store_unavailable",
+      "The store is unavailable right now (it did not answer in time, or is throttling), so the request could not " +
+        `be completed. Try again in ${STORE_RETRY_AFTER_SECONDS} seconds.`,
+      undefined,
+      { "retry-after": String(STORE_RETRY_AFTER_SECONDS) },
+    );
+  }
+  return new ApiError(500, "internal", "Something went wrong on our side; the error was logged. Try again.");
+}
+
 export type App = OpenAPIHono;
 
 /** The document's head (GET /openapi.json and GET /docs are generated from the same routes). */
@@ -38,6 +64,12 @@ export const OPENAPI_CONFIG = {
 
 export function createApp(deps: ApiDeps): App {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  // Every answer, errors included: browsers must not guess a type for JSON, text or feeds.
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("x-content-type-options", "nosniff");
+  });
 
   const limitBody = (maxSize: number) =>
     bodyLimit({
@@ -99,6 +131,15 @@ export function createApp(deps: ApiDeps): App {
     return errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`);
   });
   app.onError((error, c) => {
+    if (error instanceof StoreError) {
+      const answer = storeErrorAnswer(error);
+      if (answer.status >= 500) {
+        console.error(
+          JSON.stringify({ level: "error", message: "store error", status: answer.status, error: error.message }),
+        );
+      }
+      return errorResponse(c, answer.status, answer.code, answer.message, answer.field, answer.headers);
+    }
     if (error instanceof ApiError)
       return errorResponse(c, error.status, error.code, error.message, error.field, error.headers);
     if (error instanceof HTTPException) {

@@ -26,4 +26,6 @@ export interface ApiDeps {
   now?: () => Date;
   /** Requests per window per API key and per client address; default DEFAULT_RATE_LIMITS. */
   rateLimit?: RateLimitSettings;
+  /** How long a new feed's first-fetch claim lasts if its job is lost (default 60 s). */
+  claimTimeoutMs?: number;
 }

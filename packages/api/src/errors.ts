@@ -37,6 +37,7 @@ export const PROBLEM_TITLES: Record<string, string> = {
   not_failed: "Only failed deliveries can be replayed",
   body_too_large: "The request body is too large",
   headers_too_large: "The request headers are too large",
+  uri_too_long: "The request URL is too long",
   rate_limited: "Too many requests",
   store_unavailable: "The store is unavailable",
   internal: "Internal error",

@@ -39,6 +39,35 @@ export const FeedSchema = z
     lastError: z.string().nullable(),
     lastStatus: z.number().nullable().openapi({ description: "HTTP status of the last fetch" }),
     stories: z.number().int().openapi({ description: "Stories stored from this feed" }),
+    lastItems: z
+      .object({
+        total: z.number().int(),
+        stored: z.number().int(),
+        known: z.number().int(),
+        skipped: z.object({
+          overCap: z.number().int(),
+          cutOff: z.number().int(),
+          empty: z.number().int(),
+          duplicate: z.number().int(),
+          unreadable: z.number().int(),
+          failed: z.number().int(),
+        }),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "What the last successful check did with the document's items: total = stored + known + every skipped reason (overCap: past the item cap, the oldest dropped; cutOff: the document ended inside it; empty: no title, link or content; duplicate: repeats another item's key; unreadable; failed: processing failed, see the logs). Absent until the feed is checked.",
+      }),
+    repairs: z
+      .array(z.string())
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'What the forgiving reader repaired in the last document fetched, e.g. "bare-ampersands", "truncated", "invalid-bytes" (README, Forgiving ingest); [] when it was well-formed.',
+        example: ["undefined-entities"],
+      }),
   })
   .openapi("Feed");
 
@@ -295,9 +324,46 @@ export const SubscriptionSchema = z
     disabledAt: z.string().nullable(),
     disabledReason: z.string().nullable(),
     lastDeliveryAt: z.string().nullable(),
+    secretRotatedAt: z.string().nullable().openapi({ description: "When the signing secret was last rotated." }),
+    previousSecretExpiresAt: z.string().nullable().openapi({
+      description: "Until when the secret replaced by the last rotation still signs (beside the new one).",
+    }),
     feeds: z.object({ atom: z.string(), json: z.string() }),
   })
   .openapi("Subscription");
+
+export const SubscriptionPageSchema = z
+  .object({ subscriptions: z.array(SubscriptionSchema), nextCursor: z.string().nullable() })
+  .openapi("SubscriptionPage");
+
+/** One day: long enough for a receiver to deploy the new secret, short enough that a leaked one dies soon. */
+export const DEFAULT_SECRET_GRACE_SECONDS = 86_400;
+export const MAX_SECRET_GRACE_SECONDS = 7 * 86_400;
+
+export const RotateSecretSchema = z
+  .object({
+    gracePeriodSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SECRET_GRACE_SECONDS)
+      .default(DEFAULT_SECRET_GRACE_SECONDS)
+      .openapi({
+        description:
+          "How long the old secret keeps signing beside the new one (webhook-signature then carries both). 0 ends it now.",
+      }),
+  })
+  .strict()
+  .openapi("RotateSecret");
+
+export const RotatedSecretSchema = z
+  .object({
+    id: z.string(),
+    secret: z.string().openapi({ description: "The new signing secret (whsec_...). Shown only in this response." }),
+    secretRotatedAt: z.string(),
+    previousSecretExpiresAt: z.string().nullable(),
+  })
+  .openapi("RotatedSecret");
 
 export const CreatedSubscriptionSchema = SubscriptionSchema.extend({
   secret: z.string().openapi({ description: "The webhook signing secret (whsec_...). Shown only in this response." }),

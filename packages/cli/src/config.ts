@@ -18,6 +18,10 @@ export const ConfigSchema = z
     feeds: z.array(z.string()).default([...DEFAULT_FEEDS]),
     allowPrivateNetworks: z.boolean().default(false),
     adminKey: z.string().min(16).optional(),
+    /** Admin keys used before the current one: stored secrets sealed under them are read and sealed again. */
+    previousAdminKeys: z.array(z.string().min(16)).default([]),
+    /** Seconds a crashed worker's claim (feed fetch, delivery, storyline lock) blocks others. */
+    claimTimeoutSeconds: z.number().int().min(1).max(900).default(60),
     /** Base URL the API is reached at, used for links in alerts. Defaults to http://localhost:<port>. */
     publicUrl: z.string().url().optional(),
     /** DynamoDB endpoint to use instead of the embedded one (e.g. DynamoDB Local or AWS). */
@@ -58,6 +62,8 @@ const ENV: Record<string, { key: keyof Config; parse: (v: string) => unknown }> 
   STORYWIRE_FEEDS: { key: "feeds", parse: (v) => v.split(/[\s,]+/).filter(Boolean) },
   STORYWIRE_ALLOW_PRIVATE_NETWORKS: { key: "allowPrivateNetworks", parse: (v) => v === "1" || v === "true" },
   STORYWIRE_ADMIN_KEY: { key: "adminKey", parse: String },
+  STORYWIRE_PREVIOUS_ADMIN_KEYS: { key: "previousAdminKeys", parse: (v) => v.split(/[\s,]+/).filter(Boolean) },
+  STORYWIRE_CLAIM_TIMEOUT: { key: "claimTimeoutSeconds", parse: Number },
   STORYWIRE_PUBLIC_URL: { key: "publicUrl", parse: String },
   STORYWIRE_DYNAMO_ENDPOINT: { key: "dynamoEndpoint", parse: String },
   STORYWIRE_TABLE: { key: "tableName", parse: String },

@@ -32,10 +32,51 @@ export interface ParsedFeed {
   /** <ttl> in minutes when the feed states one. */
   ttlMinutes: number | null;
   items: FeedItem[];
-  /** Items dropped because they could not be read at all (each with a reason). */
-  skipped: { reason: string }[];
-  /** Items beyond the parser's item cap, dropped before parsing (the first ones in document order are kept). */
+  /** Items the document held that are not in `items`, each with a sentence and its kind. */
+  skipped: SkippedItem[];
+  /** Items beyond the parser's item cap, dropped before parsing (the newest ones are kept). */
   itemsOverCap?: number;
+  /** What the forgiving reader repaired in the document (README "Forgiving ingest"); [] when nothing. */
+  repairs?: FeedRepair[];
+}
+
+/**
+ * A repair the feed reader made: invalid bytes under the declared encoding became U+FFFD, junk before the root
+ * was ignored, undefined entities kept as text, bare "&" escaped, broken attributes rewritten, namespace prefixes
+ * read by their namespace, mis-nested or unclosed elements closed, a cut-off document closed, Atom dates or text
+ * links rss-parser would reject defused.
+ */
+export type FeedRepair =
+  | "invalid-bytes"
+  | "junk-before-root"
+  | "undefined-entities"
+  | "bare-ampersands"
+  | "attributes"
+  | "namespaces"
+  | "nesting"
+  | "truncated"
+  | "unreadable-dates"
+  | "text-links";
+
+/** Why an item of a feed did not become a story. */
+export type SkipReason = "overCap" | "cutOff" | "empty" | "duplicate" | "unreadable" | "failed";
+
+export interface SkippedItem {
+  /** A sentence: "Item 3 was skipped: it has no title, link or content". */
+  reason: string;
+  kind: Exclude<SkipReason, "overCap" | "failed">;
+}
+
+/** What one check of a feed did with the items of the document it fetched. */
+export interface FeedItemCounts {
+  /** Items in the document (all of them, also those over the cap). */
+  total: number;
+  /** Items stored as new stories in this check. */
+  stored: number;
+  /** Items already stored by an earlier check (nothing is done for them). */
+  known: number;
+  /** Items not turned into a story, by reason (every item is total = stored + known + the sum of these). */
+  skipped: Record<SkipReason, number>;
 }
 
 export interface Evidence {
@@ -125,4 +166,8 @@ export interface Feed {
   errorCount: number;
   lastError: string | null;
   lastStatus: number | null;
+  /** What the last successful check did with the document's items; absent on feeds not checked since. */
+  lastItems?: FeedItemCounts | null;
+  /** What the reader repaired in the last document fetched ([] when it was well-formed); absent until checked. */
+  repairs?: FeedRepair[] | null;
 }

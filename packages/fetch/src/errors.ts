@@ -171,7 +171,7 @@ export class TooLargeError extends FetchError {
   constructor(url: string | URL, kind: SizeLimitKind, limitBytes: number, observedBytes: number) {
     const what =
       kind === "content-length"
-        ? `announces ${observedBytes} bytes`
+        ? `announces ${observedBytes} bytes, more`
         : kind === "raw"
           ? "sent more bytes"
           : "decompresses to more bytes";

@@ -19,19 +19,29 @@ import {
 import { type Alert, composeAlert } from "@storywire/core";
 import type { Delivery, Store, Subscription } from "@storywire/store";
 import { claimDigestSiblings, type DigestSubscription, digestLockName, isDigestSubscription } from "./digest.ts";
-import type { Clock, JobQueue, Logger } from "./ports.ts";
+import {
+  type ClaimSettings,
+  type Clock,
+  claimTimeoutOf,
+  DEFAULT_CLAIM_TIMEOUT_MS,
+  type JobQueue,
+  type Logger,
+} from "./ports.ts";
 import { alertFromRecord } from "./stored-alert.ts";
 import type { StorylineSource } from "./storylines.ts";
 
-/** A claim holds a delivery for this long; a send takes at most 15 s, so a live worker never loses it. */
-export const DELIVERY_LEASE_MS = 60_000;
+/**
+ * A claim holds a delivery for this long (the claim timeout, ClaimSettings); a send takes at most 15 s, so a live
+ * worker never loses it at the default.
+ */
+export const DELIVERY_LEASE_MS = DEFAULT_CLAIM_TIMEOUT_MS;
 /** SQS can delay a message by at most 15 minutes; longer retries wait in the table for the sweeper. */
 export const MAX_QUEUE_DELAY_MS = 15 * 60_000;
 /** A delivery whose story is not stored yet (its ingest is still running) is tried again this much later. */
 const STORY_WAIT_MS = 5_000;
 const STORY_NOT_STORED = "The story of this alert is not stored yet.";
 
-export interface DeliverDeps {
+export interface DeliverDeps extends ClaimSettings {
   store: Store;
   queue: JobQueue;
   clock: Clock;
@@ -55,10 +65,21 @@ interface Held {
   owner: string;
 }
 
-export function channelOf(sub: Subscription): Channel | null {
+/** The secrets a webhook is signed with at `now`: the current one, and the rotated-out one during its grace period. */
+export function signingSecrets(sub: Subscription, now: Date = new Date()): string[] {
+  const previous =
+    sub.previousSecret && sub.previousSecretExpiresAt && Date.parse(sub.previousSecretExpiresAt) > now.getTime()
+      ? [sub.previousSecret]
+      : [];
+  return [sub.secret, ...previous];
+}
+
+export function channelOf(sub: Subscription, now: Date = new Date()): Channel | null {
   const c = sub.channel;
   if ((c.type === "webhook" || c.type === "slack" || c.type === "discord") && c.url) {
-    return c.type === "webhook" ? { type: "webhook", url: c.url, secrets: [sub.secret] } : { type: c.type, url: c.url };
+    return c.type === "webhook"
+      ? { type: "webhook", url: c.url, secrets: signingSecrets(sub, now) }
+      : { type: c.type, url: c.url };
   }
   if (c.type === "email" && c.to) return { type: "email", to: c.to };
   return null; // "feed": the subscription's Atom / JSON feed is the channel; nothing to send
@@ -98,7 +119,7 @@ export async function deliverOne(deliveryId: string, deps: DeliverDeps): Promise
   const waiting = await deps.store.getDelivery(deliveryId);
   if (!waiting) return "not-claimed";
   const sub = await deps.store.getSubscription(waiting.subscriptionId);
-  const channel = sub ? channelOf(sub) : null;
+  const channel = sub ? channelOf(sub, deps.clock.now()) : null;
   if (sub && channel && sub.status === "active" && isDigestSubscription(sub)) {
     return deliverDigest(deliveryId, sub, channel, deps);
   }
@@ -109,7 +130,7 @@ export async function deliverOne(deliveryId: string, deps: DeliverDeps): Promise
 async function deliverSingle(deliveryId: string, sub: Subscription | null, deps: DeliverDeps) {
   const owner = randomUUID();
   const now = deps.clock.now();
-  const claimed = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), DELIVERY_LEASE_MS);
+  const claimed = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), claimTimeoutOf(deps));
   if (!claimed) return "not-claimed";
   const held: Held = { deliveries: [claimed], owner };
 
@@ -129,7 +150,7 @@ async function deliverSingle(deliveryId: string, sub: Subscription | null, deps:
   }
   const alert = await alertForDelivery(claimed, deps);
   if (!alert) return retryLater(held, sub, deps, STORY_NOT_STORED, null, () => STORY_WAIT_MS);
-  const channel = channelOf(sub);
+  const channel = channelOf(sub, now);
   if (!channel) {
     await complete(held, deps, { outcome: "delivered" });
     return "delivered";
@@ -148,14 +169,15 @@ async function deliverDigest(
   const owner = randomUUID();
   const now = deps.clock.now();
   const lock = digestLockName(sub.id);
-  if (!(await deps.store.acquireLock(lock, owner, now.toISOString(), DELIVERY_LEASE_MS))) {
+  const leaseMs = claimTimeoutOf(deps);
+  if (!(await deps.store.acquireLock(lock, owner, now.toISOString(), leaseMs))) {
     deps.logger.info("digest is being sent by another worker", { subscription: sub.id, delivery: deliveryId });
     return "not-claimed";
   }
   try {
-    const first = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), DELIVERY_LEASE_MS);
+    const first = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), leaseMs);
     if (!first) return "not-claimed";
-    const claimed = [first, ...(await claimDigestSiblings(first, owner, now, DELIVERY_LEASE_MS, deps.store))];
+    const claimed = [first, ...(await claimDigestSiblings(first, owner, now, leaseMs, deps.store))];
     const alerts = await alertsForDeliveries(claimed, deps);
     const waiting = claimed.filter((d) => !alerts.has(d.id));
     if (waiting.length > 0) {
@@ -180,7 +202,7 @@ async function deliverDigest(
       alerts: deliveries.length,
     });
   } finally {
-    // A lock that cannot be released expires by itself after DELIVERY_LEASE_MS.
+    // A lock that cannot be released expires by itself after the claim timeout.
     await deps.store.releaseLock(lock, owner).catch((error: unknown) => {
       deps.logger.warn("digest lock not released; it expires by itself", {
         subscription: sub.id,
@@ -311,9 +333,9 @@ async function disable(sub: Subscription, reason: string, deps: DeliverDeps, now
  * the storyline's latest alert (or a clearly marked sample when it has none). Not recorded as a delivery.
  */
 export async function sendTestAlert(sub: Subscription, deps: DeliverDeps) {
-  const channel = channelOf(sub);
-  if (!channel) return { ok: true, retryable: false, disableEndpoint: false } as const;
   const now = deps.clock.now();
+  const channel = channelOf(sub, now);
+  if (!channel) return { ok: true, retryable: false, disableEndpoint: false } as const;
   const storylineId = sub.storylines[0] ?? "test";
   const [latest] = await deps.store.listAlerts({ storylineId }, 1);
   const story = latest ? await deps.store.getStory(latest.storyId) : null;

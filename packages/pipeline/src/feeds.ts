@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { canonicalizeUrl, type Feed } from "@storywire/core";
 import type { Store } from "@storywire/store";
-import type { JobQueue } from "./ports.ts";
+import { type ClaimSettings, claimTimeoutOf, type JobQueue } from "./ports.ts";
+import { queuedClaimOwner } from "./schedule.ts";
 
 /**
  * A feed's id: 16 hex characters of the SHA-256 of its identity, the canonical URL without a trailing slash, so
@@ -31,15 +32,23 @@ export function newFeed(canonicalUrl: string, now: Date): Feed {
 
 /**
  * Watches a feed given its canonical URL (the caller has validated it). Adding the same feed twice returns the
- * stored one; a new feed is queued for an immediate first fetch.
+ * stored one. A new feed is stored already claimed for its first fetch and that fetch is queued with the claim,
+ * so the scheduler, which sees the new feed due, leaves it alone: one fetch at creation. When the job cannot be
+ * queued, the claim lapses after the claim timeout and the scheduler fetches the feed then.
  */
 export async function addFeed(
-  deps: { store: Store; queue: JobQueue },
+  deps: { store: Store; queue: JobQueue } & ClaimSettings,
   canonicalUrl: string,
   now: Date,
 ): Promise<{ feed: Feed; created: boolean }> {
-  const result = await deps.store.addFeed(newFeed(canonicalUrl, now));
-  if (result.created) await deps.queue.send([{ type: "fetch", feedId: result.feed.id }]);
+  const owner = queuedClaimOwner();
+  const claim = { owner, now, leaseMs: claimTimeoutOf(deps) };
+  const result = await deps.store.addFeed(newFeed(canonicalUrl, now), { claim });
+  if (result.created) {
+    await deps.queue.send([{ type: "fetch", feedId: result.feed.id, claim: owner }]).catch(() => {
+      // Not lost: the claim lapses and the scheduler queues the first fetch.
+    });
+  }
   return result;
 }
 

@@ -7,6 +7,7 @@ export {
   type DeliverOutcome,
   deliverOne,
   sendTestAlert,
+  signingSecrets,
 } from "./deliver.ts";
 export {
   claimableAt,
@@ -35,7 +36,7 @@ export {
   type RescoreResult,
   rescoreStoryline,
 } from "./rescore.ts";
-export { runSchedule, type ScheduleDeps } from "./schedule.ts";
+export { queuedClaimOwner, runSchedule, type ScheduleDeps } from "./schedule.ts";
 export { matchedStorylines, scoreStory, storedScore, storyDoc } from "./score.ts";
 export { alertFromRecord } from "./stored-alert.ts";
 export {

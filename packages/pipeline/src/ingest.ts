@@ -3,6 +3,12 @@
  * item carries only a summary), score, place in storyline events, raise alerts, store; then schedule the next
  * check. One bad item never loses the rest; a failing feed backs off and shows its error.
  *
+ * Only new items cost anything: the document is read up to each item's key (openFeed), the keys are checked
+ * against the feed's record of recently seen story ids (one read, no read per item), and only the items not in
+ * it are normalized, scored and stored. A feed without a record yet (its first poll) asks the table once which
+ * items are stored. Every item is accounted for: stored, known, or skipped with its reason (Feed.lastItems, the
+ * log line).
+ *
  * Crash safety: a story is written LAST, after its event placement, alert and deliveries (all idempotent,
  * conditional writes). A process killed half-way leaves the story unstored, so the next poll processes the item
  * again and completes the missing writes without duplicating any of them.
@@ -10,12 +16,15 @@
 import {
   buildStory,
   decodeFeedBytes,
+  entryPublishedAt,
   extractArticle,
   type Feed,
+  type FeedDocument,
+  type FeedEntry,
   type FeedItem,
+  type FeedItemCounts,
   needsFullText,
-  type ParsedFeed,
-  parseFeed,
+  openFeed,
   type Story,
   storyId,
 } from "@storywire/core";
@@ -87,41 +96,85 @@ export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<Inge
     return { feedId, status: "not-modified", newStories: 0, skippedItems: 0, alerts: 0 };
   }
 
-  let parsed: ParsedFeed;
+  let document: FeedDocument;
   try {
-    const { text } = decodeFeedBytes(response.body, response.charset);
-    parsed = await parseFeed(text, response.url);
+    document = await openFeed(response.body, response.charset, response.url);
   } catch (error) {
     return recordFailure(feed, error, deps, started, response.status);
   }
 
-  const { stories, alerts, failed } = await ingestItems(feed, parsed, deps);
+  const { stories, alerts, counts, itemDates } = await ingestItems(feed, document, deps);
+  const failed = counts.skipped.failed;
   await deps.store.updateFeedFetchState(feed.id, {
     etag: response.etag,
     lastModified: response.lastModified,
-    ...healthy({ itemDates: parsed.items.map((i) => i.publishedAt), ttlMinutes: parsed.ttlMinutes }),
+    ...healthy({ itemDates, ttlMinutes: document.ttlMinutes }),
     lastError: failed > 0 ? `${failed} item(s) could not be processed; see the logs.` : null,
     lastStatus: response.status,
-    title: parsed.title || feed.title,
+    title: document.title || feed.title,
+    lastItems: counts,
+    repairs: document.repairs ?? [],
     ...(response.permanentRedirect ? { url: response.permanentRedirect } : {}),
   });
-  const skippedItems = parsed.skipped.length + failed;
-  deps.logger.info("feed checked", { feed: feed.url, newStories: stories, alerts, skippedItems });
+  const skippedItems = Object.values(counts.skipped).reduce((sum, n) => sum + n, 0);
+  deps.logger.info("feed checked", {
+    feed: feed.url,
+    newStories: stories,
+    alerts,
+    skippedItems,
+    items: counts.total,
+    known: counts.known,
+    skipped: counts.skipped,
+    ...(document.repairs?.length ? { repairs: document.repairs } : {}),
+  });
   return { feedId, status: "ok", newStories: stories, skippedItems, alerts };
 }
 
-async function ingestItems(feed: Feed, parsed: ParsedFeed, deps: IngestDeps) {
-  const withIds = dedupeById(parsed.items.map((item) => ({ item, id: storyId(item.key, feed.url) })));
-  const known = await deps.store.hasStories(withIds.map((x) => x.id));
-  // Oldest first, so that within one poll a story's first report is placed before its updates.
-  const fresh = withIds
-    .filter((x) => !known.has(x.id))
+/** Counts of a document's items before any is processed: what the reader itself skipped, by reason. */
+function countItems(document: FeedDocument): FeedItemCounts {
+  const skipped: FeedItemCounts["skipped"] = {
+    overCap: document.itemsOverCap ?? 0,
+    cutOff: 0,
+    empty: 0,
+    duplicate: 0,
+    unreadable: 0,
+    failed: 0,
+  };
+  for (const item of document.skipped) skipped[item.kind] += 1;
+  const total = document.entries.length + document.skipped.length + skipped.overCap;
+  return { total, stored: 0, known: 0, skipped };
+}
+
+/** The entries whose story ids the feed has not stored, deciding with the feed's seen record (see module comment). */
+async function newEntries(feed: Feed, entries: { entry: FeedEntry; id: string }[], deps: IngestDeps) {
+  const seen = await deps.store.getSeenItems(feed.id);
+  const seenIds = new Set(seen.ids);
+  let fresh = entries.filter((x) => !seenIds.has(x.id));
+  if (!seen.exists && fresh.length > 0) {
+    const stored = await deps.store.hasStories(fresh.map((x) => x.id));
+    fresh = fresh.filter((x) => !stored.has(x.id));
+  }
+  const unrecorded = entries.some((x) => !seenIds.has(x.id));
+  return { fresh, unrecorded };
+}
+
+async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps) {
+  const counts = countItems(document);
+  const withIds = dedupeById(document.entries.map((entry) => ({ entry, id: storyId(entry.key, feed.url) })));
+  counts.skipped.duplicate += document.entries.length - withIds.length;
+  const { fresh: entries, unrecorded } = await newEntries(feed, withIds, deps);
+  counts.known = withIds.length - entries.length;
+  // Normalization is paid only now, for new items. Oldest first, so that within one poll a story's first
+  // report is placed before its updates.
+  const fresh = entries
+    // Bodies are only turned into text (which drops everything active): no sanitizing DOM.
+    .map(({ entry, id }) => ({ item: document.finish(entry, { sanitize: false }), id }))
     .sort((a, b) => (a.item.publishedAt ?? "").localeCompare(b.item.publishedAt ?? ""));
   let budget = deps.fullTextBudget;
   let stories = 0;
   let alerts = 0;
-  let failed = 0;
-  const storylines = await deps.storylines.list();
+  const failedIds = new Set<string>();
+  const storylines = fresh.length > 0 ? await deps.storylines.list() : [];
   for (const { item, id } of fresh) {
     try {
       let extracted: string[] | undefined;
@@ -134,7 +187,7 @@ async function ingestItems(feed: Feed, parsed: ParsedFeed, deps: IngestDeps) {
         ...buildStory(item, {
           feedId: feed.id,
           feedUrl: feed.url,
-          feedTitle: parsed.title || feed.title,
+          feedTitle: document.title || feed.title,
           fetchedAt,
           extracted,
         }),
@@ -147,15 +200,25 @@ async function ingestItems(feed: Feed, parsed: ParsedFeed, deps: IngestDeps) {
       });
       alerts += placement.alerts;
       if (created) stories += 1;
+      else counts.known += 1; // stored meanwhile by a concurrent poll, or evicted from the seen record
       if (placement.deliveries.length > 0) {
         await deps.queue.send(placement.deliveries.map((deliveryId) => ({ type: "deliver" as const, deliveryId })));
       }
     } catch (error) {
-      failed += 1;
+      failedIds.add(id);
       deps.logger.error("item failed", { feed: feed.url, item: item.key, error: (error as Error).message });
     }
   }
-  return { stories, alerts, failed };
+  counts.stored = stories;
+  counts.skipped.failed = failedIds.size;
+  // Remember what this document showed (failed items excepted: the next poll tries them again).
+  if (unrecorded || failedIds.size > 0) {
+    await deps.store.recordSeenItems(
+      feed.id,
+      withIds.filter((x) => !failedIds.has(x.id)).map((x) => x.id),
+    );
+  }
+  return { stories, alerts, counts, itemDates: document.entries.map(entryPublishedAt) };
 }
 
 /** The article behind a summary-only item; undefined when the page cannot be fetched or has no article. */

@@ -9,14 +9,14 @@ import { alertId, classifyAgainst, type Relation, type Story } from "@storywire/
 import { type EventStory, type Store, storySortAt } from "@storywire/store";
 import { fanOut } from "./fanout.ts";
 import { eventIdFor } from "./ids.ts";
-import type { Clock, Logger } from "./ports.ts";
+import { type ClaimSettings, type Clock, claimTimeoutOf, type Logger } from "./ports.ts";
 import { matchedStorylines } from "./score.ts";
 
 /** How far back a new story is compared with the storyline's stories. */
 export const PLACEMENT_WINDOW_MS = 14 * 24 * 3_600_000;
 export const PLACEMENT_CANDIDATES = 200;
 
-export interface PlacementDeps {
+export interface PlacementDeps extends ClaimSettings {
   store: Store;
   clock: Clock;
   logger: Logger;
@@ -72,7 +72,7 @@ export async function placeStory(
   );
 }
 
-/** A lease is held for at most this long: a worker that dies frees the storyline after it. */
+/** A lease is held for at most this long (or the claim timeout, when shorter): a worker that dies frees the storyline after it. */
 export const PLACEMENT_LOCK_MS = 30_000;
 const LOCK_WAIT_MS = 60_000;
 const lockName = (storylineId: string) => `storyline-${storylineId}`;
@@ -84,7 +84,7 @@ async function lock(storylineId: string, owner: string, deps: PlacementDeps): Pr
       lockName(storylineId),
       owner,
       deps.clock.now().toISOString(),
-      PLACEMENT_LOCK_MS,
+      Math.min(PLACEMENT_LOCK_MS, claimTimeoutOf(deps)),
     );
     if (got) return got.recent;
     if (Date.now() - started > LOCK_WAIT_MS) {

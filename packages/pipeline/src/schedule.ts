@@ -1,35 +1,56 @@
 /**
  * The every-minute step: queue a fetch job for each feed that is due, and re-queue deliveries whose retry time
  * has come (SQS delays stop at 15 minutes; longer waits live in the table and are swept from here).
- * A due feed's nextCheckAt is pushed out by a claim window first, so a slow ingest is not queued twice.
+ *
+ * Each due feed is claimed before its job is queued (a conditional write: due, and no live claim), and the worker
+ * that receives the job takes the claim over (worker.ts). So a feed due once is fetched once, even when a slow
+ * queue makes a later run see it still due; and a claim whose job or worker is lost (a crash, a lost in-process
+ * queue) lapses after the claim timeout, when the next run queues the feed again.
  */
-import type { Store } from "@storywire/store";
-import type { Clock, JobQueue, Logger } from "./ports.ts";
+import { randomUUID } from "node:crypto";
+import { QUEUED_CLAIM_PREFIX, type Store } from "@storywire/store";
+import { type ClaimSettings, type Clock, claimTimeoutOf, type FetchJob, type JobQueue, type Logger } from "./ports.ts";
 
-/** A queued feed is not queued again for this long, unless ingest sets its real next check first. */
-export const FETCH_CLAIM_MS = 10 * 60_000;
 export const SCHEDULE_BATCH = 200;
+/** Claims written at once (each is one small conditional write). */
+const CLAIM_CONCURRENCY = 8;
 
-export interface ScheduleDeps {
+export interface ScheduleDeps extends ClaimSettings {
   store: Store;
   queue: JobQueue;
   clock: Clock;
   logger: Logger;
 }
 
+/** A queued job's claim owner: unique per job. */
+export function queuedClaimOwner(): string {
+  return `${QUEUED_CLAIM_PREFIX}${randomUUID()}`;
+}
+
 export async function runSchedule(deps: ScheduleDeps): Promise<{ feeds: number; deliveries: number }> {
   const now = deps.clock.now();
+  const leaseMs = claimTimeoutOf(deps);
   const due = await deps.store.listDueFeeds(now.toISOString(), SCHEDULE_BATCH);
-  const claimUntil = new Date(now.getTime() + FETCH_CLAIM_MS).toISOString();
-  for (const feed of due) await deps.store.updateFeedFetchState(feed.id, { nextCheckAt: claimUntil });
-  if (due.length > 0) await deps.queue.send(due.map((f) => ({ type: "fetch" as const, feedId: f.id })));
+  const jobs: FetchJob[] = [];
+  for (let i = 0; i < due.length; i += CLAIM_CONCURRENCY) {
+    const claimed = await Promise.all(
+      due.slice(i, i + CLAIM_CONCURRENCY).map(async (feed) => {
+        const owner = queuedClaimOwner();
+        return (await deps.store.claimFeed(feed.id, { owner, now, leaseMs }))
+          ? { type: "fetch" as const, feedId: feed.id, claim: owner }
+          : null;
+      }),
+    );
+    for (const job of claimed) if (job) jobs.push(job);
+  }
+  if (jobs.length > 0) await deps.queue.send(jobs);
 
   const deliveries = await deps.store.listDueDeliveries(now.toISOString(), SCHEDULE_BATCH);
   if (deliveries.length > 0) {
     await deps.queue.send(deliveries.map((d) => ({ type: "deliver" as const, deliveryId: d.id })));
   }
-  if (due.length + deliveries.length > 0) {
-    deps.logger.info("schedule", { feedsQueued: due.length, deliveriesQueued: deliveries.length });
+  if (jobs.length + deliveries.length > 0) {
+    deps.logger.info("schedule", { feedsQueued: jobs.length, deliveriesQueued: deliveries.length });
   }
-  return { feeds: due.length, deliveries: deliveries.length };
+  return { feeds: jobs.length, deliveries: deliveries.length };
 }

@@ -2,7 +2,7 @@
  * What an AWS SDK failure means for the store: a failed condition is an answer for the caller to interpret;
  * everything else becomes a StoreError that says what was being done and what to check.
  */
-import { StoreError } from "./errors.ts";
+import { StoreError, StoreUnavailable } from "./errors.ts";
 
 const RETRYABLE = new Set([
   "ProvisionedThroughputExceededException",
@@ -13,7 +13,16 @@ const RETRYABLE = new Set([
   "TimeoutError",
 ]);
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 export function isConditionFailure(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === "ConditionalCheckFailedException";
@@ -38,16 +47,23 @@ export function toStoreError(error: unknown, action: string, table: string): Sto
       { cause: error },
     );
   }
+  if (name === "AbortError" || name === "StoreDeadline") {
+    return new StoreUnavailable(
+      `${action} failed: DynamoDB did not complete it in time (no answer, or throttling that outlasted the ` +
+        "deadline). Check that the endpoint is running and not overloaded, then try again.",
+      { cause: error },
+    );
+  }
   if (RETRYABLE.has(name) || err.$retryable !== undefined) {
-    return new StoreError(
+    return new StoreUnavailable(
       `${action} failed: DynamoDB is throttling or unavailable (${name}) even after retries. Try again shortly.`,
-      { cause: error, retryable: true },
+      { cause: error },
     );
   }
   if ((err.code && NETWORK_CODES.has(err.code)) || NETWORK_CODES.has(name)) {
-    return new StoreError(
+    return new StoreUnavailable(
       `${action} failed: DynamoDB could not be reached (${err.code ?? name}). Check that the endpoint is running and reachable.`,
-      { cause: error, retryable: true },
+      { cause: error },
     );
   }
   return new StoreError(`${action} failed: ${name}: ${message}`, { cause: error });

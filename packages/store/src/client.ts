@@ -2,9 +2,15 @@
  * The DynamoDB client. In AWS it uses the Lambda's role and region; with a local endpoint (dynalite on
  * loopback or plain http) it signs with dummy credentials, which a local server accepts, so no real
  * credentials are needed or used.
+ *
+ * Every request is bounded: a connection must open within `connectTimeoutMs` and an attempt must answer within
+ * `requestTimeoutMs`; throttling (ProvisionedThroughputExceeded, ThrottlingException), 5xx and network failures
+ * are retried by the SDK's standard strategy (exponential backoff with jitter) up to `maxAttempts`. The store
+ * adds a deadline over all the attempts of one operation (store.ts), so a frozen store answers with
+ * StoreUnavailable within seconds instead of hanging.
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DEFAULT_MAX_ATTEMPTS } from "./constants.ts";
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS } from "./constants.ts";
 import { InvalidInput } from "./errors.ts";
 
 export interface DynamoClientOptions {
@@ -14,6 +20,10 @@ export interface DynamoClientOptions {
   region?: string;
   /** Attempts per request, the first included; throttling and transient errors are retried with backoff. */
   maxAttempts?: number;
+  /** Milliseconds to open a connection before the attempt fails (and is retried). Default 2 s. */
+  connectTimeoutMs?: number;
+  /** Milliseconds one attempt may wait for its answer before it fails (and is retried). Default 4 s. */
+  requestTimeoutMs?: number;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
@@ -53,7 +63,11 @@ export function createDynamoClient(options: DynamoClientOptions = {}): DynamoDBC
     ...(endpoint !== undefined && isLocal(endpoint) ? { credentials: LOCAL_CREDENTIALS } : {}),
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: "standard",
-    // Fail fast on a dead endpoint (the attempt is retried); a hung request must not hold a Lambda hostage.
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
+    // Fail fast on a dead or frozen endpoint (the attempt is retried); a hung request must not hold a caller.
+    requestHandler: {
+      connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
   });
 }

@@ -37,4 +37,14 @@ export const MAX_CURSOR_LENGTH = 2048;
 export const MAX_ID_LENGTH = 200;
 
 /** AWS SDK attempts per request (first try + retries) on throttling and transient failures. */
-export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_MAX_ATTEMPTS = 6;
+
+/** Opening a connection to DynamoDB takes milliseconds; after this the attempt fails and is retried. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
+/** One attempt's answer; DynamoDB answers in milliseconds, so a longer wait means it is stuck. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 4_000;
+/**
+ * Every store operation, all its attempts and backoff included, ends within this: a frozen store answers
+ * StoreUnavailable (503 at the API) instead of hanging the caller.
+ */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 10_000;

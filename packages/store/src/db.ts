@@ -15,9 +15,10 @@ import {
 import { isConditionFailure, toStoreError } from "./aws-errors.ts";
 import { assertStorable } from "./checks.ts";
 import { BATCH_GET_ATTEMPTS, BATCH_GET_SIZE, BATCH_WRITE_SIZE } from "./constants.ts";
-import { InvalidInput, NotFound, StoreError } from "./errors.ts";
+import { InvalidInput, NotFound, StoreUnavailable } from "./errors.ts";
 import { type Condition, Expr, type UpdateSpec, updateExpression } from "./expression.ts";
 import { INTERNAL_ATTRIBUTES, type TableKey } from "./keys.ts";
+import type { SecretBox } from "./secret-box.ts";
 
 export interface Db {
   doc: DynamoDBDocumentClient;
@@ -29,6 +30,8 @@ export type Item = Record<string, unknown>;
 /** What every entity module works with: the table, and the clock used when the caller gives no instant. */
 export interface StoreContext extends Db {
   clock: () => Date;
+  /** Seals and opens secrets at rest; null when the store was opened without the admin key. */
+  secrets: SecretBox | null;
 }
 
 /** Sends one request; failures other than a failed condition become StoreErrors naming `action`. */
@@ -81,11 +84,13 @@ export async function putOrGet(
   action: string,
   orElse?: Condition,
 ): Promise<{ item: Item; created: boolean }> {
-  if (await putNew(db, item, action, orElse)) return { item, created: true };
-  const existing = await getItem(db, { pk: String(item.pk), sk: String(item.sk) }, action);
-  // Deleted between the two calls: the caller may simply try again.
-  if (!existing) throw new NotFound(entity, String(item.id));
-  return { item: existing, created: false };
+  // Twice at most: a record deleted between the failed put and the read is written on the second round.
+  for (let round = 0; round < 2; round++) {
+    if (await putNew(db, item, action, orElse)) return { item, created: true };
+    const existing = await getItem(db, { pk: String(item.pk), sk: String(item.sk) }, action);
+    if (existing) return { item: existing, created: false };
+  }
+  throw new NotFound(entity, String(item.id));
 }
 
 /** Conditional update returning the new item, or null when the condition failed (or the item is missing). */
@@ -145,9 +150,8 @@ async function untilProcessed<T>(
   let pending = first;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= BATCH_GET_ATTEMPTS) {
-      throw new StoreError(
+      throw new StoreUnavailable(
         `${action} failed: DynamoDB left ${pending.length} ${what} unprocessed after ${attempt} attempts. Try again shortly.`,
-        { retryable: true },
       );
     }
     if (attempt > 0) await sleep(25 * 2 ** attempt * (0.5 + Math.random()));

@@ -19,6 +19,17 @@ export class StoreError extends Error {
   }
 }
 
+/**
+ * DynamoDB could not be reached, did not answer in time, or kept throttling after the SDK's retries. Nothing was
+ * written by the request that failed (or its write is repeated safely by whoever retries): try again shortly.
+ */
+export class StoreUnavailable extends StoreError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, retryable: true });
+    this.name = "StoreUnavailable";
+  }
+}
+
 /** The record a write needs does not exist. Reads return null instead of throwing this. */
 export class NotFound extends StoreError {
   readonly entity: string;

@@ -1,22 +1,54 @@
 /**
  * Feeds: one item per feed, keyed by the id of its canonical URL. A feed that is not disabled also sits in
  * the due index (gsi1 "FEEDS_DUE", sorted by nextCheckAt), which is how the scheduler finds work.
+ *
+ * Claims: a fetch holds a claim on the feed (claimOwner, claimUntil), taken with one conditional update that
+ * also requires the feed to be due, so each due time gets one fetch however many jobs were queued for it. Whoever
+ * queues a fetch job claims first (owner "queued-…"), so the feed is not queued again while the job waits; the
+ * worker that gets any fetch job for the feed takes that claim over. A claim lapses at claimUntil (a crashed holder
+ * blocks the feed for one lease, seconds to a minute), is renewed by a live worker, and is released when the fetch
+ * has recorded its result.
  */
 import type { Feed } from "@storywire/core";
 import { assertOneOf, clipError } from "./checks.ts";
 import { DEFAULT_DUE_BATCH, MAX_DUE_BATCH } from "./constants.ts";
 import { deleteItem, getItem, type Item, putOrGet, type StoreContext, stripInternal, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
-import type { UpdateSpec } from "./expression.ts";
+import type { Expr, UpdateSpec } from "./expression.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryAll, queryDue } from "./query.ts";
-import { toIso, toIsoOrNull } from "./time.ts";
-import type { FeedFetchState, FeedStatus, FeedStore } from "./types.ts";
+import { addMs, toIso, toIsoOrNull } from "./time.ts";
+import type { FeedClaim, FeedFetchState, FeedStatus, FeedStore } from "./types.ts";
 
 const STATUSES: readonly FeedStatus[] = ["active", "failing", "disabled", "paused"];
 /** Statuses that keep a feed off the due list: fetches neither happen nor change them. */
 const STOPPED: readonly FeedStatus[] = ["disabled", "paused"];
 const DUE_INDEX = ["gsi1pk", "gsi1sk"];
+const CLAIM = ["claimOwner", "claimUntil"] as const;
+
+/** Checks a claim's owner and lease, naming the feed in the error; returns the claim's end. */
+function claimUntil(id: string, claim: Pick<FeedClaim, "owner" | "now" | "leaseMs">): { now: string; until: string } {
+  if (typeof claim.owner !== "string" || claim.owner.length === 0 || claim.owner.length > 200) {
+    throw new InvalidInput(`A claim on feed ${id} needs an owner id of 1 to 200 characters, unique to the attempt.`);
+  }
+  if (!Number.isFinite(claim.leaseMs) || claim.leaseMs <= 0) {
+    throw new InvalidInput(
+      `The claim on feed ${id} must last a positive number of milliseconds; got ${claim.leaseMs}.`,
+    );
+  }
+  const now = toIso(claim.now, `The time of the claim on feed ${id}`);
+  return { now, until: addMs(now, claim.leaseMs) };
+}
+
+/** The owner of a claim made for a job that waits in the queue (a worker that gets a fetch job may take it over). */
+export const QUEUED_CLAIM_PREFIX = "queued-";
+
+/** No live claim at `now`, or (takeOverQueued) one held for a job still waiting in the queue. */
+function claimFree(e: Expr, now: string, takeOverQueued: boolean): string {
+  const until = e.name("claimUntil");
+  const free = `(attribute_not_exists(${until}) OR ${until} < ${e.value(now)})`;
+  return takeOverQueued ? `(${free} OR begins_with(${e.name("claimOwner")}, ${e.value(QUEUED_CLAIM_PREFIX)}))` : free;
+}
 
 function dueIndex(nextCheckAt: string, id: string): Item {
   return { gsi1pk: PARTITIONS.dueFeeds, gsi1sk: timeSortKey(nextCheckAt, id) };
@@ -44,9 +76,12 @@ function feedItem(feed: Feed): Item {
   };
 }
 
-/** A feed as stored; the user's name for it (renameFeed) wins over the title the feed gives itself. */
+/**
+ * A feed as stored, without the claim (who fetches it right now is the scheduler's business, not the reader's);
+ * the user's name for it (renameFeed) wins over the title the feed gives itself.
+ */
 function toFeed(item: Item): Feed {
-  const { userTitle, ...feed } = stripInternal(item);
+  const { userTitle, ...feed } = stripInternal(item, [...CLAIM]);
   return { ...feed, title: typeof userTitle === "string" ? userTitle : feed.title } as unknown as Feed;
 }
 
@@ -67,6 +102,8 @@ function fetchStateFields(id: string, state: FeedFetchState): Item {
     lastStatus: state.lastStatus,
     title: state.title,
     url: state.url,
+    lastItems: state.lastItems,
+    repairs: state.repairs,
   };
 }
 
@@ -77,8 +114,13 @@ export function feedStore(ctx: StoreContext): FeedStore {
   }
 
   return {
-    async addFeed(feed) {
+    async addFeed(feed, options = {}) {
       const item = feedItem(feed);
+      if (options.claim) {
+        const { until } = claimUntil(String(item.id), options.claim);
+        item.claimOwner = options.claim.owner;
+        item.claimUntil = until;
+      }
       const action = `Adding feed ${feed.id}`;
       const stored = await putOrGet(ctx, item, "Feed", action);
       return { feed: toFeed(stored.item), created: stored.created };
@@ -156,12 +198,58 @@ export function feedStore(ctx: StoreContext): FeedStore {
       const nowIso = toIso(now, "The time to list due feeds at");
       const due = await queryDue(
         ctx,
-        { index: "gsi1", partition: PARTITIONS.dueFeeds, keep: (item) => !STOPPED.includes(item.status as FeedStatus) },
+        {
+          index: "gsi1",
+          partition: PARTITIONS.dueFeeds,
+          keep: (item) =>
+            !STOPPED.includes(item.status as FeedStatus) &&
+            !(typeof item.claimUntil === "string" && item.claimUntil >= nowIso),
+        },
         nowIso,
         pageSize(limit, DEFAULT_DUE_BATCH, MAX_DUE_BATCH),
         "Listing due feeds",
       );
       return due.map(toFeed);
+    },
+
+    async claimFeed(id, claim) {
+      assertId(id, "Feed id");
+      const { now, until } = claimUntil(id, claim);
+      const item = await updateItem(
+        ctx,
+        keys.feed(id),
+        { set: { claimOwner: claim.owner, claimUntil: until } },
+        `Claiming feed ${id}`,
+        (e) =>
+          `${e.name("status")} <> ${e.value("disabled")} AND ${e.name("nextCheckAt")} <= ${e.value(now)} AND ` +
+          claimFree(e, now, claim.takeOverQueued === true),
+      );
+      return item ? toFeed(item) : null;
+    },
+
+    async renewFeedClaim(id, owner, now, leaseMs) {
+      assertId(id, "Feed id");
+      const { until } = claimUntil(id, { owner, now, leaseMs });
+      const item = await updateItem(
+        ctx,
+        keys.feed(id),
+        { set: { claimUntil: until } },
+        `Renewing the claim on feed ${id}`,
+        (e) => `${e.name("claimOwner")} = ${e.value(owner)}`,
+      );
+      return item !== null;
+    },
+
+    async releaseFeedClaim(id, owner) {
+      assertId(id, "Feed id");
+      const item = await updateItem(
+        ctx,
+        keys.feed(id),
+        { remove: [...CLAIM] },
+        `Releasing the claim on feed ${id}`,
+        (e) => `${e.name("claimOwner")} = ${e.value(owner)}`,
+      );
+      return item !== null;
     },
   };
 }

@@ -79,7 +79,8 @@ export const PARTITIONS = {
   storylineEvents: (storylineId: string) => `EVENTS#${storylineId}`,
   storylineStories: (storylineId: string) => `STORYLINE_STORIES#${storylineId}`,
   allSubscriptions: "SUBSCRIPTIONS",
-  feedToken: (token: string) => `FEED_TOKEN#${token}`,
+  /** By the token's SHA-256 (secret-box.ts tokenDigest); records written before that hold the token itself. */
+  feedToken: (digest: string) => `FEED_TOKEN#${digest}`,
   dueDeliveries: "DELIVERIES_DUE",
   subscriptionDeliveries: (subscriptionId: string) => `SUB_DELIVERIES#${subscriptionId}`,
   storylineAlerts: (storylineId: string) => `ALERTS#${storylineId}`,

@@ -5,13 +5,17 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { alertStore } from "./alerts.ts";
+import { DEFAULT_OPERATION_TIMEOUT_MS } from "./constants.ts";
 import type { StoreContext } from "./db.ts";
+import { withDeadline } from "./deadline.ts";
 import { deliveryStore } from "./deliveries.ts";
 import { eventStore } from "./events.ts";
 import { feedStore } from "./feeds.ts";
 import { lockStore } from "./locks.ts";
 import { rateLimitStore } from "./rate-limits.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
+import { createSecretBox, type SecretBoxKeys } from "./secret-box.ts";
+import { seenItemsStore } from "./seen-items.ts";
 import { storyStore } from "./stories.ts";
 import { storylineStore } from "./storylines.ts";
 import { subscriptionStore } from "./subscriptions.ts";
@@ -35,6 +39,13 @@ export interface CreateStoreOptions {
    * 0: no search index). Each is one small write per story (ACCESS-PATTERNS.md "Story lists").
    */
   searchWords?: number;
+  /**
+   * The admin key (and the ones it replaced) that webhook secrets and feed tokens are encrypted under. Without
+   * it the store reads and writes everything else, but refuses to write or read a subscription's secrets.
+   */
+  secrets?: SecretBoxKeys;
+  /** Deadline of one operation, all SDK retries included (default 10 s): then StoreUnavailable. */
+  operationTimeoutMs?: number;
 }
 
 export function createStore(options: CreateStoreOptions): Store {
@@ -42,7 +53,12 @@ export function createStore(options: CreateStoreOptions): Store {
   const doc = DynamoDBDocumentClient.from(options.client, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  const ctx: StoreContext = { doc, table, clock: options.clock ?? (() => new Date()) };
+  const ctx: StoreContext = {
+    doc: withDeadline(doc, options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS),
+    table,
+    clock: options.clock ?? (() => new Date()),
+    secrets: options.secrets ? createSecretBox(options.secrets) : null,
+  };
   return {
     tableName: table,
     ...feedStore(ctx),
@@ -53,6 +69,7 @@ export function createStore(options: CreateStoreOptions): Store {
     ...alertStore(ctx),
     ...lockStore(ctx),
     ...rateLimitStore(ctx),
+    ...seenItemsStore(ctx),
     ...storylineStore(ctx),
   };
 }

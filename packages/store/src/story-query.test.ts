@@ -185,6 +185,7 @@ describe("story lists: pages", () => {
       doc: DynamoDBDocumentClient.from(env.client),
       table: store.tableName,
       clock: () => new Date(),
+      secrets: null,
     };
     const pages: string[][] = [];
     let cursor: string | null = null;
@@ -350,6 +351,7 @@ describe("story lists: one read for concurrent requests of one page", () => {
       } as unknown as typeof doc,
       table: store.tableName,
       clock: () => new Date(),
+      secrets: null,
     };
     const cache = new PageCache(60_000);
     const pages = await Promise.all(

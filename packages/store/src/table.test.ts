@@ -52,11 +52,11 @@ describe("ensureTable", () => {
     );
   });
 
-  it("an unreachable endpoint is a retryable StoreError naming the cause", async () => {
+  it("an unreachable endpoint is a retryable StoreUnavailable naming the cause", async () => {
     const client = createDynamoClient({ endpoint: "http://127.0.0.1:1", maxAttempts: 1 });
     try {
       const attempt = createStore({ client, tableName: "any-table" }).getStory("s1");
-      await expect(attempt).rejects.toMatchObject({ name: "StoreError", retryable: true });
+      await expect(attempt).rejects.toMatchObject({ name: "StoreUnavailable", retryable: true });
       await expect(attempt).rejects.toThrow(/Reading story s1 failed: DynamoDB could not be reached \(ECONNREFUSED\)/);
     } finally {
       client.destroy();

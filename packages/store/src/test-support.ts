@@ -22,6 +22,9 @@ export interface TestDynamo {
 
 let tables = 0;
 
+/** The admin key test stores encrypt subscription secrets under. */
+export const TEST_SECRETS_KEY = "test-admin-key-for-secrets-at-rest";
+
 export async function startTestDynamo(): Promise<TestDynamo> {
   const dynamo = await startLocalDynamo();
   const client = createDynamoClient({ endpoint: dynamo.endpoint, maxAttempts: 2 });
@@ -31,7 +34,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
     async freshStore(clock) {
       const tableName = `test-${process.pid}-${++tables}`;
       await ensureTable(client, tableName);
-      return createStore({ client, tableName, ...(clock ? { clock } : {}) });
+      return createStore({ client, tableName, secrets: { current: TEST_SECRETS_KEY }, ...(clock ? { clock } : {}) });
     },
     async close() {
       client.destroy();

@@ -2,9 +2,10 @@
  * The Store port: what the pipeline, the API and the local runtime may ask of storage. The pipeline depends on
  * this interface; createStore() implements it on DynamoDB (AWS) and dynalite (local, tests) with the same code.
  */
-import type { Feed, Framing, Relation, Story, StorylineScore } from "@storywire/core";
+import type { Feed, FeedItemCounts, FeedRepair, Framing, Relation, Story, StorylineScore } from "@storywire/core";
 import type { LockStore } from "./locks.ts";
 import type { RateLimitStore } from "./rate-limits.ts";
+import type { SeenItemsStore } from "./seen-items.ts";
 import type { Instant } from "./time.ts";
 
 export type { Instant };
@@ -32,6 +33,20 @@ export interface AddFeedResult {
   created: boolean;
 }
 
+/** A claim on a due feed: at most one fetch of it runs per due time (see feeds.ts). */
+export interface FeedClaim {
+  /** Unique per attempt: a queued job's token, or a worker's id. */
+  owner: string;
+  now: Instant;
+  /** The claim lapses after this long unless renewed: a crashed holder blocks the feed no longer. */
+  leaseMs: number;
+  /**
+   * A worker that got a fetch job from the queue may take over a claim still waiting in the queue (an owner starting
+   * with QUEUED_CLAIM_PREFIX: the scheduler's, or POST /feeds'), never another worker's live claim.
+   */
+  takeOverQueued?: boolean;
+}
+
 /** The result of one fetch of a feed; only the fields given are changed. */
 export interface FeedFetchState {
   etag?: string | null;
@@ -47,6 +62,10 @@ export interface FeedFetchState {
   title?: string | null;
   /** The new URL after a permanent redirect (the feed keeps its id). */
   url?: string;
+  /** What the check did with the document's items. */
+  lastItems?: FeedItemCounts | null;
+  /** What the reader repaired in the document. */
+  repairs?: FeedRepair[] | null;
 }
 
 // ---- stories -----------------------------------------------------------------------------------------------
@@ -166,9 +185,17 @@ export interface Subscription {
   filters: SubscriptionFilters;
   mode: DeliveryMode;
   channel: SubscriptionChannel;
-  /** Webhook signing secret (whsec_...). Never return it from the API after creation. */
+  /** Webhook signing secret (whsec_...), stored encrypted. Never return it from the API after creation. */
   secret: string;
-  /** Unguessable token of the subscription's Atom / JSON feed. */
+  /**
+   * The secret replaced by the last rotation, still signing (beside `secret`) until previousSecretExpiresAt, as
+   * Standard Webhooks allows; null or absent when there is none.
+   */
+  previousSecret?: string | null;
+  previousSecretExpiresAt?: string | null;
+  /** When the secret was last rotated (absent: never). */
+  secretRotatedAt?: string | null;
+  /** Unguessable token of the subscription's Atom / JSON feed; stored encrypted, indexed by its SHA-256. */
   feedToken: string;
   createdAt: string;
   status: SubscriptionStatus;
@@ -196,6 +223,13 @@ export interface SubscriptionHealth {
   disabledAt?: Instant | null;
   disabledReason?: string | null;
   lastDeliveryAt?: Instant | null;
+}
+
+/** A new signing secret; the one it replaces keeps signing until `previousValidUntil` (none when not later than now). */
+export interface SecretRotation {
+  secret: string;
+  previousValidUntil: Instant;
+  now?: Instant;
 }
 
 export interface CreateSubscriptionResult {
@@ -328,8 +362,11 @@ export interface StoryWindowOptions extends PageOptions {
 // ---- the port ------------------------------------------------------------------------------------------------
 
 export interface FeedStore {
-  /** Registers a feed under its canonical-URL id; an existing feed is returned, never duplicated. */
-  addFeed(feed: Feed): Promise<AddFeedResult>;
+  /**
+   * Registers a feed under its canonical-URL id; an existing feed is returned, never duplicated. `claim` stores a
+   * new feed already claimed (for the fetch job its creator queues), so the scheduler does not fetch it too.
+   */
+  addFeed(feed: Feed, options?: { claim?: FeedClaim }): Promise<AddFeedResult>;
   getFeed(id: string): Promise<Feed | null>;
   /** Every feed, oldest first. */
   listFeeds(): Promise<Feed[]>;
@@ -346,8 +383,18 @@ export interface FeedStore {
    */
   setFeedStatus(id: string, status: FeedStatus, options?: { nextCheckAt?: Instant }): Promise<Feed>;
   updateFeedFetchState(id: string, state: FeedFetchState): Promise<Feed>;
-  /** Feeds not disabled whose nextCheckAt <= now, most overdue first. */
+  /** Feeds not disabled whose nextCheckAt <= now and that nobody holds a live claim on, most overdue first. */
   listDueFeeds(now: Instant, limit?: number): Promise<Feed[]>;
+  /**
+   * Claims a due feed for one fetch: succeeds when it is not disabled, nextCheckAt <= now, and no live claim is
+   * held (or the one held is a queued job's, with takeOverQueued). Null otherwise: someone else fetches it, or it is
+   * not due.
+   */
+  claimFeed(id: string, claim: FeedClaim): Promise<Feed | null>;
+  /** Extends a claim still held by `owner`; false when it was lost (lapsed and taken) or released. */
+  renewFeedClaim(id: string, owner: string, now: Instant, leaseMs: number): Promise<boolean>;
+  /** Ends `owner`'s claim; false when it did not hold one. */
+  releaseFeedClaim(id: string, owner: string): Promise<boolean>;
 }
 
 export interface StoryStore {
@@ -400,6 +447,13 @@ export interface SubscriptionStore {
   deleteSubscription(id: string): Promise<boolean>;
   /** Every subscription that is not disabled (all of them with includeDisabled), oldest first. */
   listSubscriptions(options?: { includeDisabled?: boolean }): Promise<Subscription[]>;
+  /** One page of every subscription (disabled ones included), oldest first. */
+  listSubscriptionsPage(options?: PageOptions): Promise<Page<Subscription>>;
+  /**
+   * Replaces the signing secret; the old one keeps signing until rotation.previousValidUntil. Throws NotFound, or
+   * Conflict when another rotation changed the secret at the same moment.
+   */
+  rotateSubscriptionSecret(id: string, rotation: SecretRotation): Promise<Subscription>;
   updateSubscriptionHealth(id: string, health: SubscriptionHealth): Promise<Subscription>;
 }
 
@@ -457,6 +511,7 @@ export interface Store
     AlertStore,
     LockStore,
     RateLimitStore,
+    SeenItemsStore,
     StorylineStore {
   /** The table this store reads and writes. */
   readonly tableName: string;

@@ -3,6 +3,9 @@
  * subscription also has its own key, returned once when it is created: `swsub_<subscriptionId>_<HMAC>`, derived
  * from the admin key, so nothing extra is stored and rotating the admin key rotates every subscription key. A
  * subscription key reads and manages only its own subscription; another subscription looks like a 404.
+ *
+ * One rule for every route: no key, or a key that is not valid -> 401; a valid subscription key on a route that
+ * needs the admin key -> 403; a subscription key naming another subscription -> 404 (its existence is not told).
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
@@ -55,15 +58,24 @@ function authenticate(adminKey: string, adminOnly: boolean): MiddlewareHandler {
         "This request needs an API key: send the header 'Authorization: Bearer <key>'.",
       );
     }
-    const principal = principalFor(adminKey, match[1].trim());
-    if (!principal || (adminOnly && principal.kind !== "admin")) {
+    const principal = principalFor(adminKey, match[1]);
+    if (!principal) {
       return errorResponse(
         c,
         401,
         "unauthorized",
         adminOnly
-          ? "This request needs the admin API key (STORYWIRE_ADMIN_KEY, or the AdminApiKey secret in AWS)."
+          ? "The API key is not valid; this request needs the admin API key (STORYWIRE_ADMIN_KEY, or the AdminApiKey secret in AWS)."
           : "The API key is not valid. Use the admin key or the key returned when the subscription was created.",
+      );
+    }
+    if (adminOnly && principal.kind !== "admin") {
+      return errorResponse(
+        c,
+        403,
+        "forbidden",
+        `This subscription key may read and manage only subscription ${principal.subscriptionId} ` +
+          `(/subscriptions/${principal.subscriptionId}/...); ${c.req.method} ${c.req.path} needs the admin API key.`,
       );
     }
     principals.set(c.req.raw, principal);
@@ -79,6 +91,11 @@ export function requireAdmin(adminKey: string): MiddlewareHandler {
 /** Requires the admin key or a subscription's own key (routes then check which subscription it may see). */
 export function requireKey(adminKey: string): MiddlewareHandler {
   return authenticate(adminKey, false);
+}
+
+/** The principal the request authenticated as (after requireKey / requireAdmin), or null. */
+export function principalOf(c: Context): Principal | null {
+  return principals.get(c.req.raw) ?? null;
 }
 
 /** True when the request's key may act on this subscription. */

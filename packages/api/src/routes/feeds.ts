@@ -180,7 +180,11 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     } catch (error) {
       throw new ApiError(400, "invalid_url", (error as Error).message, "url");
     }
-    const { feed, created } = await addFeed({ store: deps.store, queue: deps.queue }, canonical, now(deps));
+    const { feed, created } = await addFeed(
+      { store: deps.store, queue: deps.queue, claimTimeoutMs: deps.claimTimeoutMs },
+      canonical,
+      now(deps),
+    );
     const [shown] = await withCounts(deps, [feed]);
     return c.json(shown as z.infer<typeof FeedSchema>, created ? 201 : 200);
   });
@@ -234,7 +238,11 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       const ref = { line: entry.line, url: entry.url, title: entry.title };
       try {
         const canonical = await deps.validateUrl(entry.url);
-        const { feed, created } = await addFeed({ store: deps.store, queue: deps.queue }, canonical, now(deps));
+        const { feed, created } = await addFeed(
+          { store: deps.store, queue: deps.queue, claimTimeoutMs: deps.claimTimeoutMs },
+          canonical,
+          now(deps),
+        );
         // The reader's name for a feed is the user's: keep it for feeds this import adds.
         if (created && entry.title) await deps.store.renameFeed(feed.id, entry.title.slice(0, 200));
         return { kind: created ? ("added" as const) : ("existing" as const), ref: { ...ref, id: feed.id } };

@@ -1,17 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { generateWebhookSecret } from "@storywire/channels";
-import type { Delivery, Subscription } from "@storywire/store";
+import { Conflict, type Delivery, type Subscription } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { mayAccess, requireAdmin, requireKey, subscriptionKey } from "../middleware/auth.ts";
+import { mayAccess, principalOf, requireAdmin, requireKey, subscriptionKey } from "../middleware/auth.ts";
 import {
   CreatedSubscriptionSchema,
   CreateSubscriptionSchema,
   DeliverySchema,
   IdParam,
   problemResponse,
+  RotatedSecretSchema,
+  RotateSecretSchema,
+  SubscriptionPageSchema,
   SubscriptionSchema,
 } from "../schemas.ts";
 
@@ -25,6 +28,41 @@ const errors = {
 };
 const secured = { security: [{ adminKey: [] }] };
 
+const list = createRoute({
+  method: "get",
+  path: "/subscriptions",
+  summary:
+    "The subscriptions, oldest first, in pages: every one for the admin key; for a subscription key, only its own",
+  ...secured,
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      cursor: z.string().max(2048).optional(),
+    }),
+  },
+  responses: {
+    200: json(SubscriptionPageSchema, "A page of subscriptions"),
+    400: problemResponse("Invalid limit or cursor"),
+    401: problemResponse("Missing or wrong API key"),
+  },
+});
+const rotateSecret = createRoute({
+  method: "post",
+  path: "/subscriptions/{id}/rotate-secret",
+  summary:
+    "Replace the webhook signing secret; the old one keeps signing beside it for a grace period (Standard Webhooks)",
+  ...secured,
+  request: {
+    params: IdParam,
+    body: { required: false, content: { "application/json": { schema: RotateSecretSchema } } },
+  },
+  responses: {
+    200: json(RotatedSecretSchema, "The new secret, shown only here"),
+    400: problemResponse("Invalid grace period"),
+    409: problemResponse("Another rotation changed the secret at the same moment"),
+    ...errors,
+  },
+});
 const create = createRoute({
   method: "post",
   path: "/subscriptions",
@@ -101,9 +139,11 @@ const replay = createRoute({
 });
 
 export function publicSubscription(sub: Subscription, publicUrl: string) {
-  const { secret: _secret, feedToken, ...rest } = sub;
+  const { secret: _secret, previousSecret: _previous, feedToken, ...rest } = sub;
   return {
     ...rest,
+    secretRotatedAt: sub.secretRotatedAt ?? null,
+    previousSecretExpiresAt: sub.previousSecretExpiresAt ?? null,
     feeds: { atom: `${publicUrl}/alerts/${feedToken}.atom`, json: `${publicUrl}/alerts/${feedToken}.json` },
   };
 }
@@ -134,9 +174,49 @@ async function loadSubscription(deps: ApiDeps, c: Context, id: string): Promise<
 }
 
 export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
-  app.use("/subscriptions", requireAdmin(deps.adminKey));
-  app.use("/subscriptions/*", requireKey(deps.adminKey));
-  app.use("/deliveries/*", requireKey(deps.adminKey));
+  // Listing answers what the key may see; creating needs the admin key (a subscription key gets 403).
+  const admin = requireAdmin(deps.adminKey);
+  const anyKey = requireKey(deps.adminKey);
+  app.use("/subscriptions", (c, next) => (c.req.method === "POST" ? admin(c, next) : anyKey(c, next)));
+  app.use("/subscriptions/*", anyKey);
+  app.use("/deliveries/*", anyKey);
+
+  app.openapi(list, async (c) => {
+    const { limit, cursor } = c.req.valid("query");
+    const principal = principalOf(c);
+    if (principal?.kind === "subscription") {
+      // A subscription key sees its own subscription, as a list of one.
+      const own = cursor ? null : await deps.store.getSubscription(principal.subscriptionId);
+      return c.json({ subscriptions: own ? [publicSubscription(own, deps.publicUrl)] : [], nextCursor: null }, 200);
+    }
+    const page = await deps.store.listSubscriptionsPage({ limit, cursor });
+    return c.json(
+      { subscriptions: page.items.map((sub) => publicSubscription(sub, deps.publicUrl)), nextCursor: page.cursor },
+      200,
+    );
+  });
+
+  app.openapi(rotateSecret, async (c) => {
+    const { id } = c.req.valid("param");
+    const { gracePeriodSeconds } = RotateSecretSchema.parse(c.req.valid("json") ?? {});
+    await loadSubscription(deps, c, id);
+    const now = deps.now?.() ?? new Date();
+    const secret = generateWebhookSecret();
+    const rotated = await deps.store.rotateSubscriptionSecret(id, {
+      secret,
+      now,
+      previousValidUntil: new Date(now.getTime() + gracePeriodSeconds * 1000),
+    });
+    return c.json(
+      {
+        id,
+        secret,
+        secretRotatedAt: rotated.secretRotatedAt ?? now.toISOString(),
+        previousSecretExpiresAt: rotated.previousSecretExpiresAt ?? null,
+      },
+      200,
+    );
+  });
 
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
@@ -225,8 +305,22 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       // Replaying is how an owner says the endpoint is fixed: re-enable it.
       await deps.store.updateSubscriptionHealth(sub.id, { disabledAt: null, disabledReason: null, failingSince: null });
     }
-    const replayed = await deps.store.replayDelivery(id, (deps.now?.() ?? new Date()).toISOString());
-    await deps.queue.send([{ type: "deliver", deliveryId: id }]);
+    let replayed: Delivery;
+    try {
+      replayed = await deps.store.replayDelivery(id, (deps.now?.() ?? new Date()).toISOString());
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+      // Lost a race: another replay (or a worker) changed the delivery between the read above and this write.
+      const now = await deps.store.getDelivery(id);
+      throw new ApiError(
+        409,
+        "not_failed",
+        `Delivery ${id} was changed by another request at the same moment and is now ${now?.state ?? "gone"}; ` +
+          "only failed deliveries can be replayed, so there is nothing more to do.",
+      );
+    }
+    // Not lost if queueing fails: the replayed delivery is due now, and the scheduler's sweep queues it.
+    await deps.queue.send([{ type: "deliver", deliveryId: id }]).catch(() => undefined);
     return c.json(publicDelivery(replayed), 202);
   });
 }

@@ -1,9 +1,11 @@
 /**
  * `storywire parse <file-or-url> [--url <feed-url>]`: a feed document as JSON Lines of normalized stories.
- * Exit 0 for a feed (skipped items are counted on stderr), 2 with one line when it is not a feed or cannot be read.
+ * Exit 0 for a feed (an empty one too): one line on stderr says how many stories, how many items were skipped and
+ * why (over the item cap, cut off, empty, duplicate, failed), and what the forgiving reader repaired. Exit 2 with
+ * one line when it is not a feed or cannot be read.
  */
 import { readFile } from "node:fs/promises";
-import { buildStory, decodeFeedBytes, parseFeed, storyId } from "@storywire/core";
+import { buildStory, describeRepairs, describeSkipped, openFeed, type SkipReason, storyId } from "@storywire/core";
 import { ACCEPT_FEED, fetchResource, privateNetworksAllowed } from "@storywire/fetch";
 import { parseCommandArgs } from "../args.ts";
 import { CliError, oneLine } from "../errors.ts";
@@ -17,16 +19,18 @@ export async function parseCommand(args: string[]): Promise<number> {
   const isUrl = /^https?:\/\//i.test(source);
   const { bytes, charset, baseUrl } = isUrl ? await download(source) : await readLocal(source);
   const feedUrl = values.url ?? baseUrl;
-  let feed: Awaited<ReturnType<typeof parseFeed>>;
+  let feed: Awaited<ReturnType<typeof openFeed>>;
   try {
-    feed = await parseFeed(decodeFeedBytes(bytes, charset).text, feedUrl);
+    feed = await openFeed(bytes, charset, feedUrl);
   } catch (error) {
     throw new CliError(`${source}: ${oneLine(error)}`);
   }
   const fetchedAt = new Date().toISOString();
-  let skipped = feed.skipped.length;
+  const skipped: Partial<Record<SkipReason, number>> = { overCap: feed.itemsOverCap ?? 0 };
+  for (const item of feed.skipped) skipped[item.kind] = (skipped[item.kind] ?? 0) + 1;
   const lines: string[] = [];
-  for (const item of feed.items) {
+  for (const entry of feed.entries) {
+    const item = feed.finish(entry);
     try {
       const story = buildStory(item, { feedId: null, feedUrl: feedUrl ?? null, feedTitle: feed.title, fetchedAt });
       story.id = storyId(item.key, feedUrl ?? null);
@@ -44,13 +48,18 @@ export async function parseCommand(args: string[]): Promise<number> {
         }),
       );
     } catch (error) {
-      skipped += 1;
+      skipped.failed = (skipped.failed ?? 0) + 1;
       process.stderr.write(`storywire parse: skipped item ${item.key}: ${oneLine(error)}\n`);
     }
   }
   if (lines.length > 0) process.stdout.write(`${lines.join("\n")}\n`);
+  const skippedCount = Object.values(skipped).reduce((sum, n) => sum + (n ?? 0), 0);
+  const repaired = describeRepairs(feed.repairs);
   process.stderr.write(
-    `${source}: ${feed.format} feed "${feed.title}", ${lines.length} stories${skipped ? `, ${skipped} item(s) skipped` : ""}.\n`,
+    `${source}: ${feed.format} feed "${feed.title}", ${lines.length} stories` +
+      (skippedCount ? `, ${skippedCount} item(s) skipped: ${describeSkipped(skipped)}` : "") +
+      (repaired ? `; repaired: ${repaired}` : "") +
+      ".\n",
   );
   return 0;
 }

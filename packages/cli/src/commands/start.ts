@@ -36,7 +36,10 @@ export function printBanner(stack: LocalStack, config: Config, write = (l: strin
     write(`  storylines: ${stack.storylinesFile.count} from ${stack.storylinesFile.path} (read-only through the API)`);
   }
   if (stack.adminKeyGenerated) {
-    write(`  admin API key (generated for this run; set STORYWIRE_ADMIN_KEY to keep one): ${stack.adminKey}`);
+    const where = stack.adminKeyFile
+      ? `kept in ${stack.adminKeyFile}, readable by you only; set STORYWIRE_ADMIN_KEY to choose one`
+      : "generated for this run; set STORYWIRE_ADMIN_KEY to keep one";
+    write(`  admin API key (${where}): ${stack.adminKey}`);
   }
   if (config.allowPrivateNetworks)
     write("  SSRF guard OFF (STORYWIRE_ALLOW_PRIVATE_NETWORKS=1): private addresses can be fetched");

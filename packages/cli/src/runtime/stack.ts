@@ -3,7 +3,7 @@
  * in Lambda, an in-process queue in place of SQS and a timer in place of EventBridge Scheduler.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { type ApiDeps, createApp } from "@storywire/api";
@@ -25,9 +25,15 @@ import {
 import { createDynamoClient, createStore, ensureTable, type Store } from "@storywire/store";
 import { startLocalDynamo } from "@storywire/store/local";
 import type { Config } from "../config.ts";
+import { answerClientErrors } from "./client-errors.ts";
 import { consoleLogger } from "./console-logger.ts";
+import { OWNER_ONLY_UMASK, previousStoredAdminKey, secureDataDir, storedAdminKey } from "./data-dir.ts";
 import { MemoryQueue } from "./memory-queue.ts";
+import { startScheduler } from "./scheduler.ts";
 import { readStorylinesFile } from "./storylines-file.ts";
+
+/** Node's default limit on request headers; larger requests get a 431 problem document (client-errors.ts). */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface StackOptions {
   logger?: Logger;
@@ -46,7 +52,10 @@ export interface LocalStack {
   url: string;
   port: number;
   adminKey: string;
+  /** True when the key was not configured: generated now, or on an earlier start and kept in the data folder. */
   adminKeyGenerated: boolean;
+  /** Where a generated admin key is kept (null in memory or when configured). */
+  adminKeyFile: string | null;
   /** Where the data lives, for the banner. */
   storage: string;
   /** The storylines file in use, if any. */
@@ -67,30 +76,43 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
   // A broken storylines file stops the start before anything runs.
   const file = config.storylinesFile ? await readStorylinesFile(config.storylinesFile) : undefined;
   try {
+    const dataDir = resolve(config.dataDir);
+    const onDisk = !options.inMemory;
+    if (onDisk) {
+      // Owner-only: the folder, what is in it, and every file written while the runtime runs.
+      process.umask(OWNER_ONLY_UMASK);
+      secureDataDir(dataDir);
+    }
     let endpoint = config.dynamoEndpoint;
     if (!endpoint) {
-      const dataDir = resolve(config.dataDir);
-      if (!options.inMemory) mkdirSync(dataDir, { recursive: true });
-      const dynamo = await startLocalDynamo(options.inMemory ? {} : { path: join(dataDir, "dynamo") });
+      const dynamo = await startLocalDynamo(onDisk ? { path: join(dataDir, "dynamo") } : {});
       closers.push(() => dynamo.close());
       endpoint = dynamo.endpoint;
     }
+
+    const generate = () => `sw_${randomBytes(24).toString("base64url")}`;
+    const adminKeyGenerated = !config.adminKey;
+    const adminKeyFile = adminKeyGenerated && onDisk ? join(dataDir, "admin-key") : null;
+    const adminKey = config.adminKey ?? (onDisk ? storedAdminKey(dataDir, generate).key : generate());
+    // A key kept in the folder before one was configured still opens the secrets sealed under it.
+    const kept = config.adminKey && onDisk ? previousStoredAdminKey(dataDir) : null;
+    const previous = [...config.previousAdminKeys, ...(kept && kept !== adminKey ? [kept] : [])];
+
     const client = createDynamoClient({ endpoint });
     await ensureTable(client, config.tableName);
     const store = createStore({
       client,
       tableName: config.tableName,
+      secrets: { current: adminKey, previous },
       listCacheMs: config.listCacheMs,
       searchWords: config.searchWordsPerStory,
     });
+    const claimTimeoutMs = config.claimTimeoutSeconds * 1000;
     // Stories stored by an older version join the story lists before the API answers.
     for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
 
     const storylines = new StorylineCatalog({ store, file, clock, logger });
     await storylines.list();
-
-    const adminKeyGenerated = !config.adminKey;
-    const adminKey = config.adminKey ?? `sw_${randomBytes(24).toString("base64url")}`;
 
     const deps: WorkerDeps = {
       store,
@@ -105,6 +127,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       email: config.smtpUrl ? { sender: smtpSender(config.smtpUrl), from: config.emailFrom } : undefined,
       publicUrl: "",
       allowPrivateNetworks: config.allowPrivateNetworks,
+      claimTimeoutMs,
     };
     const queue = new MemoryQueue({
       handler: (job) => handleJob(job, deps),
@@ -125,6 +148,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       storylineCatalog: storylines,
       sendTest: (sub) => sendTestAlert(sub, deps),
       now: () => clock.now(),
+      claimTimeoutMs,
       validateUrl: async (url) =>
         canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
       rateLimit: {
@@ -135,7 +159,13 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       },
     };
     const app = createApp(apiDeps);
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    const server = serve({
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },
+    });
+    answerClientErrors(server as Server, MAX_HEADER_BYTES);
     await new Promise<void>((ok, fail) => {
       server.once("listening", ok);
       server.once("error", (error: NodeJS.ErrnoException) =>
@@ -165,26 +195,25 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       }
     }
 
+    const schedule = () => runSchedule({ store, queue, clock, logger, claimTimeoutMs });
     const tick = async () => {
       try {
-        await runSchedule({ store, queue, clock, logger });
+        await schedule();
       } catch (error) {
-        logger.error("scheduler run failed; retrying on the next tick", { error: (error as Error).message });
+        logger.error("scheduler run failed", { error: (error as Error).message });
       }
       await queue.idle();
     };
     if (options.scheduler ?? true) {
-      const every = Math.min(15_000, Math.max(1_000, (config.pollIntervalSeconds * 1000) / 2));
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        tick().finally(() => {
-          running = false;
-        });
-      }, every);
-      closers.push(() => clearInterval(timer));
-      void tick();
+      const everyMs = Math.min(15_000, Math.max(1_000, (config.pollIntervalSeconds * 1000) / 2));
+      const scheduler = startScheduler({
+        everyMs,
+        run: async () => {
+          await schedule();
+        },
+        logger,
+      });
+      closers.push(() => scheduler.stop());
     }
 
     return {
@@ -192,6 +221,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       port,
       adminKey,
       adminKeyGenerated,
+      adminKeyFile,
       storage: config.dynamoEndpoint
         ? `DynamoDB at ${config.dynamoEndpoint}`
         : options.inMemory

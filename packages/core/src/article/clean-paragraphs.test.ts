@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cleanParagraphs, fixArtefacts, isFurniture, splitGluedAttribution } from "./clean-paragraphs.ts";
+import {
+  cleanParagraphs,
+  dropFurniture,
+  fixArtefacts,
+  isFurniture,
+  isLinkLine,
+  isLinkListHeading,
+  splitGluedAttribution,
+} from "./clean-paragraphs.ts";
 import { htmlToParagraphs } from "./html-to-paragraphs.ts";
 
 describe("isFurniture", () => {
@@ -133,6 +141,115 @@ describe("cleanParagraphs", () => {
   ])("is idempotent: %s", (_name, input, expected) => {
     const once = cleanParagraphs(input);
     expect(once).toEqual(expected);
+    expect(cleanParagraphs(once)).toEqual(once);
+  });
+});
+
+describe("furniture by shape", () => {
+  const body = ["The talks resumed in Geneva on Monday.", "Negotiators said the mood was constructive."];
+
+  it.each([
+    "- [Zelensky says Ukraine ready for ceasefire](https://example.test/a)",
+    "[Envoys head to Moscow](/world/envoys)",
+    "https://example.test/world/ukraine-talks",
+    "• [Explainer: the 20-point plan](https://example.test/b)",
+  ])("a line that is only a link is furniture: %j", (line) => {
+    expect(isLinkLine(line)).toBe(true);
+    expect(dropFurniture([...body, line])).toEqual(body);
+  });
+
+  it.each([
+    "Related stories",
+    "READ MORE",
+    "Read more:",
+    "More on this story",
+    "You might also like",
+    "Most read",
+    "Editor's picks",
+    "More from Reuters",
+    "Read next",
+    "Tags",
+  ])("a link-list heading and the headlines after it go: %j", (heading) => {
+    expect(isLinkListHeading(heading)).toBe(true);
+    const block = [heading, "Kremlin says Abu Dhabi round was constructive", "* Ukraine, Russia swap prisoners"];
+    expect(dropFurniture([...body, ...block])).toEqual(body);
+    // The block ends at the first line of prose, which stays.
+    expect(dropFurniture([...block, "The talks resumed on Monday, officials said."])).toEqual([
+      "The talks resumed on Monday, officials said.",
+    ]);
+  });
+
+  it.each([
+    "Tags: Ukraine, Russia, ceasefire, peace talks",
+    "Topics: Ukraine war, diplomacy",
+    "Filed under: Nuclear power, IAEA",
+    "Keywords: SCO, China, Russia",
+  ])("tag lists go: %j", (line) => {
+    expect(isFurniture(line)).toBe(true);
+  });
+
+  it.each([
+    "[Share] [Tweet] [Email]",
+    "[Photo: Vladimir Putin and US envoy Steve Witkoff at the Kremlin. Photo: Kremlin press service / handout]",
+    "By Marina Kovaleva in Moscow",
+    "By Lina Haddad and Oleksiy Marchenko",
+    "By Tom Ashby, Reuters",
+    "World | 3 December 2025, 08:05",
+    "Updated: March 3, 2025 at 10:15 am ET",
+  ])("scraped-page furniture goes: %j", (line) => {
+    expect(isFurniture(line)).toBe(true);
+  });
+
+  it.each([
+    "By Friday, Ukraine said the talks would resume.",
+    "By the end of the day the delegations had left Geneva.",
+    "[Ukrainian officials said the talks were constructive.]",
+  ])("a sentence that only looks like furniture stays: %j", (line) => {
+    expect(isFurniture(line)).toBe(false);
+  });
+
+  it("drops a related-links box that ends the article without a heading", () => {
+    const box = ["1. New START expires: what happens now", "2. Russia offers to keep to the limits"];
+    expect(dropFurniture([...body, ...box])).toEqual(body);
+    expect(dropFurniture([...body, "\u00BB Uzbekistan to host SCO meeting", "\u00BB China, Russia sign deal"])).toEqual(
+      body,
+    );
+  });
+
+  it("keeps the article's own lists: introduced by a lead-in, in the middle, or a single item", () => {
+    const plan = ["The plan's main points:", "- A ceasefire along the current line", "- Security guarantees"];
+    expect(dropFurniture([...body, ...plan])).toEqual([...body, ...plan]);
+    const middle = [body[0] ?? "", "- A ceasefire along the line", "- Security guarantees", body[1] ?? ""];
+    expect(dropFurniture(middle)).toEqual(middle);
+    expect(dropFurniture([...body, "- One point"])).toEqual([...body, "- One point"]);
+  });
+
+  it("keeps prose that mentions related stories or reading more", () => {
+    const prose = [
+      "Related stories in the Ukrainian press said the delegation would fly to Riyadh on Sunday.",
+      "Read more about the talks in our earlier report, which covered the first round in detail.",
+      "More from the Kremlin: Peskov said the talks would resume on Monday.",
+      "Latest figures show exports fell by a fifth.",
+    ];
+    expect(dropFurniture(prose)).toEqual(prose);
+  });
+
+  it("cleans a scraped page (share bar, newsletter box, related list, tags) and is idempotent", () => {
+    const page = [
+      "Listen to this article",
+      "Share on Facebook Share on X Share via Email",
+      ...body,
+      "Advertisement",
+      "Sign up for our daily briefing newsletter",
+      "Your email address",
+      "Subscribe",
+      "More on this story",
+      "* Explainer: what is on the table in the Ukraine peace talks",
+      "* Zelensky rules out withdrawing from Donbas",
+      "Topics: Ukraine war, Russia, Geneva, diplomacy",
+    ];
+    const once = cleanParagraphs(page);
+    expect(once).toEqual(body);
     expect(cleanParagraphs(once)).toEqual(once);
   });
 });

@@ -1,10 +1,14 @@
 /**
  * HTML (or plain text) -> paragraphs of plain text. Block elements make paragraphs, inline markup disappears
  * without injecting spaces ("<b>Kyi</b>v" -> "Kyiv"), entities are decoded, and code, media, forms, page
- * chrome and share widgets are dropped with their contents. Nothing is executed or loaded: linkedom builds a
- * plain tree and only text nodes are read.
+ * chrome and share widgets are dropped with their contents. Nothing is executed or loaded.
+ *
+ * Feed HTML is read by a streaming tokenizer (htmlparser2, the one linkedom builds its trees with), at tens of
+ * MB/s: no tree is built. A parsed tree (Readability's output) is walked by nodeToParagraphs with the same
+ * rules: both feed one ParagraphWriter.
  */
-import { DOMParser } from "linkedom";
+import { decodeHTML } from "entities";
+import { Parser } from "htmlparser2";
 import {
   BLOCK_TAGS,
   CELL_TAGS,
@@ -18,13 +22,21 @@ import {
 
 /** A tag, comment, doctype or CDATA section: without one the input is treated as plain text. */
 const MARKUP = /<\/?[a-z][^<>]*>|<!--|<!\[CDATA\[|<!doctype/i;
-/** Document-level tags; fragments are parsed inside a body of our own, so stray ones are dropped first. */
-const DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi;
+/** Tags of a whole document; they are transparent here (their content is read, they make no paragraph). */
+const DOCUMENT_TAGS: ReadonlySet<string> = new Set(["html", "head", "body"]);
 /** A tag that survived entity decoding (the source was escaped twice). */
 const ESCAPED_TAG =
   /<\/?(?:a|b|i|p|br|div|span|img|script|style|iframe|strong|em|ul|ol|li|h[1-6]|blockquote|svg|video|object|embed|form|input)\b[^<>]*>/i;
-/** Invisible characters that only split words for a tokenizer: zero-width space, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
+/**
+ * Invisible characters that only split words for a tokenizer (zero-width space, word joiner, BOM, soft hyphen)
+ * and control characters, which no text means.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff\u00ad]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, tested for
+const HAS_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff\u00ad]/;
+/** Whitespace that collapsing would change: two in a row, or any but a plain space. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 /** Marker for a <br> inside the paragraph buffer (text nodes never contain it: their whitespace is collapsed). */
 const BREAK = "\n";
 /** Two line breaks with only spaces between them end a paragraph; one is a space. */
@@ -41,9 +53,6 @@ interface DomNode {
 interface DomElement extends DomNode {
   localName: string;
   getAttribute(name: string): string | null;
-  hasAttribute(name: string): boolean;
-  querySelector(selector: string): unknown;
-  closest(selector: string): unknown;
 }
 
 const ELEMENT_NODE = 1;
@@ -56,7 +65,9 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Collapses every run of whitespace (including no-break and ideographic spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  // Most text has nothing to remove and only single spaces: test before rewriting (a test allocates nothing).
+  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, "") : text;
+  return (NEEDS_COLLAPSE.test(visible) ? visible.replace(/\s+/g, " ") : visible).trim();
 }
 
 /**
@@ -71,13 +82,17 @@ export function htmlToParagraphs(html: string): string[] {
   );
 }
 
+/** One line of plain text from HTML or text: the paragraphs joined by a space (titles, authors, summaries). */
+export function htmlToLine(html: string): string {
+  if (!/[<&]/.test(html)) return collapseWhitespace(html);
+  return htmlToParagraphs(html).join(" ");
+}
+
 function paragraphsOf(html: string): string[] {
-  const input = withinBudget(html);
+  const input = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html;
   if (!input.trim()) return [];
-  const isDocument = /<(?:html|body)\b/i.test(input);
-  const body = parseBody(input.replace(DOCUMENT_TAGS, ""));
-  if (!looksLikeHtml(input)) return textToParagraphs(textOf(body));
-  return nodeToParagraphs(body, { pageLevel: isDocument });
+  if (!looksLikeHtml(input)) return textToParagraphs(input.includes("&") ? decodeHTML(input) : input);
+  return streamParagraphs(input);
 }
 
 /** The input cut to MAX_HTML_CHARS and to the start tags within MAX_ELEMENTS_TO_PARSE. */
@@ -105,97 +120,197 @@ export function textToParagraphs(text: string): string[] {
   return (hardWrapped ? blocks : lines).map(collapseWhitespace).filter((p) => p.length > 0);
 }
 
-function parseBody(fragment: string): DomElement {
-  const document = new DOMParser().parseFromString(
-    `<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`,
-    "text/html",
-  ) as unknown as { body: DomElement };
-  return document.body;
-}
+type Attribute = (name: string) => string | null | undefined;
+type FrameKind = "inline" | "skip" | "block" | "cell" | "pre" | "article" | "header";
 
-function textOf(node: DomNode): string {
-  let text = "";
-  for (const child of Array.from(node.childNodes)) {
-    text += child.nodeType === TEXT_NODE ? (child.nodeValue ?? "") : textOf(child);
+/**
+ * Builds paragraphs from open / text / close events (a tokenizer's or a tree walk's). Every open has exactly
+ * one close. A <header> is site chrome when it holds navigation or search, or when it sits outside any
+ * article on a whole page; its paragraphs are taken back when that shows.
+ */
+class ParagraphWriter {
+  readonly paragraphs: string[] = [];
+  private buffer = "";
+  private preDepth = 0;
+  private skipDepth = 0;
+  private articleDepth = 0;
+  private readonly frames: FrameKind[] = [];
+  private readonly headers: { start: number; chrome: boolean }[] = [];
+  elements = 0;
+
+  constructor(public pageLevel: boolean) {}
+
+  private flush(): void {
+    if (this.buffer === "") return;
+    for (const part of this.buffer.split(DOUBLE_BREAK)) {
+      const paragraph = collapseWhitespace(part);
+      if (paragraph) this.paragraphs.push(paragraph);
+    }
+    this.buffer = "";
   }
-  return text;
+
+  open(tag: string, attr: Attribute): void {
+    this.elements += 1;
+    if (this.skipDepth > 0) {
+      this.skipDepth += 1;
+      this.frames.push("skip");
+      return;
+    }
+    if (tag === "br") {
+      this.buffer += BREAK;
+      this.frames.push("inline");
+      return;
+    }
+    if (this.headers.length > 0 && isNavigation(tag, attr)) for (const header of this.headers) header.chrome = true;
+    if (isRemoved(tag, attr) || (tag === "header" && this.pageLevel && this.articleDepth === 0)) {
+      this.skipDepth = 1;
+      this.frames.push("skip");
+      return;
+    }
+    if (tag === "header") {
+      this.flush();
+      this.headers.push({ start: this.paragraphs.length, chrome: false });
+      this.frames.push("header");
+    } else if (tag === "article" || tag === "main") {
+      this.flush();
+      this.articleDepth += 1;
+      this.frames.push("article");
+    } else if (tag === "pre") {
+      this.flush();
+      this.preDepth += 1;
+      this.frames.push("pre");
+    } else if (BLOCK_TAGS.has(tag)) {
+      this.flush();
+      this.frames.push("block");
+    } else if (CELL_TAGS.has(tag)) {
+      this.buffer += " ";
+      this.frames.push("cell");
+    } else {
+      this.frames.push("inline");
+    }
+  }
+
+  close(): void {
+    switch (this.frames.pop()) {
+      case "skip":
+        this.skipDepth -= 1;
+        break;
+      case "block":
+        this.flush();
+        break;
+      case "cell":
+        this.buffer += " ";
+        break;
+      case "pre":
+        this.flush();
+        this.preDepth -= 1;
+        break;
+      case "article":
+        this.flush();
+        this.articleDepth -= 1;
+        break;
+      case "header": {
+        this.flush();
+        const header = this.headers.pop();
+        if (header?.chrome) this.paragraphs.length = header.start;
+        break;
+      }
+      default:
+    }
+  }
+
+  text(data: string): void {
+    if (this.skipDepth > 0 || data === "") return;
+    this.buffer +=
+      this.preDepth > 0 ? data.replace(/[^\S\n]+/g, " ").replace(/\n/g, BREAK + BREAK) : data.replace(/\s+/g, " ");
+  }
+
+  finish(): string[] {
+    this.flush();
+    return this.paragraphs;
+  }
 }
 
-interface WalkOptions {
-  /** The input was a whole page: a <header> directly in <body> is the site header. */
-  pageLevel?: boolean;
+/** What the shared streaming parser writes to during one streamParagraphs call. */
+const stream: { writer: ParagraphWriter; stopped: boolean } = { writer: new ParagraphWriter(false), stopped: false };
+
+/** One tokenizer for every call (reset before each): calls are synchronous and never nested. */
+const streamParser = new Parser(
+  {
+    onopentag(name, attributes) {
+      if (stream.stopped) return;
+      if (DOCUMENT_TAGS.has(name)) {
+        if (name !== "head") stream.writer.pageLevel = true;
+        return;
+      }
+      if (stream.writer.elements >= MAX_ELEMENTS_TO_PARSE) {
+        stream.stopped = true;
+        return;
+      }
+      stream.writer.open(name, (attribute) => attributes[attribute]);
+    },
+    ontext(text) {
+      if (!stream.stopped) stream.writer.text(text);
+    },
+    onclosetag(name) {
+      if (!stream.stopped && !DOCUMENT_TAGS.has(name)) stream.writer.close();
+    },
+  },
+  { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+);
+
+/** Paragraphs of an HTML string, read by the streaming tokenizer (no tree). */
+function streamParagraphs(html: string): string[] {
+  stream.writer = new ParagraphWriter(false);
+  stream.stopped = false;
+  streamParser.reset();
+  streamParser.end(html);
+  return stream.writer.finish();
 }
 
 /** Walks a parsed tree (iteratively: 10,000 nested elements must not overflow the stack). */
-export function nodeToParagraphs(root: unknown, options: WalkOptions = {}): string[] {
-  const paragraphs: string[] = [];
-  let buffer = "";
-  let preDepth = 0;
-  const flush = (): void => {
-    for (const part of buffer.split(DOUBLE_BREAK)) {
-      const paragraph = collapseWhitespace(part);
-      if (paragraph) paragraphs.push(paragraph);
-    }
-    buffer = "";
-  };
-
-  type Step = { node: DomNode; exit?: "block" | "cell" | "pre" };
+export function nodeToParagraphs(root: unknown, options: { pageLevel?: boolean } = {}): string[] {
+  const writer = new ParagraphWriter(options.pageLevel === true);
+  type Step = { node: DomNode; exit?: true };
   const stack: Step[] = [{ node: root as DomNode }];
   while (stack.length > 0) {
     const step = stack.pop() as Step;
     if (step.exit) {
-      if (step.exit === "cell") buffer += " ";
-      else flush();
-      if (step.exit === "pre") preDepth -= 1;
+      writer.close();
       continue;
     }
     const { node } = step;
     if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      const text = node.nodeValue ?? "";
-      buffer += preDepth > 0 ? text.replace(/[^\S\n]+/g, " ").replace(/\n/g, BREAK + BREAK) : text.replace(/\s+/g, " ");
+      writer.text(node.nodeValue ?? "");
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
     const element = node as DomElement;
-    const tag = (element.localName ?? "").toLowerCase();
-    if (tag === "br") {
-      buffer += BREAK;
-      continue;
-    }
-    if (isRemoved(element, tag, options)) continue;
-    if (tag === "pre") {
-      flush();
-      preDepth += 1;
-      stack.push({ node, exit: "pre" });
-    } else if (BLOCK_TAGS.has(tag)) {
-      flush();
-      stack.push({ node, exit: "block" });
-    } else if (CELL_TAGS.has(tag)) {
-      buffer += " ";
-      stack.push({ node, exit: "cell" });
-    }
-    const children = Array.from(element.childNodes);
+    writer.open((element.localName ?? "").toLowerCase(), (name) => element.getAttribute(name));
+    stack.push({ node, exit: true });
+    const children = element.childNodes;
     for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i] as DomNode });
   }
-  flush();
-  return paragraphs;
+  return writer.finish();
 }
 
-function isRemoved(element: DomElement, tag: string, options: WalkOptions): boolean {
+/** Navigation or search inside a <header> makes it site chrome. */
+function isNavigation(tag: string, attr: Attribute): boolean {
+  if (tag === "nav" || tag === "form") return true;
+  const role = attr("role")?.trim().toLowerCase();
+  return role === "navigation" || role === "search";
+}
+
+function isRemoved(tag: string, attr: Attribute): boolean {
   if (REMOVED_TAGS.has(tag)) return true;
-  if (element.hasAttribute("hidden")) return true;
-  const role = element.getAttribute("role");
+  if (attr("hidden") != null) return true;
+  const role = attr("role");
   if (role && REMOVED_ROLES.has(role.trim().toLowerCase())) return true;
-  const style = element.getAttribute("style");
+  const style = attr("style");
   if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  if (tag === "header" && isSiteHeader(element, options)) return true;
-  return isWidget(`${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`);
-}
-
-/** A <header> holding navigation or search, or sitting outside any article on a whole page. */
-function isSiteHeader(element: DomElement, options: WalkOptions): boolean {
-  if (element.querySelector("nav, form, [role=navigation], [role=search]")) return true;
-  return options.pageLevel === true && !element.closest("article, main");
+  const classes = attr("class");
+  const id = attr("id");
+  return (classes != null || id != null) && isWidget(`${classes ?? ""} ${id ?? ""}`);
 }
 
 /** Class or id naming a share bar, ad slot, newsletter box, cookie banner, comment list or related-posts box. */

@@ -1,6 +1,17 @@
-export { cleanParagraphs, fixArtefacts, isFurniture, splitGluedAttribution } from "./clean-paragraphs.ts";
+export {
+  cleanParagraphs,
+  dropFurniture,
+  fixArtefacts,
+  isFurniture,
+  splitGluedAttribution,
+} from "./clean-paragraphs.ts";
 export { MAX_ELEMENTS_TO_PARSE, MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
-export { detectLanguage, MIN_LETTERS_FOR_DETECTION, normalizeLanguageTag } from "./detect-language.ts";
+export {
+  detectLanguage,
+  LANGUAGE_SAMPLE_CHARS,
+  MIN_LETTERS_FOR_DETECTION,
+  normalizeLanguageTag,
+} from "./detect-language.ts";
 export {
   type ExtractedArticle,
   extractArticle,
@@ -10,6 +21,7 @@ export {
 } from "./extract-article.ts";
 export {
   collapseWhitespace,
+  htmlToLine,
   htmlToParagraphs,
   isWidget,
   looksLikeHtml,

@@ -31,7 +31,10 @@ function asDoc(c: Candidate): DocInput {
     : { title: c.title ?? null, text: c.text };
 }
 
-/** Classifies `story` against `candidates`. Candidates whose fingerprint is far from the story's are skipped. */
+/**
+ * Classifies `story` against `candidates`, stories of a storyline it belongs to (pass `sameStoryline: false`
+ * otherwise). Candidates whose fingerprint is far from the story's are skipped.
+ */
 export function classifyAgainst(
   story: DocInput,
   candidates: readonly Candidate[],
@@ -44,8 +47,14 @@ export function classifyAgainst(
   const rank = { first: 0, update: 1, duplicate: 2 } as const;
   for (const c of candidates) {
     if (typeof c.fingerprint === "string" && hammingDistance(c.fingerprint, fp) > FINGERPRINT_SKIP_BITS) continue;
-    // Only duplicates and updates place a story; "related" needs no storyline scoring here.
-    const r = comparePrepared(prepare(asDoc(c)), b, { ...options, storylinesA: [], storylinesB: [] });
+    // Only duplicates and updates place a story; the candidates are stories of the story's storyline, so no
+    // storyline scoring is needed (and an outcome report finds the announcement it follows).
+    const r = comparePrepared(prepare(asDoc(c)), b, {
+      ...options,
+      storylinesA: [],
+      storylinesB: [],
+      sameStoryline: options.sameStoryline ?? true,
+    });
     if (r.relation !== "duplicate" && r.relation !== "update") continue;
     const better =
       rank[r.relation] > rank[best.relation] ||

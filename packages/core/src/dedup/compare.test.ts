@@ -246,3 +246,25 @@ describe("compare: paraphrased figures, datelines and capitals", () => {
     expect(compare(a, b).relation).toBe("update");
   });
 });
+
+describe("compare: heavy rewrites", () => {
+  it("calls a rewrite with little shared wording and one paraphrased 'new' detail a duplicate, two an update", () => {
+    const a = `Putin declares Easter truce from 18:00 Moscow time on Saturday
+
+MOSCOW, April 19 - Russian President Vladimir Putin on Saturday announced an Easter truce in Ukraine, from 18:00 Moscow time on Saturday until midnight on Sunday, the Kremlin said.
+
+Putin ordered all military operations to stop for the period and said Russian troops must be ready to repel any violations by the enemy.
+
+Chief of the General Staff Valery Gerasimov reported to Putin on the situation at the front, the Kremlin said.`;
+    const rewrite = `Putin orders Easter ceasefire until midnight Sunday
+
+Vladimir Putin announced an Easter truce in Ukraine on Saturday, ordering all Russian military operations to stop from 18:00 Moscow time until midnight on Sunday, the Kremlin said.
+
+Russian forces must be ready to repel any violations or provocations by the enemy, Putin said after Chief of the General Staff Valery Gerasimov reported on the situation at the front.
+
+The Kremlin gave no reason for the timing beyond humanitarian considerations, a spokesman said on 19 April.`;
+    expect(compare(a, rewrite).relation).toBe("duplicate");
+    const update = `${rewrite}\n\nUkraine's military said it recorded 387 Russian attacks in the first 12 hours of the truce.\n\nZelensky said Kyiv would mirror the truce for 30 days if Moscow did.`;
+    expect(compare(a, update).relation).toBe("update");
+  });
+});

@@ -15,10 +15,13 @@
  *     country ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") is known.
  *   - same story: overlap >= 0.35, or half of b's sentences covered, or (no shared wording but) the same
  *     entities and numbers (entity Jaccard >= 0.6) on the same topic (cosine >= 0.6).
- * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; otherwise
- * related when both documents match a common storyline (the storyline scorer's `matched`), else unrelated.
+ *   - the same event without shared wording: b reports the outcome of the meeting a announces (event.ts: the
+ *     venue, the date and two names agree) and both are in one storyline.
+ * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; b reporting
+ * how a's announced meeting went -> update, the outcome its novel sentences; otherwise related when both
+ * documents match a common storyline (the storyline scorer's `matched`), else unrelated.
  */
-import { type Analysis, analyze } from "../scoring/analysis.ts";
+import { type Analysis, analyze, words } from "../scoring/analysis.ts";
 import { defaultStorylines } from "../scoring/defaults/index.ts";
 import type { Storyline } from "../scoring/storyline-schema.ts";
 import { scoreStorylines } from "../scoring/storyline-score.ts";
@@ -28,11 +31,15 @@ import {
   MAX_NOVEL,
   NEW_DAY_WORDS,
   NOVEL_WEAK,
+  PARAPHRASE_OVERLAP,
+  PARAPHRASE_TOPIC,
+  REWRITE_NOVEL,
   SAME_EVENT_ENTITIES,
   SAME_EVENT_TOPIC,
   SAME_STORY_OVERLAP,
   SAME_STORY_SENTENCES,
 } from "./constants.ts";
+import { type EventCues, eventCues, followsUp, reportsAnnouncedEvent } from "./event.ts";
 import type { SoftNumber } from "./normalize.ts";
 import { type Prepared, type PreparedSentence, prepare } from "./prepare.ts";
 
@@ -61,6 +68,11 @@ export interface CompareOptions {
   /** Storyline ids already known to match a and b (skips scoring them). */
   storylinesA?: readonly string[];
   storylinesB?: readonly string[];
+  /**
+   * The caller knows a and b belong to one storyline (placing a story among its storyline's recent stories):
+   * the same-event test needs no storyline scoring.
+   */
+  sameStoryline?: boolean;
 }
 
 function intersectionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
@@ -287,6 +299,47 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/**
+ * Words that name no particular event: countries and capitals, and the words of the storylines' own names
+ * (cues without a `near` rule: "New START", "Shanghai Cooperation Organization"), which every story of a
+ * storyline shares. Built once per storyline list.
+ */
+const genericCache = new WeakMap<readonly Storyline[], Set<string>>();
+function genericWords(storylines: readonly Storyline[]): Set<string> {
+  const hit = genericCache.get(storylines);
+  if (hit !== undefined) return hit;
+  const out = new Set<string>();
+  for (const group of STAND_IN_GROUPS) for (const name of group) for (const w of name.split(" ")) out.add(w);
+  for (const s of storylines) {
+    for (const c of s.cues) if (c.near === undefined) for (const w of words(c.phrase)) out.add(w.toLowerCase());
+  }
+  genericCache.set(storylines, out);
+  return out;
+}
+
+function cuesOf(p: Prepared, generic: ReadonlySet<string>): EventCues {
+  p.event ??= eventCues(
+    p.title,
+    p.sentences.map((s) => s.text),
+    generic,
+  );
+  return p.event;
+}
+
+/** Names (not numbers) both documents use. */
+function sharedNames(a: Prepared, b: Prepared): number {
+  let n = 0;
+  for (const e of a.entities) if (b.entities.has(e) && !isDigitWord(e)) n++;
+  return n;
+}
+
+/** The outcome's new facts; when none qualifies as a fact, its headline and lead sentences that a lacks. */
+function outcomeSentences(novel: readonly string[], a: Prepared, b: Prepared): string[] {
+  if (novel.length > 0) return [...novel];
+  const lead = b.title === null ? b.sentences.slice(0, 2) : b.sentences.slice(0, 1);
+  return lead.filter((s) => coverage(s, a).value < COVERED).map((s) => s.text);
+}
+
 /** Compares two prepared documents: is b a duplicate of a, an update to it, related, or unrelated? */
 export function comparePrepared(a: Prepared, b: Prepared, options: CompareOptions = {}): CompareResult {
   const shared = intersectionSize(a.shingles, b.shingles);
@@ -310,6 +363,7 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
   const sameStory =
     overlap >= SAME_STORY_OVERLAP ||
     coveredSentences >= SAME_STORY_SENTENCES ||
+    (overlap >= PARAPHRASE_OVERLAP && topic >= PARAPHRASE_TOPIC) ||
     (entityOverlap >= SAME_EVENT_ENTITIES && topic >= SAME_EVENT_TOPIC);
 
   let relation: CompareRelation;
@@ -318,15 +372,35 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
     // Nothing to compare: two empty texts are the same (empty) story; one empty text is unrelated.
     relation = a.sentences.length === b.sentences.length ? "duplicate" : "unrelated";
   } else if (sameStory) {
-    relation = novel.length === 0 ? "duplicate" : "update";
+    // A heavy rewrite (same story by topic, little shared wording) throws up the odd "new" figure or quote in
+    // paraphrase; an update of it brings more than one new sentence.
+    const rewrite = overlap < SAME_STORY_OVERLAP && coveredSentences < SAME_STORY_SENTENCES;
+    relation = novel.length >= (rewrite ? REWRITE_NOVEL : 1) ? "update" : "duplicate";
   } else {
     const storylines = options.storylines ?? defaultStorylines;
-    const idsA = storylineIds(a, options.storylinesA, storylines);
-    const idsB = storylineIds(b, options.storylinesB, storylines);
-    sharedStorylines = idsA.filter((id) => idsB.includes(id));
-    // Related means the same storyline: both documents pass the same scoring test. Shared vocabulary ("naval
-    // exercise" in a NATO drill and a China-Russia drill) is not enough.
-    relation = sharedStorylines.length > 0 ? "related" : "unrelated";
+    const generic = genericWords(storylines);
+    let noStoryline = false;
+    if (options.sameStoryline !== true) {
+      const idsA = storylineIds(a, options.storylinesA, storylines);
+      const idsB = storylineIds(b, options.storylinesB, storylines);
+      sharedStorylines = idsA.filter((id) => idsB.includes(id));
+      noStoryline = idsA.length === 0 && idsB.length === 0;
+    }
+    const oneStoryline = options.sameStoryline === true || sharedStorylines.length > 0;
+    const ca = cuesOf(a, generic);
+    const cb = cuesOf(b, generic);
+    if ((oneStoryline || noStoryline) && followsUp(ca, cb)) {
+      // The same event written afresh: the toll revised, the other side's answer, more details. (Two texts in
+      // different storylines are two events, whatever place they share: talks in Geneva on arms and on Ukraine.)
+      relation = novel.length === 0 ? "duplicate" : "update";
+    } else if (oneStoryline && reportsAnnouncedEvent(ca, cb, sharedNames(a, b))) {
+      relation = "update";
+      novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
+    } else {
+      // Related means the same storyline: both documents pass the same scoring test. Shared vocabulary ("naval
+      // exercise" in a NATO drill and a China-Russia drill) is not enough.
+      relation = oneStoryline ? "related" : "unrelated";
+    }
   }
   return {
     relation,

@@ -11,6 +11,9 @@ const DATELINE =
 const TASS_DATELINE = /^[\p{Lu}][\p{Lu} -]{1,30},\s*\p{L}+\s+\d{1,2}\.\s*\/(?:TASS|ITAR-TASS)\/\.?\s*/u;
 /** A bare city dateline with a dash: "KYIV —" (upper-case city only). */
 const CITY_DASH = /^[\p{Lu}]{3,}(?:[ ,][\p{Lu}]{2,}){0,3}\s*[—–]\s+/u;
+const THREE_CAPITALS = /^\p{Lu}{3}/u;
+/** The longest place, region and date before an agency credit "(Reuters)" that DATELINE accepts. */
+const MAX_DATELINE_PREFIX = 120;
 
 /** A month name or its abbreviation, as datelines write it. */
 const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\p{L}{0,6}\\.?";
@@ -47,6 +50,9 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(?:advertisement|download the app|get the latest|listen to this article|more on this story)\b/i,
   /^(?:[\p{Lu}][\p{L}.'-]+ ){1,3}(?:is|are) (?:an? )?(?:associated press|reuters|afp) (?:writer|reporter|correspondent)s?\b/iu,
   /^(?:share|tweet|email|print|comments?)$/i,
+  // A byline on its own line is furniture (article/furniture.ts), dropped with the paragraph; this is the
+  // staff credit that follows the last sentence.
+  /^by (?:an?|our) (?:staff |special |foreign )?(?:reporter|correspondent|writer)s?\b/i,
 ];
 
 /** Photo captions and their credits: "PHOTO: ...", "... via REUTERS", "REUTERS/Name/File Photo", "(AP Photo/Name)". */
@@ -70,11 +76,14 @@ export function isPhotoCaption(sentence: string): boolean {
  * known words without comparing them as a sentence.
  */
 export function splitDateline(paragraph: string): { dateline: string; rest: string } {
-  let rest = paragraph.replace(DATELINE, "");
+  // Each form is tried only where it can start: an agency credit needs its "(" near the start, a bare city
+  // dash three capitals first (most paragraphs have neither).
+  const paren = paragraph.indexOf("(");
+  let rest = paren >= 0 && paren <= MAX_DATELINE_PREFIX ? paragraph.replace(DATELINE, "") : paragraph;
   // The dated forms put a comma after the place, near the start.
   const comma = rest.indexOf(",");
   if (comma > 0 && comma < 50) rest = rest.replace(TASS_DATELINE, "").replace(DATED_DATELINE, "");
-  rest = rest.replace(CITY_DASH, "");
+  if (THREE_CAPITALS.test(rest)) rest = rest.replace(CITY_DASH, "");
   return { dateline: paragraph.slice(0, paragraph.length - rest.length), rest };
 }
 
@@ -200,19 +209,30 @@ export function softNumbers(folded: string): SoftNumber[] {
  * Folds spellings that differ between re-posts: "U.S." -> "US", "1,550" -> "1550", "Feb." -> "February",
  * "ten" -> "10", "$290m" -> "$290 million", "5%" -> "5 percent".
  */
+const HAS_DIGIT = /\d/;
+const HAS_INITIALS = /[A-Z]\.[A-Z]/;
+const HAS_PER_CENT = /per cent/i;
+
 export function foldSpelling(text: string): string {
-  return text
-    .replace(NUMBER_WORD, (w: string, _n: string, offset: number, text: string) => foldNumberWord(w, offset, text))
-    .replace(/(\d)(k|m|mn|bn|b|tn)\b/gi, (_m, d: string, unit: string) => `${d} ${UNITS[unit.toLowerCase()] ?? unit}`)
-    .replace(
+  let out = text.replace(NUMBER_WORD, (w: string, _n: string, offset: number, text: string) =>
+    foldNumberWord(w, offset, text),
+  );
+  // Each of the rest only where it can apply (most sentences have no digit, initials, month or percent).
+  if (HAS_DIGIT.test(out)) {
+    out = out
+      .replace(/(\d)(k|m|mn|bn|b|tn)\b/gi, (_m, d: string, unit: string) => `${d} ${UNITS[unit.toLowerCase()] ?? unit}`)
+      .replace(/(\d),(?=\d{3}\b)/g, "$1");
+  }
+  if (HAS_INITIALS.test(out)) {
+    out = out.replace(
       /\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?/g,
       (_m, x: string, y: string, z: string | undefined) => x + y + (z ?? ""),
-    )
-    .replace(/(\d),(?=\d{3}\b)/g, "$1")
-    .replace(/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/g, (_m, mon: string) => {
-      const full = MONTHS[mon.toLowerCase()] ?? mon;
-      return full.charAt(0).toUpperCase() + full.slice(1);
-    })
-    .replace(/\bper cent\b/gi, "percent")
-    .replace(/%/g, " percent");
+    );
+  }
+  out = out.replace(/\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/g, (_m, mon: string) => {
+    const full = MONTHS[mon.toLowerCase()] ?? mon;
+    return full.charAt(0).toUpperCase() + full.slice(1);
+  });
+  if (out.includes("%")) out = out.replace(/%/g, " percent");
+  return HAS_PER_CENT.test(out) ? out.replace(/\bper cent\b/gi, "percent") : out;
 }

@@ -5,7 +5,8 @@
  */
 
 import { wordRanges, words } from "../scoring/analysis.ts";
-import { type Doc, type DocInput, splitSentences, toDoc } from "../scoring/text.ts";
+import { type Doc, type DocInput, splitTidy, toDoc } from "../scoring/text.ts";
+import type { EventCues } from "./event.ts";
 import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
 import {
   foldSpelling,
@@ -45,14 +46,19 @@ export interface Prepared {
   tokens: Set<string>;
   contentCounts: Map<string, number>;
   entities: Set<string>;
+  /** The headline (kept out of the sentences). */
+  title: string | null;
   /** For lazily scoring storylines. */
   source: DocInput;
   storylineIds?: string[];
   /** Content word -> sentence numbers, built on first comparison. */
   sentenceIndex?: Map<string, number[]>;
+  /** What the headline and lead say about a meeting, read when first needed (event.ts). */
+  event?: EventCues;
 }
 
-const STOPWORDS = new Set(
+/** Function words: no content, no fact. */
+export const STOPWORDS = new Set(
   (
     "a an the and or but if of to in on at by for with from as into over under about after before between " +
     "during without within against among through since until upon per via is are was were be been being am " +
@@ -167,7 +173,8 @@ function storySentences(doc: Doc, datelines?: string[]): string[] {
   for (const p of paragraphs) {
     const { dateline, rest } = splitDateline(p);
     if (dateline !== "") datelines?.push(dateline);
-    const sentences = splitSentences(rest);
+    // toDoc's paragraphs are tidy, and so is what follows a dateline.
+    const sentences = splitTidy(rest.trimStart());
     // A photo caption: its credit ends the paragraph ("... Handout via REUTERS"); all of it is furniture.
     if (isPhotoCaption(sentences[sentences.length - 1] ?? "") || isPhotoCaption(sentences[0] ?? "")) continue;
     for (const s of sentences) if (!isBoilerplate(s)) out.push(s);
@@ -197,7 +204,15 @@ export function prepare(input: DocInput): Prepared {
   for (const line of doc.title === null ? datelines : [doc.title, ...datelines]) {
     for (const w of words(foldSpelling(line))) tokens.add(w.toLowerCase());
   }
-  return { sentences, shingles: shinglesOfHashes(all), tokens, contentCounts, entities, source: input };
+  return {
+    sentences,
+    shingles: shinglesOfHashes(all),
+    tokens,
+    contentCounts,
+    entities,
+    title: doc.title,
+    source: input,
+  };
 }
 
 /** SimHash of a prepared document (same as fingerprint(doc)). */

@@ -1,7 +1,12 @@
 /**
  * Bytes -> text. The encoding is taken from, in order: a byte order mark, the HTTP charset, the document's
  * own label (XML prolog `encoding=`, or <meta charset> for HTML), else UTF-8 (windows-1252 when the bytes
- * are not valid UTF-8). The prolog of the returned text says UTF-8, so no later reader decodes it again.
+ * are mostly not UTF-8). The prolog of the returned text says UTF-8, so no later reader decodes it again.
+ *
+ * Forgiving where it pays: a document that labels itself with a legacy charset but whose bytes are valid UTF-8
+ * (sites that moved to UTF-8 and kept an old <meta charset> or prolog) is read as UTF-8 when no HTTP charset
+ * says otherwise; bytes that are invalid under the chosen encoding become U+FFFD where they stand, and only
+ * there (counted in `invalidBytes`).
  */
 import iconv from "iconv-lite";
 import { charsetFromContentType, isUtf16, normalizeCharset } from "./charset.ts";
@@ -10,6 +15,8 @@ export interface DecodedFeed {
   text: string;
   /** The encoding actually used, canonical lowercase name ("utf-8", "windows-1251", "utf-16le", ...). */
   encoding: string;
+  /** Byte sequences that were invalid under that encoding, each now one U+FFFD in the text. */
+  invalidBytes: number;
 }
 
 /** How many leading bytes are searched for an XML prolog or <meta charset>. */
@@ -37,32 +44,76 @@ function sniffDocumentLabel(bytes: Uint8Array): string | null {
   return name && isUtf16(name) ? "utf-8" : name;
 }
 
-function decodeUtf8(bytes: Uint8Array, fatal: boolean): string {
-  return new TextDecoder("utf-8", { fatal, ignoreBOM: true }).decode(bytes);
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+/** The body as UTF-8 when every byte sequence is valid, else null. */
+function strictUtf8Text(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
-/** Decode feed bytes to text; see the module comment for how the encoding is chosen. */
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\ufffd"); at >= 0; at = text.indexOf("\ufffd", at + 1)) count++;
+  return count;
+}
+
+/** True when some byte is outside ASCII (only then can two encodings disagree). */
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
+}
+
+/** Characters outside ASCII that decoded cleanly (not U+FFFD). */
+function countNonAscii(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && code !== 0xfffd) count++;
+  }
+  return count;
+}
+
+function decodeWith(body: Uint8Array, encoding: string): { text: string; invalidBytes: number } {
+  if (encoding === "utf-8") {
+    const strict = strictUtf8Text(body);
+    if (strict !== null) return { text: strict, invalidBytes: 0 };
+    const text = lenientUtf8.decode(body);
+    return { text, invalidBytes: countReplacements(text) };
+  }
+  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding, { stripBOM: false });
+  return { text, invalidBytes: countReplacements(text) };
+}
+
+/** Decode feed (or page) bytes to text; see the module comment for how the encoding is chosen. */
 export function decodeFeedBytes(bytes: Uint8Array, httpCharset?: string | null): DecodedFeed {
   const bom = sniffBom(bytes);
   const body = bom ? bytes.subarray(bom.length) : bytes;
   const httpLabel = httpCharset?.includes(";") ? charsetFromContentType(httpCharset) : httpCharset;
-  let encoding = bom?.encoding ?? normalizeCharset(httpLabel) ?? sniffDocumentLabel(body);
-  let text: string;
+  const declared = bom?.encoding ?? normalizeCharset(httpLabel);
+  let encoding = declared ?? sniffDocumentLabel(body);
+  let decoded: { text: string; invalidBytes: number } | null = null;
   if (encoding === null) {
-    try {
-      text = decodeUtf8(body, true);
+    // No label: UTF-8, unless the bytes are mostly something else (then the web's default, windows-1252).
+    const utf8 = decodeWith(body, "utf-8");
+    encoding = utf8.invalidBytes === 0 || countNonAscii(utf8.text) >= utf8.invalidBytes ? "utf-8" : "windows-1252";
+    decoded = encoding === "utf-8" ? utf8 : null;
+  } else if (declared === null && encoding !== "utf-8" && !isUtf16(encoding) && hasHighBytes(body)) {
+    // Only the document's own label: valid UTF-8 bytes (with some beyond ASCII) are UTF-8 whatever it says.
+    const strict = strictUtf8Text(body);
+    if (strict !== null) {
       encoding = "utf-8";
-    } catch {
-      encoding = "windows-1252";
-      text = iconv.decode(body, encoding, { stripBOM: false });
+      decoded = { text: strict, invalidBytes: 0 };
     }
-  } else if (encoding === "utf-8") {
-    text = decodeUtf8(body, false);
-  } else {
-    text = iconv.decode(body, encoding, { stripBOM: false });
   }
+  decoded ??= decodeWith(body, encoding);
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text: relabelProlog(text), encoding };
+  return { text: relabelProlog(text), encoding, invalidBytes: decoded.invalidBytes };
 }
 
 /** Rewrite `encoding="..."` in the XML prolog to UTF-8: the text is already decoded. */

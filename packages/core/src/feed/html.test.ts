@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { collapseWhitespace, htmlToText, sanitizeHtml, textToHtml } from "./html.ts";
+import { collapseWhitespace, sanitizeHtml, textToHtml } from "./html.ts";
+import { plainText } from "./item.ts";
 
-describe("htmlToText", () => {
+describe("plainText: the one cleaning rule of every text field", () => {
   it.each([
     ["plain words", "plain words"],
     ["  spaced \n\t out  ", "spaced out"],
@@ -10,10 +11,14 @@ describe("htmlToText", () => {
     ["a<script>alert(1)</script>b<style>p{}</style>c", "abc"],
     ["<p>one</p><p>two</p><br>three", "one two three"],
     ["x < y and y > z", "x < y and y > z"],
-    ["&lt;b&gt;literal&lt;/b&gt;", "<b>literal</b>"],
+    // Markup escaped twice is read once more, in every field alike (titles, authors, summaries).
+    ["&lt;b&gt;literal&lt;/b&gt;", "literal"],
+    ["&lt;script&gt;alert(1)&lt;/script&gt;", ""],
+    ["&amp;lt;3 stays text", "&lt;3 stays text"],
     ["bad\u0000control\u0007chars", "badcontrolchars"],
   ])("%j -> %j", (html, text) => {
-    expect(htmlToText(html)).toBe(text);
+    expect(plainText(html)).toBe(text);
+    expect(plainText({ value: html, type: "text" })).toBe(text);
   });
 });
 

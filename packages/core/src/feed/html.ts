@@ -1,7 +1,7 @@
 /**
- * Small HTML helpers on a light DOM (linkedom): HTML -> plain text for titles and summaries, text -> HTML
- * for text bodies, and a defensive clean-up of body HTML so nothing active (scripts, event handlers,
- * javascript: links) leaves the parser.
+ * Small HTML helpers for feed bodies: text -> HTML for text bodies, and a defensive clean-up of body HTML on a
+ * light DOM (linkedom) so nothing active (scripts, event handlers, javascript: links) leaves the parser. Plain
+ * text of HTML fields comes from article/html-to-paragraphs.ts (feed/item.ts plainText).
  */
 import { parseHTML } from "linkedom";
 
@@ -32,18 +32,6 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Collapse runs of whitespace (and drop control characters) to single spaces, trimmed. */
 export function collapseWhitespace(text: string): string {
   return text.replace(CONTROL_CHARACTERS, "").replace(/\s+/g, " ").trim();
-}
-
-const BLOCK_TAGS =
-  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|section|article|header|footer|aside|figure|figcaption|address|nav)\b[^>]*>/gi;
-
-/** Plain text of an HTML fragment: tags stripped, entities decoded, scripts and styles dropped, one line. */
-export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return collapseWhitespace(html);
-  const div = scratch();
-  div.innerHTML = html.replace(BLOCK_TAGS, " $& ");
-  for (const el of div.querySelectorAll("script,style,template,noscript,iframe,object,embed")) el.remove();
-  return collapseWhitespace(div.textContent ?? "");
 }
 
 function escapeHtml(text: string): string {

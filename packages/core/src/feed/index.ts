@@ -8,6 +8,15 @@ export {
 } from "./constants.ts";
 export { parseFeedDate } from "./date.ts";
 export { type DecodedFeed, decodeFeedBytes } from "./decode.ts";
+export { describeRepairs, describeSkipped, REPAIR_DESCRIPTIONS, SKIP_DESCRIPTIONS } from "./describe.ts";
 export { FeedError, type FeedErrorCode, NotAFeedError } from "./errors.ts";
-export { type ParseFeedOptions, parseFeed } from "./parse.ts";
+export { entryPublishedAt, type FeedEntry, type FinishOptions, plainText } from "./item.ts";
+export {
+  type FeedDocument,
+  openFeed,
+  type ParseFeedOptions,
+  parseFeed,
+  readFeedBytes,
+  readFeedDocument,
+} from "./parse.ts";
 export { type CanonicalizeOptions, canonicalizeUrl, isHttpUrl, resolveHttpUrl } from "./url.ts";

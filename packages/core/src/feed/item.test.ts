@@ -64,8 +64,8 @@ describe("buildItems", () => {
     );
     expect(items.map((item) => item.key)).toEqual(["g"]);
     expect(skipped).toEqual([
-      { reason: "Item 1 was skipped: it is never closed" },
-      { reason: "Item 2 was skipped: it has no title, link or content" },
+      { reason: "Item 1 was skipped: it is never closed", kind: "unreadable" },
+      { reason: "Item 2 was skipped: it has no title, link or content", kind: "empty" },
     ]);
   });
 });

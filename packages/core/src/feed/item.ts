@@ -3,9 +3,10 @@
  * ISO date; items without any content are skipped with a reason, and duplicate keys keep the first.
  */
 import { createHash } from "node:crypto";
-import type { FeedItem } from "../types.ts";
+import { htmlToLine } from "../article/html-to-paragraphs.ts";
+import type { FeedItem, SkippedItem } from "../types.ts";
 import { parseFeedDate } from "./date.ts";
-import { collapseWhitespace, htmlToText, sanitizeHtml, textToHtml } from "./html.ts";
+import { collapseWhitespace, sanitizeHtml, textToHtml } from "./html.ts";
 import { canonicalizeUrl, isHttpUrl } from "./url.ts";
 
 /** A text field with its kind: Atom/JSON say whether text is HTML; RSS text is treated as HTML. */
@@ -33,7 +34,7 @@ export interface RawItem {
 
 export interface BuiltItems {
   items: FeedItem[];
-  skipped: { reason: string }[];
+  skipped: SkippedItem[];
 }
 
 /** BCP 47-ish language tag in lowercase ("en_US" -> "en-us"), or null when it does not look like one. */
@@ -48,83 +49,117 @@ function bodyHtml(body: TextValue | null): string {
   return (body.type === "html" ? body.value : textToHtml(body.value)).trim();
 }
 
-function plainText(value: TextValue | null): string {
+/**
+ * The one cleaning rule for every text field of an item and of the feed (title, summary, author): read as HTML
+ * whatever the feed claims (feeds put entities and markup in "text" fields), tags stripped, entities decoded,
+ * and text that still holds tags after decoding (escaped twice) read once more, so markup never survives as
+ * text in one field while another drops it.
+ */
+export function plainText(value: TextValue | string | null | undefined): string {
   if (!value) return "";
-  return value.type === "html" ? htmlToText(value.value) : collapseWhitespace(value.value);
+  return htmlToLine(typeof value === "string" ? value : value.value);
 }
 
-/** guid, else canonical link, else a hash of title and content. */
-function itemKey(guid: string | null, url: string | null, title: string, contentHtml: string): string {
-  const id = guid?.trim();
-  if (id) return (isHttpUrl(id) ? canonicalizeUrl(id) : null) ?? id;
-  if (url) return url;
+/** A hash of the item's title and content: the key of an item without guid and link. */
+function contentKey(title: string, contentHtml: string): string {
   const digest = createHash("sha256")
     .update(`${title}\n${collapseWhitespace(contentHtml)}`)
     .digest("hex");
   return `sha256:${digest}`;
 }
 
-/** The cheap part of normalizing an item: enough to key it (and to tell that it is empty). */
-interface KeyedItem {
+function hasText(value: TextValue | null): boolean {
+  return value !== null && value.value.trim() !== "";
+}
+
+/**
+ * An item of a feed, keyed but not yet normalized: the key (guid, else canonical link, else a hash of title and
+ * content) costs next to nothing, so a caller can drop the items it already has before paying for the rest
+ * (finishEntry).
+ */
+export interface FeedEntry {
   key: string;
+  /** Canonical article URL, or null. */
   url: string | null;
-  title: string;
-  /** Unsanitized: sanitizing waits until the item is known not to be a duplicate. */
-  bodyHtml: string;
-  summary: string;
+  raw: RawItem;
 }
 
-function keyItem(raw: RawItem): KeyedItem | string {
-  // Titles are read as HTML whatever the feed claims: feeds routinely put entities and markup in "text" titles.
-  const title = raw.title ? htmlToText(raw.title.value) : "";
-  const body = bodyHtml(raw.body);
-  const summary = plainText(raw.summary);
-  const url = raw.url ? canonicalizeUrl(raw.url) : null;
-  if (!title && !url && !body && !summary) return "it has no title, link or content";
-  return { key: itemKey(raw.guid, url, title, body), url, title, bodyHtml: body, summary };
+/** Key items in document order; unreadable or empty ones and repeated keys go to `skipped`. */
+export function keyEntries(raws: (RawItem | { skip: string })[]): { entries: FeedEntry[]; skipped: SkippedItem[] } {
+  const entries: FeedEntry[] = [];
+  const skipped: SkippedItem[] = [];
+  const seen = new Set<string>();
+  raws.forEach((raw, index) => {
+    const position = `Item ${index + 1}`;
+    if ("skip" in raw) {
+      skipped.push({ reason: `${position} was skipped: ${raw.skip}`, kind: "unreadable" });
+      return;
+    }
+    const url = raw.url ? canonicalizeUrl(raw.url) : null;
+    const guid = raw.guid?.trim();
+    let key: string | null = null;
+    if (guid) key = (/^https?:\/\//i.test(guid) && isHttpUrl(guid) ? canonicalizeUrl(guid) : null) ?? guid;
+    if (!hasText(raw.title) && !url && !hasText(raw.body) && !hasText(raw.summary)) {
+      skipped.push({ reason: `${position} was skipped: it has no title, link or content`, kind: "empty" });
+      return;
+    }
+    key ??= url ?? contentKey(plainText(raw.title), bodyHtml(raw.body));
+    if (seen.has(key)) {
+      skipped.push({
+        reason: `${position} was skipped: it repeats the key of an earlier item (${key})`,
+        kind: "duplicate",
+      });
+      return;
+    }
+    seen.add(key);
+    entries.push({ key, url, raw });
+  });
+  return { entries, skipped };
 }
 
-function finishItem(keyed: KeyedItem, raw: RawItem, feedLanguage: string | null, feedAuthor: string | null): FeedItem {
-  let publishedAt: string | null = null;
-  for (const candidate of raw.dates) {
-    publishedAt = parseFeedDate(candidate);
-    if (publishedAt) break;
-  }
-  const author = raw.author ? collapseWhitespace(raw.author) : feedAuthor;
+export interface FinishOptions {
+  /** Sanitize the body HTML (default true); false leaves it as the feed wrote it (see FeedDocument.finish). */
+  sanitize?: boolean;
+}
+
+/** The normalized FeedItem of a keyed entry: plain-text title and summary, sanitized body, date, author, language. */
+export function finishEntry(
+  entry: FeedEntry,
+  feedLanguage: string | null,
+  feedAuthor: string | null,
+  options: FinishOptions = {},
+): FeedItem {
+  const { raw } = entry;
+  const publishedAt = entryPublishedAt(entry);
   return {
-    key: keyed.key,
-    url: keyed.url,
-    title: keyed.title,
-    contentHtml: sanitizeHtml(keyed.bodyHtml),
-    summary: keyed.summary,
-    author: author || null,
+    key: entry.key,
+    url: entry.url,
+    title: plainText(raw.title),
+    contentHtml: options.sanitize === false ? bodyHtml(raw.body) : sanitizeHtml(bodyHtml(raw.body)),
+    summary: plainText(raw.summary),
+    author: plainText(raw.author) || feedAuthor || null,
     publishedAt,
     language: normalizeLanguage(raw.language) ?? feedLanguage,
   };
 }
 
-/** Normalize raw items in order; unreadable ones and repeated keys go to `skipped`. */
+/** The entry's publication date (ISO 8601 UTC): its first date candidate that parses, else null. */
+export function entryPublishedAt(entry: FeedEntry): string | null {
+  for (const candidate of entry.raw.dates) {
+    const date = parseFeedDate(candidate);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Normalize raw items in order; unreadable or empty ones and repeated keys go to `skipped`. */
 export function buildItems(
   raws: (RawItem | { skip: string })[],
   feedLanguage: string | null,
   feedAuthor: string | null = null,
 ): BuiltItems {
-  const items: FeedItem[] = [];
-  const skipped: { reason: string }[] = [];
-  const seen = new Set<string>();
-  raws.forEach((raw, index) => {
-    const position = `Item ${index + 1}`;
-    const keyed = "skip" in raw ? raw.skip : keyItem(raw);
-    if (typeof keyed === "string") {
-      skipped.push({ reason: `${position} was skipped: ${keyed}` });
-    } else if (seen.has(keyed.key)) {
-      skipped.push({ reason: `${position} was skipped: it repeats the key of an earlier item (${keyed.key})` });
-    } else if (!("skip" in raw)) {
-      seen.add(keyed.key);
-      items.push(finishItem(keyed, raw, feedLanguage, feedAuthor));
-    }
-  });
-  return { items, skipped };
+  const { entries, skipped } = keyEntries(raws);
+  return { items: entries.map((entry) => finishEntry(entry, feedLanguage, feedAuthor)), skipped };
 }
 
 /** A whole feed as a format reader extracted it. */

@@ -7,7 +7,6 @@ import type { RawFeed, RawItem, TextValue } from "./item.ts";
 import { personName } from "./item.ts";
 import { resolveBase, resolveHttpUrl } from "./url.ts";
 import { attr, firstText, hasChildElements, nodes, nodeText, own, type XmlNode } from "./xml-node.ts";
-import { childInnerXml } from "./xml-scan.ts";
 
 /** Prefix of the keys under which the raw nodes are kept on rss-parser's item and feed objects. */
 const RAW = "sw:";
@@ -67,12 +66,15 @@ function rawText(holder: unknown, name: string): string | null {
   return firstText(holder, RAW + name);
 }
 
+/** Verbatim inner XML of an item's children that hold elements (XHTML), by name, as the repair pass kept it. */
+type Bodies = ReadonlyMap<string, string> | null;
+
 /** An RSS body field (HTML by convention); inline XHTML children are taken verbatim from the source. */
-function rssBody(holder: unknown, name: string, element: string | null): TextValue | null {
+function rssBody(holder: unknown, name: string, bodies: Bodies): TextValue | null {
   const node = raw(holder, name)[0];
   if (node === undefined) return null;
   if (hasChildElements(node)) {
-    const inner = element === null ? null : childInnerXml(element, name);
+    const inner = bodies?.get(name) ?? null;
     return inner?.trim() ? { value: inner, type: "html" } : textValue(nodeText(node), "text");
   }
   return textValue(nodeText(node), "html");
@@ -83,7 +85,7 @@ function textValue(value: string, type: TextValue["type"]): TextValue | null {
 }
 
 /** An Atom text construct (1.0 type=text|html|xhtml, 0.3 MIME type + mode), or null for out-of-line/binary content. */
-function atomText(holder: unknown, name: string, element: string | null): TextValue | null {
+function atomText(holder: unknown, name: string, bodies: Bodies): TextValue | null {
   const node = raw(holder, name)[0];
   if (node === undefined || attr(node, "src") !== null) return null;
   const type = (attr(node, "type") ?? "text").trim().toLowerCase();
@@ -92,7 +94,7 @@ function atomText(holder: unknown, name: string, element: string | null): TextVa
   const isHtml = type === "html" || type === "text/html";
   const isXml = type === "xhtml" || type.endsWith("+xml") || type.endsWith("/xml") || (isHtml && mode === "xml");
   if (isXml || hasChildElements(node)) {
-    const inner = element === null ? null : childInnerXml(element, name);
+    const inner = bodies?.get(name) ?? null;
     return inner?.trim() ? { value: inner, type: "html" } : textValue(nodeText(node), "text");
   }
   if (isHtml) return textValue(nodeText(node), "html");
@@ -157,20 +159,20 @@ function dates(item: unknown, names: string[]): (string | null)[] {
   return names.map((name) => rawText(item, name));
 }
 
-function readRssItem(item: unknown, element: string | null, channelBase: string | null): RawItem {
+function readRssItem(item: unknown, bodies: Bodies, channelBase: string | null): RawItem {
   const base = resolveBase(channelBase, ownAttr(item, "xml:base"));
   const guidNode = raw(item, "guid")[0];
   const guid = guidNode === undefined ? "" : nodeText(guidNode).trim();
   const about = ownAttr(item, "rdf:about");
   const permalink = guid && attr(guidNode, "isPermaLink")?.trim().toLowerCase() !== "false" ? guid : null;
-  const encoded = rssBody(item, "content:encoded", element);
-  const description = rssBody(item, "description", element);
+  const encoded = rssBody(item, "content:encoded", bodies);
+  const description = rssBody(item, "description", bodies);
   const titleNode = raw(item, "title").length > 0 ? "title" : "dc:title";
   const itunesSummary = rawText(item, "itunes:summary");
   return {
     guid: guid || about,
     url: rssLink(item, base) ?? resolveHttpUrl(permalink) ?? resolveHttpUrl(about),
-    title: rssBody(item, titleNode, element),
+    title: rssBody(item, titleNode, bodies),
     body:
       encoded ??
       description ??
@@ -183,14 +185,14 @@ function readRssItem(item: unknown, element: string | null, channelBase: string 
   };
 }
 
-function readAtomEntry(entry: unknown, element: string | null, feedBase: string | null): RawItem {
+function readAtomEntry(entry: unknown, bodies: Bodies, feedBase: string | null): RawItem {
   const base = resolveBase(feedBase, ownAttr(entry, "xml:base"));
-  const content = atomText(entry, "content", element);
-  const summary = atomText(entry, "summary", element);
+  const content = atomText(entry, "content", bodies);
+  const summary = atomText(entry, "summary", bodies);
   return {
     guid: rawText(entry, "id"),
     url: atomLink(raw(entry, "link"), base),
-    title: atomText(entry, "title", element),
+    title: atomText(entry, "title", bodies),
     body: content ?? summary ?? mediaDescription(entry),
     summary: content ? summary : null,
     author: atomAuthors(entry),
@@ -211,20 +213,23 @@ export interface XmlFeedContext {
   rootAttributes: Map<string, string>;
 }
 
-/** Map rss-parser's output to a RawFeed. `elements[i]` is item i's source XML when known (else null). */
+/** Map rss-parser's output to a RawFeed. `bodies[i]` holds item i's XHTML bodies when known. */
 export function readXmlFeed(
   output: { items?: unknown[] } & Record<string, unknown>,
-  elements: (string | null)[],
+  bodies: readonly ReadonlyMap<string, string>[],
   context: XmlFeedContext,
 ): Omit<RawFeed, "itemsOverCap"> {
-  const xmlBases = [context.rootAttributes.get("xml:base"), ownAttr(output, "xml:base")];
+  // Atom's root is the feed element itself (its attributes are rss-parser's feed "$"): its xml:base counts once.
+  // RSS has two levels, <rss> (or <rdf:RDF>) and <channel>.
+  const rootBase = context.rootAttributes.get("xml:base");
+  const xmlBases = context.format === "atom" ? [rootBase] : [rootBase, ownAttr(output, "xml:base")];
   const base = xmlBases.reduce<string | null>((outer, inner) => resolveBase(outer, inner), context.feedUrl);
   // RSS has no base mechanism of its own: without xml:base, relative item links are taken relative to the
   // site (the channel <link>), which stays right when the feed is served from elsewhere (FeedBurner, mirrors).
   const rssItemBase = xmlBases.some((value) => value?.trim()) ? base : (rssLink(output, base) ?? base);
   const items = (output.items ?? []).map((item, index) => {
-    const element = elements[index] ?? null;
-    return context.format === "atom" ? readAtomEntry(item, element, base) : readRssItem(item, element, rssItemBase);
+    const own = bodies[index] ?? null;
+    return context.format === "atom" ? readAtomEntry(item, own, base) : readRssItem(item, own, rssItemBase);
   });
   const language = ownAttr(output, "xml:lang") ?? context.rootAttributes.get("xml:lang") ?? null;
   if (context.format === "atom") {

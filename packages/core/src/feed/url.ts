@@ -6,8 +6,11 @@
  * this), path kept as written (case and trailing slash: some servers distinguish them), fragment dropped
  * except a "#!" hash-bang route (it names the page on such sites), tracking parameters removed, the
  * remaining parameters kept in their order (order can matter to a server) with empty pieces ("?&a=1&&")
- * removed, and an empty query dropped. With { stripTrailingSlash: true } a non-root path also loses its
- * trailing slash: use that only to compare identities (feed subscriptions), not for URLs that are fetched.
+ * removed, and an empty query dropped. Percent-encoded unreserved characters (letters, digits, "-", ".", "_",
+ * "~") are decoded and the other percent-encodings written in upper case (RFC 3986 6.2.2.1-2: the same resource,
+ * so "/%65tag" and "/etag" are one feed); duplicate slashes name a different resource and stay. With
+ * { stripTrailingSlash: true } a non-root path also loses its trailing slash: use that only to compare
+ * identities (feed subscriptions), not for URLs that are fetched.
  */
 import { TRACKING_PARAM_PREFIXES, TRACKING_PARAMS } from "./constants.ts";
 
@@ -82,11 +85,23 @@ function cleanQuery(search: string): string {
  * The canonical form of an http(s) URL (see the module comment for the rules), or null when the input is
  * not an absolute http(s) URL. Idempotent: canonicalizeUrl(canonicalizeUrl(u)) === canonicalizeUrl(u).
  */
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+
+/** Percent-encodings of unreserved characters decoded, the others in upper case (RFC 3986 6.2.2.1-2). */
+function normalizePercentEncoding(part: string): string {
+  if (!part.includes("%")) return part;
+  return part.replace(/%([0-9A-Fa-f]{2})/g, (_whole, hex: string) => {
+    const char = String.fromCharCode(Number.parseInt(hex, 16));
+    return UNRESERVED.test(char) ? char : `%${hex.toUpperCase()}`;
+  });
+}
+
 export function canonicalizeUrl(input: string, options: CanonicalizeOptions = {}): string | null {
   const url = parseHttpUrl(input.trim());
   if (!url) return null;
   if (!url.hash.startsWith("#!")) url.hash = "";
-  url.search = cleanQuery(url.search);
+  url.pathname = normalizePercentEncoding(url.pathname);
+  url.search = cleanQuery(normalizePercentEncoding(url.search));
   if (options.stripTrailingSlash && url.pathname.length > 1 && url.pathname.endsWith("/")) {
     url.pathname = url.pathname.replace(/\/+$/, "") || "/";
   }

@@ -36,7 +36,12 @@ export interface Occurrence {
 }
 
 /** Prefix phrases are looked up through the first this-many letters of the document's words. */
-const PREFIX_HEAD = 3;
+const PREFIX_HEAD = 2;
+
+/** The first two UTF-16 code units of a word as one number. */
+function headKey(w: string): number {
+  return w.charCodeAt(0) * 65536 + w.charCodeAt(1);
+}
 const NONE: Occurrence[] = [];
 
 const UPPER_START = /^\p{Lu}/u;
@@ -118,7 +123,7 @@ export class Analysis {
   private readonly positions = new Map<string, number[]>();
   private readonly memo = new Map<string, Occurrence[]>();
   private foldedLower: string[] | null = null;
-  private byHead: Map<string, string[]> | null = null;
+  private byHead: Map<number, string[]> | null = null;
   private folded: string[] | null = null;
   /** Per-analysis cache for derived data (context flags and the like), keyed by the caller. */
   readonly cache = new Map<unknown, unknown>();
@@ -218,20 +223,25 @@ export class Analysis {
     return out;
   }
 
-  /** Distinct lower-case words starting with `prefix` (through an index of the words' first letters). */
+  /**
+   * Distinct lower-case words starting with `prefix`, through an index of the words' first two letters (keyed
+   * by their char codes: no string is cut to build it).
+   */
   private wordsWithPrefix(prefix: string): string[] {
     if (this.byHead === null) {
       this.byHead = new Map();
       for (const w of this.positions.keys()) {
-        const head = w.slice(0, PREFIX_HEAD);
+        if (w.length < PREFIX_HEAD) continue;
+        const head = headKey(w);
         const list = this.byHead.get(head);
         if (list === undefined) this.byHead.set(head, [w]);
         else list.push(w);
       }
     }
-    const pool =
-      prefix.length >= PREFIX_HEAD ? (this.byHead.get(prefix.slice(0, PREFIX_HEAD)) ?? []) : [...this.positions.keys()];
-    return pool.filter((w) => w.startsWith(prefix));
+    const pool = prefix.length >= PREFIX_HEAD ? (this.byHead.get(headKey(prefix)) ?? []) : [...this.positions.keys()];
+    const out: string[] = [];
+    for (const w of pool) if (w.startsWith(prefix)) out.push(w);
+    return out;
   }
 
   private findSubstring(phrase: Phrase): Occurrence[] {

@@ -19,19 +19,23 @@ export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_NEAR_WINDOW = 1;
 
 /**
- * Passing mentions: evidence outside the headline and lead must span `minParagraphs` paragraphs. A background
- * sentence ("Diplomatic efforts to end the war have stalled") in a battlefield report is one paragraph; an
- * article about the storyline names it up top or returns to it. The built-in storylines ask for
- * PASSING_MENTION_PARAGRAPHS; the schema default (for storylines users already wrote) leaves the rule off.
+ * Passing mentions (focus.ts): evidence outside the headline and lead must span `minParagraphs` paragraphs
+ * (one more in longer bodies). A background paragraph ("Negotiators met in Abu Dhabi last week but ...") in a
+ * battlefield report is a mention; an article about the storyline names it up top or returns to it. The
+ * built-in storylines ask for 2 (their JSON files); the schema default (for storylines users already wrote)
+ * leaves the rule off.
  */
-export const PASSING_MENTION_PARAGRAPHS = 2;
 export const DEFAULT_MIN_PARAGRAPHS = 1;
 
-/** Bodies with fewer paragraphs than this count evidence by sentence instead (one-block feed descriptions). */
+/** Bodies with fewer paragraphs than this count evidence by passage instead (one-block feed descriptions). */
 export const FEW_PARAGRAPHS = 3;
 
-/** Texts of at most this many sentences (headline included) may name their storyline in one sentence only. */
-export const SHORT_TEXT_SENTENCES = 3;
+/**
+ * A short item (a statement, a readout, a headline with or without a summary) has at most this many body
+ * paragraphs and sentences; prominence in its headline or lead is focus, one sentence is enough.
+ */
+export const SHORT_ITEM_PARAGRAPHS = 2;
+export const SHORT_ITEM_SENTENCES = 6;
 
 /** The score is multiplied by this for every gate that fails (and the storyline is not matched). */
 export const GATE_PENALTY = 0.5;

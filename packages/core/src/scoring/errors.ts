@@ -9,3 +9,13 @@ export class StorylineError extends Error {
     this.errors = errors;
   }
 }
+
+/** A framing lexicon that does not validate: every bad field, named. */
+export class FramingLexiconError extends Error {
+  readonly errors: string[];
+  constructor(errors: string[]) {
+    super(`The framing lexicon is invalid: ${errors.join("; ")}. Fix these fields and try again.`);
+    this.name = "FramingLexiconError";
+    this.errors = errors;
+  }
+}

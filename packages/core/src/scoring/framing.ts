@@ -32,25 +32,8 @@ import {
   words,
 } from "./analysis.ts";
 import { MAX_FRAMING_EVIDENCE } from "./constants.ts";
-import {
-  AGGRESSOR,
-  ATTRIBUTION,
-  CONTRAST,
-  CONTRAST_CLAUSE,
-  DISTANCING,
-  type Entry,
-  FRAMES,
-  HEDGING,
-  LOADED,
-  NAMING_RUSSIAN,
-  NAMING_UKRAINIAN,
-  NEGATORS,
-  PEACEMAKER,
-  RUSSIA_SIDE,
-  SOURCE_FOLLOWS,
-  SOURCES,
-  UNNAMED_PERSON,
-} from "./framing-lexicon.ts";
+import { type FramingLexicon, framingLexicon, type WeightedEntry } from "./framing-lexicon.ts";
+import type { PhraseEntry } from "./storyline-schema.ts";
 import type { DocInput } from "./text.ts";
 
 interface Weighted {
@@ -58,38 +41,65 @@ interface Weighted {
   weight: number;
 }
 
-function phrase(text: string): Phrase {
-  const caseSensitive = text.startsWith("=");
-  const p = compilePhrase({ phrase: caseSensitive ? text.slice(1) : text, caseSensitive });
-  if (p === null) throw new Error(`framing lexicon entry "${text}" has no words`);
+function phrase(entry: PhraseEntry): Phrase {
+  const p = compilePhrase(entry);
+  // The lexicon is validated at load, so this only guards against a future schema gap.
+  if (p === null) throw new Error(`framing lexicon entry ${JSON.stringify(entry)} has no words`);
   return p;
 }
 
-const phrases = (list: readonly string[]): Phrase[] => list.map(phrase);
-const weighted = (list: readonly Entry[]): Weighted[] => list.map(([t, w]) => ({ phrase: phrase(t), weight: w }));
+const phrases = (list: readonly PhraseEntry[]): Phrase[] => list.map(phrase);
+const weighted = (list: readonly WeightedEntry[]): Weighted[] =>
+  list.map((e) => ({ phrase: phrase(e), weight: e.weight }));
 
-const L = {
-  attribution: phrases(ATTRIBUTION),
-  sourceFollows: phrases(SOURCE_FOLLOWS),
-  sources: Object.fromEntries(Object.entries(SOURCES).map(([k, v]) => [k, phrases(v)])) as Record<
-    keyof typeof SOURCES,
-    Phrase[]
-  >,
-  aggressor: weighted(AGGRESSOR),
-  peacemaker: weighted(PEACEMAKER),
-  negators: NEGATORS.map((n) => n.split(" ")),
-  distancing: phrases(DISTANCING),
-  russiaSide: phrases(RUSSIA_SIDE),
-  namingRussian: weighted(NAMING_RUSSIAN),
-  namingUkrainian: weighted(NAMING_UKRAINIAN),
-  loaded: phrases(LOADED),
-  hedging: phrases(HEDGING),
-  contrast: phrases(CONTRAST),
-  frames: Object.entries(FRAMES).map(([name, list]) => ({ name, phrases: phrases(list) })),
-};
+/** Alternatives of a regular expression from a word list (validated: letters, apostrophes and hyphens only). */
+const alternatives = (list: readonly string[]) => list.join("|");
+
+/** The lexicon compiled: phrases for the index, patterns for the few rules that are not phrase lists. */
+function compileLexicon(x: FramingLexicon) {
+  const nouns = alternatives(x.unnamedPerson.nouns);
+  const clause = alternatives(x.contrastClause.conjunctions);
+  const openers = alternatives(x.contrastClause.openers);
+  return {
+    attribution: phrases(x.attribution),
+    sourceFollows: phrases(x.sourceFollows),
+    sources: Object.fromEntries(Object.entries(x.sources).map(([k, v]) => [k, phrases(v)])) as Record<
+      SourceKey,
+      Phrase[]
+    >,
+    aggressor: weighted(x.aggressor),
+    peacemaker: weighted(x.peacemaker),
+    negators: x.negators.map((n) => n.toLowerCase().split(" ")),
+    distancing: phrases(x.distancing),
+    russiaSide: phrases(x.russiaSide),
+    namingRussian: weighted(x.namingRussian),
+    namingUkrainian: weighted(x.namingUkrainian),
+    loaded: phrases(x.loaded),
+    hedging: phrases(x.hedging),
+    contrast: phrases(x.contrast),
+    frames: Object.entries(x.frames).map(([name, list]) => ({ name, phrases: phrases(list) })),
+    /** "a senior official", "one officer", "a NATO diplomat": unnamed people as sources. */
+    unnamedPerson: new RegExp(
+      `\\b(?:${alternatives(x.unnamedPerson.quantifiers)})\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${nouns})s?\\b`,
+      "giu",
+    ),
+    /** Cheap pre-check before unnamedPerson: the sentence names one of its nouns at all. */
+    personNoun: new RegExp(nouns, "i"),
+    /**
+     * Contrast words that only count at the start of a sentence or after a comma ("Yet, ...", ", but"), and
+     * words that only count opening a sentence ("While he has asserted ...").
+     */
+    contrastClause: new RegExp(
+      `(?:^|[,;:\\u2014\\u2013]\\s*|\\s[\\u2014\\u2013-]\\s)(?:${clause})\\b(?!\\s+to\\b)|^["\u201C\u2018']?(?:${openers})\\b`,
+      "iu",
+    ),
+    /** Cheap pre-check before contrastClause. */
+    contrastWord: new RegExp(`${clause}|${openers}`, "i"),
+  };
+}
 
 /** Source categories as counted internally (state media is reported inside `kremlin`). */
-type SourceKey = keyof typeof SOURCES;
+type SourceKey = keyof FramingLexicon["sources"];
 const OUTPUT_OF: Record<SourceKey, keyof Omit<Framing["sourcing"], "evidence" | "russianStateMedia">> = {
   anonymous: "anonymous",
   stateMedia: "kremlin",
@@ -99,6 +109,8 @@ const OUTPUT_OF: Record<SourceKey, keyof Omit<Framing["sourcing"], "evidence" | 
   analysts: "analysts",
   otherNamed: "otherNamed",
 };
+
+const L = compileLexicon(framingLexicon);
 
 const QUOTE = /[“"«][^”"»]{12,}[”"»]|‘[^’]{12,}’/u;
 function round(x: number, digits = 3): number {
@@ -142,9 +154,6 @@ function addEvidence(evidence: Record<string, number[]>, key: string, sentence: 
   else list.push(sentence);
 }
 
-/** Cheap pre-check before UNNAMED_PERSON: the sentence names one of its nouns at all. */
-const PERSON_NOUN = /official|diplomat|officer|source|insider|aide|commander|soldier|strategist/i;
-
 /** Token index of a character offset inside sentence `index`. */
 function tokenAt(a: Analysis, index: number, text: string, offset: number): number {
   return (a.tokenStart[index] ?? 0) + words(text.slice(0, offset)).length;
@@ -153,8 +162,8 @@ function tokenAt(a: Analysis, index: number, text: string, offset: number): numb
 /** "a senior official", "one officer": unnamed people in a sentence, as token spans. */
 function unnamedPeople(a: Analysis, index: number, text: string): Candidate[] {
   const out: Candidate[] = [];
-  if (!PERSON_NOUN.test(text)) return out;
-  for (const m of text.matchAll(UNNAMED_PERSON)) {
+  if (!L.personNoun.test(text)) return out;
+  for (const m of text.matchAll(L.unnamedPerson)) {
     const start = tokenAt(a, index, text, m.index ?? 0);
     out.push({ key: "anonymous", occ: { sentence: index, start, end: start + words(m[0]).length } });
   }
@@ -444,12 +453,9 @@ function share(a: Analysis, hits: Set<number>): FramingDimension {
 
 function contrast(a: Analysis): FramingDimension {
   const hits = sentencesOf(a, L.contrast);
-  for (const s of a.sentences) if (CONTRAST_WORD.test(s.text) && CONTRAST_CLAUSE.test(s.text)) hits.add(s.index);
+  for (const s of a.sentences) if (L.contrastWord.test(s.text) && L.contrastClause.test(s.text)) hits.add(s.index);
   return share(a, hits);
 }
-
-/** Cheap pre-check before CONTRAST_CLAUSE. */
-const CONTRAST_WORD = /yet|but|though|while/i;
 
 const FRAME_POSITION = { title: 2, lead: 1.5, body: 1 } as const;
 

@@ -1,8 +1,15 @@
 /** Storyline scoring and framing: pure functions over a document's text. */
 export { Analysis, analyze, compilePhrase, type Occurrence, type Phrase } from "./analysis.ts";
 export { defaultStorylineInputs, defaultStorylines } from "./defaults/index.ts";
-export { StorylineError } from "./errors.ts";
+export { FramingLexiconError, StorylineError } from "./errors.ts";
 export { FRAMING_LABELS, frameArticle, LABEL_RULES } from "./framing.ts";
+export {
+  type FramingLexicon,
+  framingLexicon,
+  framingLexiconSchema,
+  parseFramingLexicon,
+  validateFramingLexicon,
+} from "./framing-lexicon.ts";
 export { type DocumentScore, scoreDocument } from "./score-document.ts";
 export {
   type NearRule,

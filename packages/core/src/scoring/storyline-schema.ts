@@ -9,11 +9,11 @@ import { DEFAULT_MIN_PARAGRAPHS, DEFAULT_SATURATION, DEFAULT_THRESHOLD, LIMITS }
 import { StorylineError } from "./errors.ts";
 
 /** An error message for a field: "is required" when absent, else `msg`. */
-function msg(text: string) {
+export function msg(text: string) {
   return { error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : text) };
 }
 
-const phraseText = z
+export const phraseText = z
   .string(msg("must be a text phrase"))
   .trim()
   .min(1, { error: "must not be empty" })
@@ -25,7 +25,7 @@ const name = z
   .max(64, { error: "must be at most 64 characters" });
 
 /** A phrase in a context, gate or exclusion: a string, or an object when case or word boundaries matter. */
-const phraseEntry = z.union(
+export const phraseEntrySchema = z.union(
   [
     phraseText,
     z.strictObject({
@@ -63,12 +63,18 @@ const cue = z.strictObject({
   near: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
   /** The cue does not count where ANY of these rules holds (window defaults to 0: the same sentence). */
   unless: z.array(nearRule, msg("must be a list of { contexts, window } rules")).optional(),
+  /**
+   * In the headline or lead, this cue alone makes the storyline the document's subject (it passes the
+   * passing-mention rule): for phrases that set the story at the storyline's own occasion ("on the sidelines"
+   * beside the summit's name).
+   */
+  focus: z.boolean(msg("must be true or false")).optional(),
 });
 
 const gate = z.strictObject({
   label: z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" }).optional(),
   contexts: z.array(name, msg("must be a list of context names")).optional(),
-  phrases: z.array(phraseEntry, msg("must be a list of phrases")).optional(),
+  phrases: z.array(phraseEntrySchema, msg("must be a list of phrases")).optional(),
   minSentences: z
     .number(msg("must be a whole number of at least 1"))
     .int({ error: "must be a whole number of at least 1" })
@@ -79,7 +85,7 @@ const gate = z.strictObject({
 const exclusion = z.strictObject({
   label: z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" }).optional(),
   contexts: z.array(name, msg("must be a list of context names")).optional(),
-  phrases: z.array(phraseEntry, msg("must be a list of phrases")).optional(),
+  phrases: z.array(phraseEntrySchema, msg("must be a list of phrases")).optional(),
   /** What counts as the storyline's own context when weighing the exclusion (window defaults to 0). */
   against: z
     .array(nearRule, msg("must be a list of { contexts, window } rules"))
@@ -103,7 +109,7 @@ export const storylineSchema = z.strictObject({
     .max(200, { error: "must be at most 200 characters" }),
   description: z.string(msg("must be text")).max(2000, { error: "must be at most 2000 characters" }).default(""),
   contexts: z
-    .record(name, z.array(phraseEntry, msg("must be a list of phrases")).min(1, { error: "must not be empty" }), {
+    .record(name, z.array(phraseEntrySchema, msg("must be a list of phrases")).min(1, { error: "must not be empty" }), {
       error: "must be an object mapping names to lists of phrases",
     })
     .default({}),
@@ -126,9 +132,9 @@ export const storylineSchema = z.strictObject({
     .default(DEFAULT_THRESHOLD),
   /**
    * A storyline whose evidence is neither in the headline nor in the lead must have evidence in at least this
-   * many paragraphs (sentences when the body has fewer than three paragraphs); otherwise it is a passing
-   * mention: the score is multiplied by the gate penalty and it is not matched. 1 (the default) turns the
-   * rule off; the built-in storylines use 2.
+   * many paragraphs (passages when the body has fewer than three paragraphs; one more in longer bodies, see
+   * focus.ts); otherwise it is a passing mention: the score is multiplied by the gate penalty and it is not
+   * matched. 1 (the default) turns the rule off; the built-in storylines use 2.
    */
   minParagraphs: z
     .number(msg(`must be a whole number between 1 and ${LIMITS.maxWindow}`))
@@ -149,11 +155,12 @@ export type Storyline = z.output<typeof storylineSchema>;
 export type StorylineInput = z.input<typeof storylineSchema>;
 export type StorylineCue = Storyline["cues"][number];
 export type NearRule = z.output<typeof nearRule>;
-export type PhraseEntry = z.output<typeof phraseEntry>;
+export type PhraseEntry = z.output<typeof phraseEntrySchema>;
 
 export type StorylineValidation = { ok: true; storyline: Storyline } | { ok: false; errors: string[] };
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** "cues[2].weight" from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
@@ -162,15 +169,35 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
+/** What a document is called in messages: "the storyline" has unknown fields, "a storyline" must be an object. */
+export interface Subject {
+  the: string;
+  a: string;
+}
+
+/** A zod issue as a sentence naming the field. */
+export function formatIssue(issue: z.core.$ZodIssue, subject: Subject): string {
   const where = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => `"${k}"`).join(", ");
     const noun = issue.keys.length === 1 ? "an unknown field" : "unknown fields";
-    return where === "" ? `the storyline has ${noun} ${keys}` : `${where} has ${noun} ${keys}`;
+    return where === "" ? `${subject.the} has ${noun} ${keys}` : `${where} has ${noun} ${keys}`;
   }
-  if (where === "") return issue.code === "invalid_type" ? "a storyline must be a JSON object" : issue.message;
+  if (where === "") return issue.code === "invalid_type" ? `${subject.a} must be a JSON object` : issue.message;
   return `${where} ${issue.message}`;
+}
+
+/** Validates JSON against a schema, then the checks the schema cannot make; every problem as a sentence. */
+export function validateJson<T>(
+  schema: z.ZodType<T>,
+  json: unknown,
+  subject: Subject,
+  crossCheck: (value: T) => string[],
+): { ok: true; value: T } | { ok: false; errors: string[] } {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => formatIssue(i, subject)) };
+  const errors = crossCheck(parsed.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
 }
 
 /** Checks what the schema cannot: context names that exist, phrases that contain words. */
@@ -216,10 +243,8 @@ function crossCheck(s: Storyline): string[] {
 
 /** Validates a storyline written as JSON. Never throws. */
 export function validateStoryline(json: unknown): StorylineValidation {
-  const parsed = storylineSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };
-  const errors = crossCheck(parsed.data);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, storyline: parsed.data };
+  const r = validateJson(storylineSchema, json, { the: "the storyline", a: "a storyline" }, crossCheck);
+  return r.ok ? { ok: true, storyline: r.value } : r;
 }
 
 /** Like validateStoryline, but throws a StorylineError listing every problem. */

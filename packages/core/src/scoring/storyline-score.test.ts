@@ -169,28 +169,74 @@ describe("passing mentions (minParagraphs)", () => {
 
   it("halves the score and refuses `matched` for one body paragraph", () => {
     const r = run(["Weather report", "", ...filler, "", "A summit summit summit was mentioned."].join("\n"));
-    expect(r.focus).toEqual({ prominent: false, spread: 1, passed: false });
+    expect(r.focus).toMatchObject({ prominent: false, spread: 1, passed: false, units: 4, short: false });
+    expect(r.focus.reason).toBe("a passing mention: evidence in 1 of 4 paragraphs of the body, 2 needed");
     expect(r.matched).toBe(false);
     expect(r.score).toBeCloseTo(0.5 * (1 - Math.exp(-r.raw / 10)), 4);
   });
 
-  it("accepts evidence in two paragraphs, or in the headline or lead and one more sentence", () => {
-    const spread = run(["Weather", "", ...filler, "", "The summit opened.", "", "The summit closed."].join("\n"));
-    expect(spread.focus).toEqual({ prominent: false, spread: 2, passed: true });
-    expect(run(["Summit day", "", "The summit opened.", "", ...filler].join("\n")).focus.passed).toBe(true);
+  it("accepts evidence spread over two paragraphs of a short body, three of a longer one", () => {
+    const four = run(["Weather", "", ...filler.slice(0, 2), "The summit opened.", "The summit closed."].join("\n"));
+    expect(four.focus).toMatchObject({ prominent: false, spread: 2, units: 4, passed: true });
+    // A story about something else, one paragraph on the storyline and a closing reference to it: a mention.
+    const six = ["Weather", "", ...filler, "The summit opened.", "Buses ran late.", "The summit closed."];
+    expect(run(six.join("\n")).focus).toMatchObject({ spread: 2, units: 6, passed: false });
+    const three = ["Weather", "", ...filler, "The summit opened.", "A summit aide spoke.", "The summit closed."];
+    expect(run(three.join("\n")).focus).toMatchObject({ spread: 3, units: 6, passed: true });
   });
 
-  it("calls one sentence a mention even in the headline or lead, unless the text is that short", () => {
+  it("accepts the headline or lead and one more sentence", () => {
+    expect(run(["Summit day", "", "The summit opened.", "", ...filler].join("\n")).focus).toMatchObject({
+      prominent: true,
+      passed: true,
+      reason: "evidence in the headline or lead and another sentence",
+    });
+  });
+
+  it("calls one sentence of the headline or lead a mention in a longer story", () => {
     const lead = run(["Weather", "", "Rain fell as the summit opened.", "", ...filler].join("\n"));
-    expect(lead.focus).toEqual({ prominent: true, spread: 1, passed: false });
+    expect(lead.focus).toMatchObject({ prominent: true, spread: 1, passed: false, short: false });
     expect(lead.matched).toBe(false);
     expect(run(["Summit day", "", ...filler].join("\n")).focus.passed).toBe(false);
-    expect(run("Summit opens in Freedonia\n\nLeaders arrived on Monday.").focus.passed).toBe(true);
   });
 
-  it("counts sentences in bodies of fewer than three paragraphs", () => {
+  it("takes prominence in the headline or lead of a short item (statement, readout, headline) as focus", () => {
+    const headline = run("Summit opens in Freedonia");
+    expect(headline.focus).toMatchObject({ prominent: true, short: true, passed: true });
+    expect(run("Summit opens in Freedonia\n\nLeaders arrived on Monday.").focus.passed).toBe(true);
+    const readout = "Readout\n\nThe minister discussed the summit. Rain fell. Traffic was slow. Shops opened late.";
+    expect(run(readout).focus).toMatchObject({ short: true, passed: true });
+    // The same lines as one paragraph of a longer text (seven sentences) are not a short item.
+    const longer = `${readout} Buses ran late. Trams ran late. Ferries ran late.`;
+    expect(run(longer).focus).toMatchObject({ short: false, passed: false });
+  });
+
+  it("counts passages, not sentences, in bodies of fewer than three paragraphs", () => {
+    // Two sentences in a row about the storyline in a one-block text are one passage: a mention.
     const one = "x\n\nRain fell. Traffic was slow. Shops opened late. The summit opened. Then the summit closed.";
-    expect(run(one).focus).toEqual({ prominent: false, spread: 2, passed: true });
+    expect(run(one).focus).toMatchObject({ prominent: false, spread: 1, passed: false });
+    const apart =
+      "x\n\nRain fell. Traffic was slow. The summit opened. Shops opened late. The summit went on. Buses ran. " +
+      "The summit closed.";
+    expect(run(apart).focus).toMatchObject({ spread: 3, units: 7, passed: true });
+  });
+
+  it("passes a focus cue in the headline or lead: the story is set at the storyline's occasion", () => {
+    const setting = parseStoryline({
+      id: "setting",
+      title: "Setting",
+      contexts: { summit: ["summit"] },
+      cues: [
+        { phrase: "summit", weight: 6 },
+        { phrase: "sidelines", weight: 4, near: [{ contexts: ["summit"], window: 0 }], focus: true },
+      ],
+      minParagraphs: 2,
+    });
+    const text = ["Leaders meet", "", "The two met on the sidelines of the summit.", "", ...filler].join("\n");
+    const [r] = scoreStorylines(text, [setting]);
+    expect(r?.focus).toMatchObject({ passed: true, reason: "a focus cue in the headline or lead" });
+    const [plain] = scoreStorylines(text.replace("sidelines", "eve"), [setting]);
+    expect(plain?.focus.passed).toBe(false);
   });
 
   it("is off by default for storylines that do not ask for it", () => {

@@ -13,8 +13,9 @@
  *      something else ("Scottish Chamber Orchestra") and never as one of the storyline's own phrases
  *      ("Shanghai Cooperation Organization"): see `acronymSenses`.
  *   4. Every gate that fails multiplies by GATE_PENALTY (0.5) and prevents `matched`. So does a passing
- *      mention: evidence in fewer than `minParagraphs` paragraphs (sentences when the body has fewer than
- *      FEW_PARAGRAPHS paragraphs) and not in the headline or lead, or in one sentence only (see focusOf).
+ *      mention (focus.ts): evidence neither prominent (headline or lead) nor spread over `minParagraphs`
+ *      paragraphs, or one prominent sentence in a longer story; a short item (statement, readout, headline)
+ *      may name its storyline once, up top.
  *   5. Every exclusion multiplies by min(1, C / (strength * E)), where E = position-weighted sentences that
  *      contain an exclusion phrase (outside the matched cues: "Japan" in "Sea of Japan" is part of a cue) and
  *      C = position-weighted sentences where one of its `against` rules holds
@@ -36,14 +37,13 @@ import {
 import {
   DEFAULT_EXCLUSION_STRENGTH,
   DEFAULT_NEAR_WINDOW,
-  FEW_PARAGRAPHS,
   GATE_PENALTY,
   MAX_EVIDENCE,
   POSITION_WEIGHT,
   REPEAT_DECAY,
-  SHORT_TEXT_SENTENCES,
 } from "./constants.ts";
 import { defaultStorylines } from "./defaults/index.ts";
+import { type Focus, focusOf } from "./focus.ts";
 import type { NearRule, PhraseEntry, Storyline } from "./storyline-schema.ts";
 import type { DocInput } from "./text.ts";
 
@@ -56,12 +56,8 @@ export interface StorylineResult extends StorylineScore {
   gates: { label: string; passed: boolean }[];
   /** Product of the exclusion factors, and the exclusion phrases found. */
   exclusion: { factor: number; found: string[] };
-  /**
-   * Is the storyline a subject of the document or a passing mention? `prominent`: evidence in the headline or
-   * lead; `spread`: paragraphs (or sentences, in short bodies) with evidence; `passed`: prominent, or spread
-   * over at least the storyline's `minParagraphs`.
-   */
-  focus: { prominent: boolean; spread: number; passed: boolean };
+  /** Is the storyline a subject of the document or a passing mention, and which rule said so (focus.ts). */
+  focus: Focus;
   /** Acronyms that did not count because the document spells them out as something else. */
   ignoredAcronyms: string[];
 }
@@ -82,6 +78,7 @@ interface CompiledCue {
   weight: number;
   near: CompiledRule[] | null;
   unless: CompiledRule[] | null;
+  focus: boolean;
 }
 
 interface CompiledGate {
@@ -134,7 +131,7 @@ function compile(s: Storyline): CompiledStoryline {
     if (phrase === null) return;
     const near = c.near === undefined || c.near.length === 0 ? null : rules(c.near, DEFAULT_NEAR_WINDOW);
     const unless = c.unless === undefined || c.unless.length === 0 ? null : rules(c.unless, 0);
-    cues.push({ index, phrase, weight: c.weight, near, unless });
+    cues.push({ index, phrase, weight: c.weight, near, unless, focus: c.focus === true });
   });
   const union = (names: readonly string[] | undefined, entries: readonly PhraseEntry[] | undefined) => [
     ...(names ?? []).flatMap((n) => ctx(n).phrases),
@@ -228,27 +225,6 @@ function anyRuleHolds(
   return rules.some((r) => ruleHolds(a, r, sentence, ignored));
 }
 
-/**
- * Is the storyline the subject or a passing mention? Evidence must span `minParagraphs` paragraphs (sentences in
- * bodies of fewer than FEW_PARAGRAPHS paragraphs), or be in the headline or lead and in two sentences at least:
- * one sentence, even the lead, is a mention, unless the whole text is that short (a headline and a line).
- */
-function focusOf(a: Analysis, sentences: Iterable<number>, minParagraphs: number): StorylineResult["focus"] {
-  const byParagraph = a.doc.paragraphs.length >= FEW_PARAGRAPHS;
-  const units = new Set<number>();
-  const distinct = new Set<number>();
-  let prominent = false;
-  for (const i of sentences) {
-    const s = a.sentences[i];
-    if (s === undefined) continue;
-    if (s.where !== "body") prominent = true;
-    distinct.add(i);
-    units.add(byParagraph ? s.paragraph : s.index);
-  }
-  const enough = distinct.size >= 2 || a.sentences.length <= SHORT_TEXT_SENTENCES || minParagraphs <= 1;
-  return { prominent, spread: units.size, passed: (prominent && enough) || units.size >= minParagraphs };
-}
-
 function positionWeight(a: Analysis, sentence: number): number {
   return POSITION_WEIGHT[a.sentences[sentence]?.where ?? "body"];
 }
@@ -316,7 +292,7 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
   });
   const focus = focusOf(
     a,
-    kept.map((m) => m.occ.sentence),
+    kept.map((m) => ({ sentence: m.occ.sentence, focus: m.cue.focus })),
     s.minParagraphs,
   );
   if (!focus.passed) factor *= GATE_PENALTY;

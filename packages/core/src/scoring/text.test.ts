@@ -61,9 +61,37 @@ describe("toDoc", () => {
       title: "T",
       paragraphs: ["a.", "b.", "c."],
     });
-    expect(toDoc({ title: null, text: "x.\n\ny." })).toEqual({ title: null, paragraphs: ["x.", "y."] });
+    expect(toDoc({ title: null, text: "One.\n\nTwo." })).toEqual({ title: null, paragraphs: ["One.", "Two."] });
     expect(toDoc({ title: "", text: "" })).toEqual({ title: null, paragraphs: [] });
     expect(toDoc(null as unknown as string)).toEqual({ title: null, paragraphs: [] });
+  });
+
+  it("does not take a first sentence that is only a place and a date for the lead", () => {
+    const lead = (text: string) =>
+      docSentences(toDoc(text))
+        .filter((s) => s.where === "lead")
+        .map((s) => s.text);
+    expect(lead("Readout\n\n18 March 2025. The presidents spoke. They agreed.")).toEqual([
+      "The presidents spoke.",
+      "They agreed.",
+    ]);
+    expect(lead("Statement\n\nBeijing, 14 February 2025. China said no.")).toEqual(["China said no."]);
+    expect(lead("Note\n\nMay 5 was the day. It rained.")).toEqual(["May 5 was the day.", "It rained."]);
+  });
+
+  it("drops site furniture from texts that were never normalized, in every input shape", () => {
+    const body = [
+      "The talks resumed in Geneva on Monday.",
+      "Share on Facebook Share on X",
+      "Related stories",
+      "- [Ceasefire collapses in the east](https://example.test/a)",
+      "- [Envoys head to Moscow](https://example.test/b)",
+      "Tags: Ukraine, ceasefire, peace talks",
+    ];
+    const want = ["The talks resumed in Geneva on Monday."];
+    expect(toDoc(`Headline\n\n${body.join("\n\n")}\n`).paragraphs).toEqual(want);
+    expect(toDoc({ title: "Headline", paragraphs: body }).paragraphs).toEqual(want);
+    expect(toDoc({ title: "Headline", text: body.join("\n") }).paragraphs).toEqual(want);
   });
 });
 

@@ -1,8 +1,11 @@
 /**
  * The text model scoring and dedup work on: a headline (or none) and paragraphs, split into sentences, each
- * tagged with where it sits (title, lead, body). Self-contained on purpose: it accepts seed-shaped text, an
- * object with paragraphs, or an object with a text body, and never throws on odd input.
+ * tagged with where it sits (title, lead, body). It accepts seed-shaped text, an object with paragraphs, or an
+ * object with a text body, and never throws on odd input. Site furniture left in a text that was never
+ * normalized (a scraped page's related-headline list, "Read more" block, tags) is dropped by the same rules as
+ * normalization (article/clean-paragraphs.ts), so it never counts as evidence or as a novel sentence.
  */
+import { dropFurniture } from "../article/clean-paragraphs.ts";
 import { LEAD_SENTENCES } from "./constants.ts";
 
 export type Where = "title" | "lead" | "body";
@@ -89,9 +92,9 @@ export function parseDocText(text: string): Doc {
     .filter((b) => b !== "");
   const first = blocks[0];
   if (blocks.length >= 2 && first !== undefined && !first.includes("\n") && first.length <= MAX_TITLE_CHARS) {
-    return { title: tidyLine(first), paragraphs: blocks.slice(1).flatMap(blockToParagraphs) };
+    return { title: tidyLine(first), paragraphs: dropFurniture(blocks.slice(1).flatMap(blockToParagraphs)) };
   }
-  return { title: null, paragraphs: blocks.flatMap(blockToParagraphs) };
+  return { title: null, paragraphs: dropFurniture(blocks.flatMap(blockToParagraphs)) };
 }
 
 /** Any accepted input as a Doc. Unknown shapes become an empty Doc rather than an exception. */
@@ -104,9 +107,11 @@ export function toDoc(input: DocInput): Doc {
     const paragraphs = input.paragraphs
       .filter((p): p is string => typeof p === "string")
       .flatMap((p) => textToParagraphs(p));
-    return { title, paragraphs };
+    return { title, paragraphs: dropFurniture(paragraphs) };
   }
-  if ("text" in input && typeof input.text === "string") return { title, paragraphs: textToParagraphs(input.text) };
+  if ("text" in input && typeof input.text === "string") {
+    return { title, paragraphs: dropFurniture(textToParagraphs(input.text)) };
+  }
   return { title, paragraphs: [] };
 }
 
@@ -155,7 +160,12 @@ function unglue(text: string): string {
 
 /** Splits a paragraph into sentences; abbreviations and initials ("U.S.", "Gen.", "Feb.") do not split. */
 export function splitSentences(paragraph: string): string[] {
-  const text = unglue(tidyLine(paragraph));
+  return splitTidy(tidyLine(paragraph));
+}
+
+/** splitSentences of a paragraph that is already tidy (toDoc's paragraphs are, and any suffix of one). */
+export function splitTidy(tidy: string): string[] {
+  const text = unglue(tidy);
   if (text === "") return [];
   const out: string[] = [];
   let start = 0;
@@ -173,13 +183,26 @@ export function splitSentences(paragraph: string): string[] {
   return out;
 }
 
-/** The sentences of a Doc, headline first, with the first LEAD_SENTENCES body sentences marked as the lead. */
+const MONTH_NAMES =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+/** A sentence that is only a place and a date: "18 March 2025.", "Beijing, 14 February 2025.", "MOSCOW, December 3." */
+const DATE_ONLY = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}'\u2019. -]{1,30},\\s*)?(?:\\p{L}{3,9},?\\s+)?(?:\\d{1,2}\\s+(?:${MONTH_NAMES})\\.?|(?:${MONTH_NAMES})\\.?\\s+\\d{1,2})(?:,?\\s+\\d{4})?\\.?(?:\\s*/[\\p{Lu}-]+/\\.?)?$`,
+  "iu",
+);
+
+/**
+ * The sentences of a Doc (tidy paragraphs, as toDoc makes them), headline first, with the first LEAD_SENTENCES
+ * body sentences marked as the lead. A first sentence that is only a place and a date ("18 March 2025.", the
+ * opening of statements and readouts) is no sentence of the story: it would take the lead's place.
+ */
 export function docSentences(doc: Doc): Sentence[] {
   const out: Sentence[] = [];
   if (doc.title !== null && doc.title !== "") out.push({ index: 0, text: doc.title, where: "title", paragraph: -1 });
   let bodyCount = 0;
   doc.paragraphs.forEach((p, paragraph) => {
-    for (const text of splitSentences(p)) {
+    for (const text of splitTidy(p)) {
+      if (bodyCount === 0 && text.length <= 60 && DATE_ONLY.test(text)) continue;
       const where: Where = bodyCount < LEAD_SENTENCES ? "lead" : "body";
       out.push({ index: out.length, text, where, paragraph });
       bodyCount++;

@@ -1,7 +1,7 @@
 /** FeedItem (+ optionally the extracted full text) -> Story in the seed shape. */
 import { cleanParagraphs } from "../article/clean-paragraphs.ts";
-import { detectLanguage } from "../article/detect-language.ts";
-import { collapseWhitespace, htmlToParagraphs, looksLikeHtml } from "../article/html-to-paragraphs.ts";
+import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from "../article/detect-language.ts";
+import { htmlToLine } from "../article/html-to-paragraphs.ts";
 import { httpUrl, isHttpUrl } from "../article/http-url.ts";
 import type { FeedItem, Story } from "../types.ts";
 import { itemParagraphs } from "./needs-full-text.ts";
@@ -19,10 +19,12 @@ export interface BuildStoryContext {
   feedLanguage?: string | null;
 }
 
-/** One line of plain text: tags stripped when the value looks like HTML (an <img onerror> in a title goes). */
+/**
+ * One line of plain text, by the one cleaning rule of every text field (feed/item.ts plainText): tags stripped,
+ * entities decoded, markup escaped twice read once more (an <img onerror> in a title goes).
+ */
 export function plainLine(value: string | null | undefined): string {
-  if (!value) return "";
-  return looksLikeHtml(value) ? htmlToParagraphs(value).join(" ") : collapseWhitespace(value);
+  return value ? htmlToLine(value) : "";
 }
 
 /** Host name without "www.", or null when the value is not an http(s) URL. */
@@ -31,12 +33,33 @@ export function domainOf(url: string | null | undefined): string | null {
   return href ? new URL(href).hostname.replace(/^www\./, "") || null : null;
 }
 
+/** Longest title taken from a story's own text (feed readers show about this much of an untitled item). */
+export const DERIVED_TITLE_MAX_CHARS = 90;
+
+/**
+ * A title for an item that has none, as feed readers make one: the first sentence of the text when it is short
+ * enough, else its first words up to DERIVED_TITLE_MAX_CHARS, cut at a word and ended with "…".
+ */
+export function titleFromText(text: string): string {
+  const first = text.split("\n", 1)[0]?.trim() ?? "";
+  if (!first) return "";
+  const sentence = /^.+?[.!?…](?=\s|$)/u.exec(first)?.[0] ?? first;
+  if (sentence.length <= DERIVED_TITLE_MAX_CHARS) return sentence;
+  const cut = first.slice(0, DERIVED_TITLE_MAX_CHARS + 1);
+  const space = cut.lastIndexOf(" ");
+  const words = (
+    space > DERIVED_TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut.slice(0, DERIVED_TITLE_MAX_CHARS)
+  ).replace(/[\s,;:–—-]+$/u, "");
+  return `${words}…`;
+}
+
 export function buildStory(item: FeedItem, ctx: BuildStoryContext): Story {
-  const title = plainLine(item.title);
+  const ownTitle = plainLine(item.title);
   const extracted = ctx.extracted ? cleanParagraphs(ctx.extracted) : [];
   const paragraphs = extracted.length > 0 ? extracted : cleanParagraphs(itemParagraphs(item));
-  if (title && paragraphs[0] === title) paragraphs.shift();
+  if (ownTitle && paragraphs[0] === ownTitle) paragraphs.shift();
   const text = paragraphs.join("\n\n");
+  const title = ownTitle || titleFromText(text);
   const url = isHttpUrl(item.url) ? item.url : null;
   return {
     id: storyId(item.key, ctx.feedUrl),
@@ -47,7 +70,11 @@ export function buildStory(item: FeedItem, ctx: BuildStoryContext): Story {
     url,
     source: plainLine(ctx.feedTitle) || domainOf(url) || domainOf(ctx.feedUrl) || "unknown",
     author: plainLine(item.author) || null,
-    language: detectLanguage(`${title}\n${text}`, item.language ?? ctx.feedLanguage ?? null),
+    // A bounded sample: the detector reads at most its first few hundred characters anyway.
+    language: detectLanguage(
+      `${ownTitle}\n${text.slice(0, 2 * LANGUAGE_SAMPLE_CHARS)}`,
+      item.language ?? ctx.feedLanguage ?? null,
+    ),
     publishedAt: item.publishedAt,
     fetchedAt: ctx.fetchedAt,
   };

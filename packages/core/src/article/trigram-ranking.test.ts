@@ -1,0 +1,56 @@
+/** rankLanguages gives francAll's ranking to the last bit, on real text and on random text in every script. */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { francAll } from "franc-min";
+import { describe, expect, it } from "vitest";
+import { ISO639_3_TO_1 } from "./languages.ts";
+import { rankLanguages } from "./trigram-ranking.ts";
+
+const ONLY = Object.keys(ISO639_3_TO_1);
+const articles = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../eval/articles");
+
+describe("rankLanguages", () => {
+  it("equals francAll on the evaluation articles, at several sample lengths, with and without exclusions", () => {
+    const texts = readdirSync(articles)
+      .filter((file) => file.endsWith(".txt"))
+      .map((file) => readFileSync(join(articles, file), "utf8"));
+    expect(texts.length).toBeGreaterThan(40);
+    for (const text of texts) {
+      for (const length of [12, 120, 320, 2100]) {
+        for (const ignore of [[], ["rus", "ukr"]]) {
+          const sample = text.slice(0, length);
+          expect(rankLanguages(sample, ONLY, ignore)).toEqual(francAll(sample, { only: ONLY, ignore, minLength: 1 }));
+        }
+      }
+    }
+  });
+
+  it("equals francAll on random text mixing scripts (fast-check)", () => {
+    const alphabet = [
+      ..."abcdefghijklmnopqrstuvwxyzéüßçñ   .,!?0123",
+      ..."абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+      ..."的是不了人我在有他这",
+      ..."あいうえおカキ",
+      ..."가나다라",
+      ..."αβγδε",
+      ..."अआइक",
+      ..."ابتثج",
+      "😀",
+      "𠀀",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 300 }),
+        fc.boolean(),
+        (chars, only) => {
+          const text = chars.join("");
+          const options = only ? { only: ONLY, minLength: 1 } : { minLength: 1 };
+          expect(rankLanguages(text, only ? ONLY : [])).toEqual(francAll(text, options));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
