@@ -31,6 +31,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   limitLoopback: false,
 };
 
+/** How long requests go uncounted after the store failed to count one. */
+export const UNCOUNTED_AFTER_FAILURE_MS = 5000;
+
 /** Paths never limited: liveness checks come from monitors that poll on their own schedule. */
 const EXEMPT = new Set(["/health"]);
 
@@ -77,9 +80,12 @@ function isLoopback(address: string): boolean {
 export function rateLimit(deps: ApiDeps, settings: RateLimitSettings): MiddlewareHandler {
   /** Buckets known to be over their limit until a time: answered here without touching the store. */
   const blocked = new Map<string, number>();
-  let warned = false;
+  let uncountedUntil = 0;
 
   return async (c, next) => {
+    // Locally the only client is usually the machine's own user: loopback is not counted unless asked for.
+    const address = clientAddress(c);
+    if (address !== null && isLoopback(address) && !settings.limitLoopback) return next();
     // A valid key is counted as itself; anything else (no key, or one that is not valid, which the routes that
     // need a key answer with 401) is counted against the client's address.
     const key = bearerKey(c);
@@ -92,8 +98,6 @@ export function rateLimit(deps: ApiDeps, settings: RateLimitSettings): Middlewar
       limit = settings.perKey;
       policy = "key";
     } else {
-      const address = clientAddress(c);
-      if (address !== null && isLoopback(address) && !settings.limitLoopback) return next();
       bucket = `address:${address === null ? "unknown" : addressBucket(address)}`;
       limit = settings.perAddress;
       policy = "address";
@@ -121,17 +125,17 @@ export function rateLimit(deps: ApiDeps, settings: RateLimitSettings): Middlewar
       );
 
     if ((blocked.get(bucket) ?? 0) > nowMs) return tooMany();
+    // After the store failed to count, requests are served uncounted for a few seconds rather than each waiting
+    // for the store's deadline first (the routes meet the same store and answer 503 themselves).
+    if (uncountedUntil > nowMs) return next();
     let count: number;
     try {
       count = await deps.store.hitRateLimit(bucket, new Date(windowStart), settings.windowSeconds);
     } catch (error) {
-      // The store could not count: serve the request (the route will meet the same store and say so).
-      if (!warned) {
-        warned = true;
-        console.error(
-          JSON.stringify({ level: "warn", message: "rate limit not counted", error: (error as Error).message }),
-        );
-      }
+      uncountedUntil = Date.now() + UNCOUNTED_AFTER_FAILURE_MS;
+      console.warn(
+        JSON.stringify({ level: "warn", message: "rate limit not counted", error: (error as Error).message }),
+      );
       return next();
     }
     if (count > limit) {
