@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { consoleContext } from "./context.ts";
 
-const benches = ["./scoring.bench.ts", "./ingest.bench.ts", "./storylines.bench.ts"];
+const benches = ["./scoring.bench.ts", "./ingest.bench.ts", "./storylines.bench.ts", "./api.bench.ts"];
 
 const ctx = consoleContext();
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? "unknown CPU"}`;

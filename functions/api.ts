@@ -22,6 +22,7 @@ export const handler: LambdaHandler = async (event, context) => {
         storylines: () => catalog.list(),
         storylineCatalog: catalog,
         sendTest: (sub) => sendTestAlert(sub, deps),
+        rateLimit: settings.rateLimit,
         claimTimeoutMs: settings.claimTimeoutMs,
       }),
     );
