@@ -14,6 +14,7 @@ const benches = [
   "./scoring.bench.ts",
   "./ingest.bench.ts",
   "./storylines.bench.ts",
+  "./api.bench.ts",
   "./bundles.bench.ts",
   "./poll.bench.ts",
   "./alert-latency.bench.ts",

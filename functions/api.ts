@@ -39,6 +39,7 @@ export const handler: LambdaHandler = async (event, context) => {
         storylines: () => catalog.list(),
         storylineCatalog: catalog,
         sendTest: testAlerts(lambda, catalog, publicUrl),
+        rateLimit: settings.rateLimit,
         claimTimeoutMs: settings.claimTimeoutMs,
       }),
     );

@@ -4,5 +4,7 @@ import { lambdaContext } from "./lib/context.ts";
 
 export async function handler(): Promise<{ feeds: number; deliveries: number }> {
   const { deps } = await lambdaContext();
+  // Stories stored before the story lists existed are listed a batch per run (one read once that is done).
+  await deps.store.upgradeStoryLists();
   return runSchedule(deps);
 }

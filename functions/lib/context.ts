@@ -47,6 +47,12 @@ export interface LambdaSettings {
   pollIntervalMs: number;
   /** Article pages fetched per feed check for summary-only items. */
   fullTextBudget: number;
+  /** Milliseconds a story list page is answered from memory (README Configuration). */
+  listCacheMs: number;
+  /** Words of each new story in the search index (README Configuration). */
+  searchWords: number;
+  /** API rate limits (README Configuration). */
+  rateLimit: { perKey: number; perAddress: number; windowSeconds: number; limitLoopback: boolean };
   /** How long a crashed worker's claim blocks a feed or a delivery. */
   claimTimeoutMs: number;
   /** The storylines file bundled with the function (infra/storylines.ts), relative to the task root. */
@@ -87,6 +93,14 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
     pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
     fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
+    listCacheMs: numberSetting(env, "STORYWIRE_LIST_CACHE_MS", 1000, { min: 0, max: 60_000 }),
+    searchWords: numberSetting(env, "STORYWIRE_SEARCH_WORDS", 600, { min: 0, max: 600 }),
+    rateLimit: {
+      perKey: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_KEY", 600, { min: 0, max: 1_000_000 }),
+      perAddress: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_ADDRESS", 300, { min: 0, max: 1_000_000 }),
+      windowSeconds: numberSetting(env, "STORYWIRE_RATE_LIMIT_WINDOW", 60, { min: 1, max: 86_400 }),
+      limitLoopback: env.STORYWIRE_RATE_LIMIT_LOOPBACK === "1",
+    },
     claimTimeoutMs: numberSetting(env, "STORYWIRE_CLAIM_TIMEOUT", 60, { min: 1, max: 900 }) * 1000,
     storylinesFile: env.STORYWIRE_STORYLINES?.trim() || undefined,
   };
@@ -146,6 +160,8 @@ async function build(): Promise<LambdaContext> {
     store: createStore({
       client: createDynamoClient({ endpoint: s.dynamoEndpoint }),
       tableName: s.tableName,
+      listCacheMs: s.listCacheMs,
+      searchWords: s.searchWords,
       ...(s.adminKey
         ? { secrets: { current: s.adminKey, previous: s.previousAdminKey ? [s.previousAdminKey] : [] } }
         : {}),

@@ -107,8 +107,16 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
 
     const client = createDynamoClient({ endpoint });
     await ensureTable(client, config.tableName);
-    const store = createStore({ client, tableName: config.tableName, secrets: { current: adminKey, previous } });
+    const store = createStore({
+      client,
+      tableName: config.tableName,
+      secrets: { current: adminKey, previous },
+      listCacheMs: config.listCacheMs,
+      searchWords: config.searchWordsPerStory,
+    });
     const claimTimeoutMs = config.claimTimeoutSeconds * 1000;
+    // Stories stored by an older version join the story lists before the API answers.
+    for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
 
     const storylines = new StorylineCatalog({ store, file, clock, logger });
     await storylines.list();
@@ -150,6 +158,12 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       claimTimeoutMs,
       validateUrl: async (url) =>
         canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
+      rateLimit: {
+        perKey: config.rateLimitPerKey,
+        perAddress: config.rateLimitPerAddress,
+        windowSeconds: config.rateLimitWindowSeconds,
+        limitLoopback: config.rateLimitLoopback,
+      },
     };
     const app = createApp(apiDeps);
     const server = serve({
