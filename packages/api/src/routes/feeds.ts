@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { canonicalizeUrl, type Feed, OpmlError, parseOpml, renderOpml } from "@storywire/core";
-import { addFeed } from "@storywire/pipeline";
+import { addFeed } from "@storywire/pipeline/feeds";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
