@@ -278,17 +278,22 @@ describe("SIGKILL while polling, ingesting and delivering, then restart", () => 
       const deadline = Date.now() + WAIT_BOUND_MS + 30_000;
       for (;;) {
         const storyCount = ((await (await api("/stories?limit=100")).json()) as { stories: unknown[] }).stories.length;
-        const pending = await Promise.all(
-          subs.map(async (sub) => {
-            const page = (await (await api(`/subscriptions/${sub.id}/deliveries?limit=100`)).json()) as {
-              deliveries: { state: string }[];
-            };
-            return page.deliveries.filter((d) => d.state !== "delivered").length;
-          }),
-        );
-        if (published === ITEMS && storyCount === ITEMS && pending.every((n) => n === 0)) break;
+        const unsent = (
+          await Promise.all(
+            subs.map(async (sub) => {
+              const page = (await (await api(`/subscriptions/${sub.id}/deliveries?limit=100`)).json()) as {
+                deliveries: Record<string, unknown>[];
+              };
+              return page.deliveries.filter((d) => d.state !== "delivered");
+            }),
+          )
+        ).flat();
+        if (published === ITEMS && storyCount === ITEMS && unsent.length === 0) break;
         if (Date.now() > deadline) {
-          throw new Error(`not settled: ${storyCount}/${ITEMS} stories, pending ${pending}\n${output.slice(-3000)}`);
+          throw new Error(
+            `not settled: ${storyCount}/${ITEMS} stories, ${unsent.length} deliveries not delivered ` +
+              `${JSON.stringify(unsent)}\n${output.slice(-3000)}`,
+          );
         }
         await sleep(500);
       }
