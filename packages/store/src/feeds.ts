@@ -301,35 +301,25 @@ export function feedStore(ctx: StoreContext): FeedStore {
       assertId(id, "Feed id");
       const action = `Recording the fetch state of feed ${id}`;
       const set = fetchStateFields(id, state);
-      const stops = set.status === "disabled" || set.status === "paused";
-      if (stops) {
-        const spec: UpdateSpec = { set, remove: [...DUE_INDEX, ...CLAIM] };
-        const stopped = await updateWhere(ctx, keys.feed(id), spec, action, heldBy(owner));
-        if (stopped) return toFeed(stopped);
+      const running = (e: Expr) =>
+        `${heldBy(owner)(e)} AND ${e.name("status")} <> ${e.value("disabled")} AND ${e.name("status")} <> ${e.value("paused")}`;
+      // No item in the answer: the caller only needs to know it was recorded (and the answer costs CPU on both sides).
+      const write = (spec: UpdateSpec, condition: (e: Expr) => string) =>
+        updateWhere(ctx, keys.feed(id), spec, action, condition, "NONE");
+      if (set.status === "disabled" || set.status === "paused") {
+        if (await write({ set, remove: [...DUE_INDEX, ...CLAIM] }, heldBy(owner))) return true;
       } else {
         const next = set.nextCheckAt as string | undefined;
         // Without a new nextCheckAt the due key stays at the claim's end: listed then, claimed only when due.
-        const spec: UpdateSpec = {
-          set: { ...set, ...(next ? { gsi1sk: timeSortKey(next, id) } : {}) },
-          remove: [...CLAIM],
-        };
-        const recorded = await updateWhere(
-          ctx,
-          keys.feed(id),
-          spec,
-          action,
-          (e) =>
-            `${heldBy(owner)(e)} AND ${e.name("status")} <> ${e.value("disabled")} AND ${e.name("status")} <> ${e.value("paused")}`,
-        );
-        if (recorded) return toFeed(recorded);
+        const due = next ? { gsi1sk: timeSortKey(next, id) } : {};
+        if (await write({ set: { ...set, ...due }, remove: [...CLAIM] }, running)) return true;
       }
       // Rare: the feed is gone, the claim was lost (lapsed and taken: its new holder records its own result), or the
       // feed was disabled or paused while the fetch ran (record what was learnt; it stays stopped and off the list).
       const current = await getItem(ctx, keys.feed(id), action);
-      if (!current || current.claimOwner !== owner) return null;
+      if (!current || current.claimOwner !== owner) return false;
       const { status: _status, nextCheckAt: _next, ...rest } = set;
-      const left = await updateWhere(ctx, keys.feed(id), { set: rest, remove: [...CLAIM] }, action, heldBy(owner));
-      return left ? toFeed(left) : null;
+      return (await write({ set: rest, remove: [...CLAIM] }, heldBy(owner))) !== null;
     },
   };
 }

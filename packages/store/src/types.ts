@@ -407,11 +407,11 @@ export interface FeedStore {
    */
   releaseFeedClaim(id: string, owner: string, nextCheckAt?: Instant): Promise<boolean>;
   /**
-   * Records a fetch's result and releases `owner`'s claim in the same write (FEED-CLAIMS.md). Null when the claim
+   * Records a fetch's result and releases `owner`'s claim in the same write (FEED-CLAIMS.md). False when the claim
    * was lost (it lapsed and another fetch took it: that one records its own result) or the feed was deleted. A feed
    * disabled or paused while the fetch ran keeps its status and stays off the due list; the rest is recorded.
    */
-  finishFeedFetch(id: string, owner: string, state: FeedFetchState): Promise<Feed | null>;
+  finishFeedFetch(id: string, owner: string, state: FeedFetchState): Promise<boolean>;
 }
 
 export interface StoryStore {
