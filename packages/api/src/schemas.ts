@@ -52,6 +52,18 @@ export const FeedSchema = z
           unreadable: z.number().int(),
           failed: z.number().int(),
         }),
+        fullText: z
+          .object({
+            fetched: z.number().int(),
+            extracted: z.number().int(),
+            notArticle: z.number().int(),
+            failed: z.number().int(),
+          })
+          .optional()
+          .openapi({
+            description:
+              "Linked pages fetched for summary-only new items: extracted, notArticle (a feed, XML, JSON, a PDF or an image, by Content-Type and by its first bytes: skipped, the story keeps the feed's text), failed. Absent when no page was fetched.",
+          }),
       })
       .nullable()
       .optional()

@@ -23,12 +23,14 @@ import {
   type FeedEntry,
   type FeedItem,
   type FeedItemCounts,
+  type FullTextCounts,
   needsFullText,
   openFeed,
   type Story,
   storyId,
 } from "@storywire/core";
 import type { FeedFetchState, Store } from "@storywire/store";
+import { notArticlePage } from "./article-page.ts";
 import type { Fetcher } from "./fetcher.ts";
 import { nextCheckDelay } from "./next-check.ts";
 import { placeStory } from "./placement.ts";
@@ -136,6 +138,7 @@ export async function ingestFeed(feedId: string, deps: IngestDeps, claim?: Inges
     items: counts.total,
     known: counts.known,
     skipped: counts.skipped,
+    ...(counts.fullText ? { fullText: counts.fullText } : {}),
     ...(document.repairs?.length ? { repairs: document.repairs } : {}),
   });
   return { feedId, status: "ok", newStories: stories, skippedItems, alerts };
@@ -182,6 +185,7 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
     .map(({ entry, id }) => ({ item: document.finish(entry, { sanitize: false }), id }))
     .sort((a, b) => (a.item.publishedAt ?? "").localeCompare(b.item.publishedAt ?? ""));
   let budget = deps.fullTextBudget;
+  const pages: FullTextCounts = { fetched: 0, extracted: 0, notArticle: 0, failed: 0 };
   let stories = 0;
   let alerts = 0;
   const failedIds = new Set<string>();
@@ -191,7 +195,7 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
       let extracted: string[] | undefined;
       if (budget > 0 && needsFullText(item)) {
         budget -= 1;
-        extracted = await fullText(item, deps);
+        extracted = await fullText(item, deps, pages);
       }
       const fetchedAt = deps.clock.now().toISOString();
       const story: Story = {
@@ -222,6 +226,7 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
   }
   counts.stored = stories;
   counts.skipped.failed = failedIds.size;
+  if (pages.fetched > 0) counts.fullText = pages;
   // Remember what this document showed (failed items excepted: the next poll tries them again).
   if (unrecorded || failedIds.size > 0) {
     await deps.store.recordSeenItems(
@@ -232,15 +237,31 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
   return { stories, alerts, counts, itemDates: document.entries.map(entryPublishedAt) };
 }
 
-/** The article behind a summary-only item; undefined when the page cannot be fetched or has no article. */
-async function fullText(item: FeedItem, deps: IngestDeps): Promise<string[] | undefined> {
+/** The article behind a summary-only item; undefined when the page cannot be fetched or is not an article page. */
+async function fullText(item: FeedItem, deps: IngestDeps, counts: FullTextCounts): Promise<string[] | undefined> {
   if (!item.url) return undefined;
+  counts.fetched += 1;
   try {
     const page = await deps.fetcher.fetchPage(item.url);
+    const notArticle = notArticlePage(page.contentType, page.body);
+    if (notArticle) {
+      counts.notArticle += 1;
+      deps.logger.info("full text skipped: the item's link is not an article page", {
+        url: item.url,
+        reason: notArticle,
+      });
+      return undefined;
+    }
     const { text } = decodeFeedBytes(page.body, page.charset);
     const article = extractArticle(text, page.url);
-    return article && article.paragraphs.length > 0 ? article.paragraphs : undefined;
+    if (article && article.paragraphs.length > 0) {
+      counts.extracted += 1;
+      return article.paragraphs;
+    }
+    counts.failed += 1;
+    return undefined;
   } catch (error) {
+    counts.failed += 1;
     deps.logger.warn("full text unavailable", { url: item.url, error: (error as Error).message });
     return undefined;
   }

@@ -6,10 +6,11 @@
 import type { Store } from "@storywire/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeFeed, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
-import type { FetchedBody, Fetcher } from "./fetcher.ts";
+import type { Fetcher } from "./fetcher.ts";
 import { type Job, silentLogger, systemClock } from "./ports.ts";
 import { runSchedule } from "./schedule.ts";
 import { staticStorylines } from "./storylines.ts";
+import { fetchedBody } from "./test-fetched.ts";
 import { handleJob, parseJob, type WorkerDeps } from "./worker.ts";
 
 const ID = "f000000000000001";
@@ -29,19 +30,7 @@ function slowFetcher(ms: number, status: 200 | 304 = 200) {
     async fetchFeed(url) {
       stats.fetches += 1;
       await new Promise((ok) => setTimeout(ok, ms));
-      const body: FetchedBody = {
-        status,
-        url,
-        body: new TextEncoder().encode(EMPTY_RSS),
-        charset: "utf-8",
-        etag: null,
-        lastModified: null,
-        retryAfterMs: null,
-        maxAgeMs: null,
-        permanentRedirect: null,
-        notModified: status === 304,
-      };
-      return body;
+      return fetchedBody(EMPTY_RSS, { url, status, charset: "utf-8", notModified: status === 304 });
     },
     fetchPage: async () => {
       throw new Error("no pages here");
