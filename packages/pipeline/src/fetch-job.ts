@@ -51,7 +51,7 @@ export async function runFetchJob(job: FetchJob, deps: FetchJobDeps): Promise<In
     settled = true;
     clearInterval(heartbeat);
     // Nothing recorded: free the feed at once (a retry of the job may take it), or let the claim lapse.
-    await deps.store.releaseFeedClaim(job.feedId, owner, feed.nextCheckAt).catch((failure: unknown) => {
+    await deps.store.releaseFeedClaim(job.feedId, owner).catch((failure: unknown) => {
       deps.logger.warn("feed claim not released; it lapses by itself", {
         feedId: job.feedId,
         error: failure instanceof Error ? failure.message : String(failure),

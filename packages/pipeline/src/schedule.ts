@@ -7,10 +7,10 @@
  * queue makes a later run see it still due; and a claim whose job or worker is lost (a crash, a lost in-process
  * queue) lapses after the claim timeout, when the next run queues the feed again.
  *
- * Due feeds are read a page at a time behind a cursor until none is left (up to SCHEDULE_MAX_FEEDS a run; a claimed
- * feed moves to its claim's end in the due index, so no page holds claimed feeds), and jobs are queued as soon as a
- * batch of them is claimed, so workers start while the run goes on: thousands of feeds due at once are all queued by
- * one run rather than two hundred a minute. The claim protocol, write by write: @storywire/store FEED-CLAIMS.md.
+ * Due feeds are read a page at a time behind a cursor until none is left (up to SCHEDULE_MAX_FEEDS a run; each page
+ * continues after the last, so no feed is read twice), and jobs are queued as soon as a batch of them is claimed, so
+ * workers start while the run goes on: thousands of feeds due at once are all queued by one run rather than two
+ * hundred a minute. The claim protocol, write by write: @storywire/store FEED-CLAIMS.md.
  */
 import { randomUUID } from "node:crypto";
 import { QUEUED_CLAIM_PREFIX, type Store } from "@storywire/store";

@@ -1,7 +1,7 @@
 /**
  * Feeds: one item per feed, keyed by the id of its canonical URL. A feed that is not disabled or paused also sits in
- * the due index (gsi1 "FEEDS_DUE"), sorted by the instant it can next be claimed: its nextCheckAt, or while a claim
- * is held, the claim's end. That is how the scheduler finds work, reading nothing that is claimed.
+ * the due index (gsi1 "FEEDS_DUE", sorted by nextCheckAt), which is how the scheduler finds work: a page at a time
+ * behind a cursor, feeds with a live claim dropped as they are read.
  *
  * Claims (FEED-CLAIMS.md has the state machine and each transition's conditional write): a fetch holds a claim on
  * the feed (claimOwner, claimUntil). Whoever queues a fetch job claims first (owner "queued-..."), so the feed is
@@ -102,7 +102,7 @@ function feedItem(feed: Feed, claim?: { owner: string; until: string }): Item {
     entity: "feed",
     gsi2pk: PARTITIONS.allFeeds,
     gsi2sk: timeSortKey(createdAt, id),
-    ...(STOPPED.includes(status) ? {} : dueIndex(claim && claim.until > nextCheckAt ? claim.until : nextCheckAt, id)),
+    ...(STOPPED.includes(status) ? {} : dueIndex(nextCheckAt, id)),
     ...(claim ? { claimOwner: claim.owner, claimUntil: claim.until } : {}),
   };
 }
@@ -259,7 +259,7 @@ export function feedStore(ctx: StoreContext): FeedStore {
       const item = await updateWhere(
         ctx,
         keys.feed(id),
-        { set: { claimOwner: claim.owner, claimUntil: until, gsi1sk: timeSortKey(until, id) } },
+        { set: { claimOwner: claim.owner, claimUntil: until } },
         `Claiming feed ${id}`,
         (e) => claimable(e, now, claim.takeOverQueued === true),
       );
@@ -269,11 +269,10 @@ export function feedStore(ctx: StoreContext): FeedStore {
     async renewFeedClaim(id, owner, now, leaseMs) {
       assertId(id, "Feed id");
       const { until } = claimUntil(id, { owner, now, leaseMs });
-      // gsi1sk alone: a feed paused meanwhile has no gsi1pk, so it stays off the due list.
       const item = await updateWhere(
         ctx,
         keys.feed(id),
-        { set: { claimUntil: until, gsi1sk: timeSortKey(until, id) } },
+        { set: { claimUntil: until } },
         `Renewing the claim on feed ${id}`,
         heldBy(owner),
         "NONE",
@@ -281,15 +280,12 @@ export function feedStore(ctx: StoreContext): FeedStore {
       return item !== null;
     },
 
-    async releaseFeedClaim(id, owner, nextCheckAt) {
+    async releaseFeedClaim(id, owner) {
       assertId(id, "Feed id");
-      // Back to its place in the due index when the caller knows it; otherwise it is listed when the lease would
-      // have ended (and is claimable before that: the claim is gone).
-      const next = nextCheckAt === undefined ? undefined : toIso(nextCheckAt, `Feed ${id}'s nextCheckAt`);
       const item = await updateWhere(
         ctx,
         keys.feed(id),
-        { ...(next ? { set: { gsi1sk: timeSortKey(next, id) } } : {}), remove: [...CLAIM] },
+        { remove: [...CLAIM] },
         `Releasing the claim on feed ${id}`,
         heldBy(owner),
         "NONE",
@@ -310,8 +306,7 @@ export function feedStore(ctx: StoreContext): FeedStore {
         if (await write({ set, remove: [...DUE_INDEX, ...CLAIM] }, heldBy(owner))) return true;
       } else {
         const next = set.nextCheckAt as string | undefined;
-        // Without a new nextCheckAt the due key stays at the claim's end: listed then, claimed only when due.
-        const due = next ? { gsi1sk: timeSortKey(next, id) } : {};
+        const due = next ? dueIndex(next, id) : {};
         if (await write({ set: { ...set, ...due }, remove: [...CLAIM] }, running)) return true;
       }
       // Rare: the feed is gone, the claim was lost (lapsed and taken: its new holder records its own result), or the

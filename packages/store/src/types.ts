@@ -390,7 +390,7 @@ export interface FeedStore {
   listDueFeeds(now: Instant, limit?: number): Promise<Feed[]>;
   /**
    * listDueFeeds a page at a time: the cursor continues after the last feed of the page (up to 1,000 per page), so a
-   * scheduler claiming thousands of due feeds never reads one twice.
+   * scheduler claiming thousands of due feeds reads each once, never the ones it claimed on an earlier page.
    */
   listDueFeedPage(now: Instant, options?: PageOptions): Promise<DueFeedPage>;
   /**
@@ -401,11 +401,8 @@ export interface FeedStore {
   claimFeed(id: string, claim: FeedClaim): Promise<Feed | null>;
   /** Extends a claim still held by `owner`; false when it was lost (lapsed and taken) or released. */
   renewFeedClaim(id: string, owner: string, now: Instant, leaseMs: number): Promise<boolean>;
-  /**
-   * Ends `owner`'s claim without recording a result (the fetch failed before it could); false when it did not hold
-   * one. Given the feed's nextCheckAt, the feed goes back to that place in the due list at once.
-   */
-  releaseFeedClaim(id: string, owner: string, nextCheckAt?: Instant): Promise<boolean>;
+  /** Ends `owner`'s claim without recording a result (the fetch failed before it could); false when it did not hold one. */
+  releaseFeedClaim(id: string, owner: string): Promise<boolean>;
   /**
    * Records a fetch's result and releases `owner`'s claim in the same write (FEED-CLAIMS.md). False when the claim
    * was lost (it lapsed and another fetch took it: that one records its own result) or the feed was deleted. A feed
