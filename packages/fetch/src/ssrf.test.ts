@@ -1,3 +1,4 @@
+import { fakeResolver, startServer, type TestServer } from "@storywire/fetch/test-support/servers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   BlockedAddressError,
@@ -9,7 +10,6 @@ import {
 import { fetchResource } from "./fetch-resource.ts";
 import { postJson } from "./post-json.ts";
 import { checkUrlSyntax, privateNetworksAllowed, validatePublicUrl } from "./ssrf.ts";
-import { fakeResolver, startServer, type TestServer } from "./test-support.ts";
 
 const GUARD_ON = { allowPrivateNetworks: false } as const;
 

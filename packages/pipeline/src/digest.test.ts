@@ -1,8 +1,8 @@
 import { digestDeliveryId, generateWebhookSecret, type HttpPoster } from "@storywire/channels";
 import type { Delivery, Store, Subscription } from "@storywire/store";
+import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hexId, makeStory, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import { type DeliverDeps, deliverOne } from "./deliver.ts";
 import { claimableAt, DIGEST_LOOKBACK_MS, dueDigestDeliveries, MAX_DIGEST_ALERTS } from "./digest.ts";
 import { type Job, silentLogger } from "./ports.ts";

@@ -6,8 +6,8 @@
  */
 import type { Feed } from "@storywire/core";
 import type { Store } from "@storywire/store";
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeFeed, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import type { FetchedBody, Fetcher } from "./fetcher.ts";
 import { type IngestDeps, ingestFeed } from "./ingest.ts";
 import type { Logger } from "./ports.ts";

@@ -3,8 +3,8 @@
  * its claim past the lease by renewing it; the claim is released when the fetch is done.
  */
 import type { Store } from "@storywire/store";
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeFeed, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import type { FetchedBody, Fetcher } from "./fetcher.ts";
 import { silentLogger, systemClock } from "./ports.ts";
 import { staticStorylines } from "./storylines.ts";

@@ -1,6 +1,6 @@
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertIdFor } from "./keys.ts";
-import { startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { NewAlert } from "./types.ts";
 
 let env: TestDynamo;

@@ -1,7 +1,7 @@
+import { manualClock, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conflict, InvalidInput, LeaseLost, NotFound } from "./errors.ts";
 import { deliveryIdFor } from "./keys.ts";
-import { manualClock, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { Store } from "./types.ts";
 
 let env: TestDynamo;

@@ -2,9 +2,10 @@
  * GET /stories (filters, include, pages while stories arrive), GET /stories/{id} and GET /stories/{id}.txt on a
  * real store.
  */
+
+import { startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import type { Framing, Story } from "@storywire/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../test-app.ts";
 
 const hex = (n: number) => n.toString(16).padStart(16, "0");
 

@@ -1,3 +1,4 @@
+import { testAlerts, testDigest } from "@storywire/channels/test-support/digests";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { alertDeliveryId } from "../delivery-id.ts";
@@ -5,7 +6,6 @@ import { ChannelConfigError } from "../errors.ts";
 import type { WebhookChannel } from "../types.ts";
 import { generateWebhookSecret } from "../webhook/secret.ts";
 import { digestDeliveryId } from "./id.ts";
-import { testAlerts, testDigest } from "./test-support.ts";
 import { digestWebhookPayload, renderDigestWebhook } from "./webhook.ts";
 
 const secret = generateWebhookSecret();

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
 import type { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
+import { closedPortUrl } from "@storywire/channels/test-support/loopback";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryId } from "../delivery-id.ts";
 import { sendAlert } from "../send/send-alert.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
-import { closedPortUrl } from "../test-support/loopback.ts";
 import type { EmailChannel, SendContext } from "../types.ts";
 import { renderEmail } from "./render.ts";
 import { createSesSender, type SesClientLike } from "./ses.ts";

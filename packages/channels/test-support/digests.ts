@@ -1,7 +1,7 @@
 /** Test support (not exported): digests of real composed alerts. */
 import type { Alert } from "@storywire/core";
-import { testAlert } from "../test-support/alerts.ts";
-import type { Digest, DigestPeriod } from "./types.ts";
+import type { Digest, DigestPeriod } from "../src/digest/types.ts";
+import { testAlert } from "./alerts.ts";
 
 /** `count` alerts with distinct story ids and titles ("Story 1", ...), alternating first / update. */
 export function testAlerts(count: number): Alert[] {

@@ -1,7 +1,7 @@
 /** Test support: alerts built with the real composeAlert (imported by relative path, as tests may). */
-import type { Alert } from "../../../core/src/alerts/index.ts";
-import { composeAlert } from "../../../core/src/alerts/index.ts";
-import { testAlertInput } from "../../../core/src/alerts/test-support.ts";
+import type { Alert } from "@storywire/core";
+import { composeAlert } from "@storywire/core";
+import { testAlertInput } from "@storywire/core/test-support/alerts";
 
 export const HOSTILE_TITLE = "<!channel> @everyone <script>alert(1)</script> & *bold* [x](https://evil.example) <@123>";
 

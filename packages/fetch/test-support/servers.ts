@@ -4,10 +4,10 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach } from "vitest";
-import type { Resolver } from "./ssrf.ts";
+import type { Resolver } from "../src/ssrf.ts";
 
-export const TLS_CERT = readFileSync(new URL("./test-fixtures/tls-cert.pem", import.meta.url));
-export const TLS_KEY = readFileSync(new URL("./test-fixtures/tls-key.pem", import.meta.url));
+export const TLS_CERT = readFileSync(new URL("../src/test-fixtures/tls-cert.pem", import.meta.url));
+export const TLS_KEY = readFileSync(new URL("../src/test-fixtures/tls-key.pem", import.meta.url));
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:40123 */

@@ -6,8 +6,8 @@ import { defaultStorylines } from "@storywire/core";
 import type { Job } from "@storywire/pipeline";
 import { createDynamoClient, createStore, ensureTable, type Store } from "@storywire/store";
 import { startLocalDynamo } from "@storywire/store/local";
-import { type App, createApp } from "./app.ts";
-import type { ApiDeps } from "./deps.ts";
+import { type App, createApp } from "../src/app.ts";
+import type { ApiDeps } from "../src/deps.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 

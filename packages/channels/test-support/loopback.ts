@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HttpPoster } from "../types.ts";
+import type { HttpPoster } from "../src/types.ts";
 
 export interface ReceivedRequest {
   method: string;

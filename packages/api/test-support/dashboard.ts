@@ -12,7 +12,7 @@ import {
   type StorySummary,
   toStorySummary,
 } from "@storywire/store";
-import type { ApiDeps } from "../deps.ts";
+import type { ApiDeps } from "../src/deps.ts";
 
 /** Text a feed could send that must only ever appear as text. */
 export const HOSTILE = {

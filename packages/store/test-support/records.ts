@@ -3,11 +3,11 @@
  * a fresh table per test, and record factories.
  */
 import type { Feed, Story } from "@storywire/core";
-import { createDynamoClient } from "./client.ts";
-import { type LocalDynamo, startLocalDynamo } from "./local.ts";
-import { createStore } from "./store.ts";
-import { ensureTable } from "./table.ts";
-import type { Store } from "./types.ts";
+import { createDynamoClient } from "../src/client.ts";
+import { type LocalDynamo, startLocalDynamo } from "../src/local.ts";
+import { createStore } from "../src/store.ts";
+import { ensureTable } from "../src/table.ts";
+import type { Store } from "../src/types.ts";
 
 // The SDK warns once per process that Node 20 support ends in 2027; tests run on Node 20 here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

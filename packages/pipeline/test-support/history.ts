@@ -3,7 +3,7 @@
  * re-post, an update with new facts), one about another event and one about something else, as stored stories.
  */
 import { fingerprint, type Story } from "@storywire/core";
-import { hexId, makeStory } from "../../store/src/test-support.ts";
+import { hexId, makeStory } from "@storywire/store/test-support/records";
 
 const DRILLS = [
   "Russia and China will hold joint maritime exercises in the Sea of Japan next month, the Chinese defence ministry said on Tuesday.",

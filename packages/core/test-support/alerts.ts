@@ -1,6 +1,7 @@
 /** Test support (not exported): a story and a framing shaped like the pipeline's, for alert and channel tests. */
-import type { Framing, Story } from "../types.ts";
-import type { ComposeAlertInput } from "./types.ts";
+
+import type { ComposeAlertInput } from "../src/alerts/types.ts";
+import type { Framing, Story } from "../src/types.ts";
 
 export function testStory(overrides: Partial<Story> = {}): Story {
   return {
