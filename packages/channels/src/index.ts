@@ -1,5 +1,4 @@
 export * from "./constants.ts";
-export { alertDeliveryId, deliveryId } from "./delivery-id.ts";
 export * from "./digest/index.ts";
 export * from "./discord/index.ts";
 export * from "./email/index.ts";

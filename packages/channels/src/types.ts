@@ -73,7 +73,7 @@ export interface SendContext {
 export interface DigestSendContext extends Omit<SendContext, "purpose"> {
   /**
    * The ids of the deliveries the digest carries (any order). With the subscription they fix the digest's
-   * webhook-id and email Message-ID (digestDeliveryId), so a retry of the same deliveries keeps its id.
+   * webhook-id and email Message-ID (digestMessageId), so a retry of the same deliveries keeps its id.
    */
   deliveryIds: readonly string[];
 }

@@ -17,8 +17,9 @@ import {
   shouldDisableEndpoint,
 } from "@storywire/channels";
 import { type Alert, composeAlert } from "@storywire/core";
+import { lockId } from "@storywire/core/ids";
 import type { Delivery, Store, Subscription } from "@storywire/store";
-import { claimDigestSiblings, type DigestSubscription, digestLockName, isDigestSubscription } from "./digest.ts";
+import { claimDigestSiblings, type DigestSubscription, isDigestSubscription } from "./digest.ts";
 import {
   type ClaimSettings,
   type Clock,
@@ -168,7 +169,7 @@ async function deliverDigest(
 ): Promise<DeliverOutcome> {
   const owner = randomUUID();
   const now = deps.clock.now();
-  const lock = digestLockName(sub.id);
+  const lock = lockId("digest", sub.id);
   const leaseMs = claimTimeoutOf(deps);
   if (!(await deps.store.acquireLock(lock, owner, now.toISOString(), leaseMs))) {
     deps.logger.info("digest is being sent by another worker", { subscription: sub.id, delivery: deliveryId });

@@ -1,4 +1,5 @@
-import { digestDeliveryId, generateWebhookSecret, type HttpPoster } from "@storywire/channels";
+import { generateWebhookSecret, type HttpPoster } from "@storywire/channels";
+import { digestMessageId } from "@storywire/core/ids";
 import type { Delivery, Store, Subscription } from "@storywire/store";
 import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { Webhook } from "standardwebhooks";
@@ -140,7 +141,7 @@ describe("digest delivery through the store", () => {
     expect(payload.type).toBe("storyline.digest");
     expect(payload.data.period).toBe("hourly");
     expect(payload.data.alerts.map((a) => a.story.title)).toEqual(["Story 1", "Story 2", "Story 3"]);
-    expect(sent.headers["webhook-id"]).toBe(digestDeliveryId(sub.id, period));
+    expect(sent.headers["webhook-id"]).toBe(digestMessageId(sub.id, period));
     expect(await states(store, [...period, later as string])).toEqual([
       "delivered",
       "delivered",
@@ -195,7 +196,7 @@ describe("digest delivery through the store", () => {
     });
     expect(await deliverOne(missing as string, deps)).toBe("delivered");
     expect(verify(poster.posted[0] as Posted).data.alerts).toHaveLength(2);
-    expect(poster.posted[0]?.headers["webhook-id"]).toBe(digestDeliveryId(sub.id, stored));
+    expect(poster.posted[0]?.headers["webhook-id"]).toBe(digestMessageId(sub.id, stored));
     const waiting = await store.getDelivery(missing as string);
     expect(waiting).toMatchObject({ state: "retrying", lastError: "The story of this alert is not stored yet." });
   });

@@ -4,7 +4,7 @@
  * Fan-out holds a digest subscription's deliveries until the next UTC hour or day boundary (firstAttemptAt).
  * When one of them comes due and its job runs, the deliver step:
  *
- * 1. takes the subscription's digest lock (a store lock, `digest-<subscription>`, for DELIVERY_LEASE_MS). A job
+ * 1. takes the subscription's digest lock (a store lock, lockId("digest", subscription), for the claim timeout). A job
  *    that finds it taken does nothing: the holder is sending this period's digest and gathers that job's
  *    delivery too; anything it does not gather stays due and the sweeper queues it again a minute later;
  * 2. claims its own delivery, then every other delivery of the subscription that is claimable now (pending or
@@ -41,11 +41,6 @@ export type DigestSubscription = Subscription & { mode: "hourly" | "daily" };
 
 export function isDigestSubscription(sub: Subscription): sub is DigestSubscription {
   return sub.mode === "hourly" || sub.mode === "daily";
-}
-
-/** The store lock that keeps concurrent jobs of one subscription from splitting its digest. */
-export function digestLockName(subscriptionId: string): string {
-  return `digest-${subscriptionId}`;
 }
 
 /** True when the store would let a claim at `now` take the delivery (the claim's own condition, read-side). */

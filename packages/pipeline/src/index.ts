@@ -14,17 +14,15 @@ export {
   claimDigestSiblings,
   DIGEST_LOOKBACK_MS,
   type DigestSubscription,
-  digestLockName,
   dueDigestDeliveries,
   isDigestSubscription,
   MAX_DIGEST_ALERTS,
 } from "./digest.ts";
 export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
-export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
+export { addFeed, canonicalUrl, newFeed } from "./feeds.ts";
 export { type FetchJobDeps, runFetchJob } from "./fetch-job.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
 export { type HostLimit, hostLimit, PER_HOST_CONCURRENCY } from "./host-limit.ts";
-export { eventIdFor, hashId } from "./ids.ts";
 export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from "./ingest.ts";
 export { parseJob } from "./jobs.ts";
 export { nextCheckDelay } from "./next-check.ts";

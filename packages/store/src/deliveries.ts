@@ -7,6 +7,7 @@
  * have deleted them yet (and dynalite never does).
  */
 
+import { deliveryId } from "@storywire/core/ids";
 import { clipError } from "./checks.ts";
 import {
   DEFAULT_DUE_BATCH,
@@ -18,7 +19,7 @@ import {
 import { getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
 import { Conflict, InvalidInput, LeaseLost, NotFound } from "./errors.ts";
 import type { UpdateSpec } from "./expression.ts";
-import { assertId, deliveryIdFor, keys, PARTITIONS, timeSortKey } from "./keys.ts";
+import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryDue, queryPage } from "./query.ts";
 import { addMs, epochSeconds, toIso } from "./time.ts";
 import type { Delivery, DeliveryResult, DeliveryState, DeliveryStore } from "./types.ts";
@@ -131,7 +132,7 @@ export function deliveryStore(ctx: StoreContext): DeliveryStore {
     async enqueueDelivery(input) {
       const subscriptionId = assertId(input.subscriptionId, "Delivery subscriptionId");
       const storyId = assertId(input.storyId, "Delivery storyId");
-      const id = deliveryIdFor(subscriptionId, storyId);
+      const id = deliveryId(subscriptionId, storyId);
       const createdAt = toIso(input.createdAt ?? ctx.clock(), `Delivery ${id}'s createdAt`);
       const nextAttemptAt = toIso(input.notBefore ?? createdAt, `Delivery ${id}'s notBefore`);
       const item: Item = {

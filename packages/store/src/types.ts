@@ -243,7 +243,7 @@ export interface CreateSubscriptionResult {
 export type DeliveryState = "pending" | "sending" | "delivered" | "retrying" | "failed";
 
 export interface Delivery {
-  /** deliveryIdFor(subscriptionId, storyId); receivers dedupe on it (webhook-id). */
+  /** deliveryId(subscriptionId, storyId) (core ids.ts); its webhook-id, alertMessageId, derives from the same pair. */
   id: string;
   subscriptionId: string;
   storyId: string;
@@ -297,7 +297,7 @@ export interface ListDeliveriesOptions extends PageOptions {}
 // ---- alerts --------------------------------------------------------------------------------------------------
 
 export interface Alert {
-  /** alertIdFor(storylineId, storyId). */
+  /** alertId(storylineId, storyId) (core ids.ts). */
   id: string;
   storylineId: string;
   storyId: string;

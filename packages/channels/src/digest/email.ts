@@ -18,7 +18,7 @@ export function digestEmailSubject(digest: Digest): string {
   return fit(`${EMAIL_SUBJECT_PREFIX} Digest: ${alertCount(digest.alerts.length)}`, EMAIL_SUBJECT_MAX);
 }
 
-/** `id` (digestDeliveryId) becomes the Message-ID, so a resend of the same digest can be recognised. */
+/** `id` (digestMessageId) becomes the Message-ID, so a resend of the same digest can be recognised. */
 export function renderDigestEmail(digest: Digest, options: { from: string; to: string; id?: string }): EmailMessage {
   assertDigest(digest);
   if (/[\r\n]/.test(options.from)) {

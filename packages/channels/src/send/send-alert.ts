@@ -1,6 +1,6 @@
 /** sendAlert: render an alert for one channel, send it, and say what happened. Never throws. */
 import type { Alert } from "@storywire/core";
-import { alertDeliveryId } from "../delivery-id.ts";
+import { alertMessageId, testMessageId } from "@storywire/core/ids";
 import { renderDiscord } from "../discord/render.ts";
 import { renderEmail } from "../email/render.ts";
 import { renderSlack } from "../slack/render.ts";
@@ -30,7 +30,7 @@ export async function sendAlert(channel: Channel, alert: Alert, ctx: SendContext
         return await postJson(ctx, channel.url, JSON.stringify(renderDiscord(alert, { test })), {}, target);
       case "email": {
         if (ctx.email === undefined) throw noEmailSender("Email alerts");
-        const id = alertDeliveryId(ctx.subscriptionId, alert.story.id, { test, now });
+        const id = test ? testMessageId(ctx.subscriptionId, now) : alertMessageId(ctx.subscriptionId, alert.story.id);
         await ctx.email.sender.send(renderEmail(alert, { from: ctx.email.from, to: channel.to, deliveryId: id, test }));
         return { ok: true, retryable: false, disableEndpoint: false };
       }

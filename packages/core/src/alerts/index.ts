@@ -1,4 +1,4 @@
-export { alertId, composeAlert } from "./compose.ts";
+export { composeAlert } from "./compose.ts";
 export * from "./constants.ts";
 export { AlertInputError } from "./errors.ts";
 export { summarizeFraming } from "./framing.ts";
