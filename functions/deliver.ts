@@ -1,20 +1,17 @@
 /** Lambda entry: DeliveryQueue consumer; one alert delivery per record, partial batch failures. */
-import { type DeliverDeps, deliverOne } from "@storywire/pipeline/deliver";
-import { lambdaCatalog, lambdaContext } from "./lib/context.ts";
-import { deliverDeps } from "./lib/delivery.ts";
+import { postJson } from "@storywire/fetch";
+import { deliverOne } from "@storywire/pipeline/deliver";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
+import { lambdaPipeline } from "./lib/context.ts";
+import { emailSender } from "./lib/delivery.ts";
 import { eachJobOf, type SqsBatchResponse, type SqsEvent } from "./lib/sqs-batch.ts";
 
-let ready: Promise<DeliverDeps> | undefined;
-
 export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
-  ready ??= Promise.all([lambdaContext(), lambdaCatalog()]).then(
-    ([context, catalog]) => deliverDeps(context, catalog),
-    (error: unknown) => {
-      ready = undefined;
-      throw error;
-    },
-  );
-  const deps = await ready;
+  const deps = await lambdaPipeline((config) => ({
+    catalog: StorylineCatalog,
+    post: postJson,
+    ...emailSender(config),
+  }));
   return eachJobOf(event, "deliver", async (job) => {
     await deliverOne(job.deliveryId, deps);
   });

@@ -41,7 +41,8 @@ const NOT_BUNDLED: Record<string, string[]> = {
   api: [...INGEST_ONLY, ...NEVER],
   deliver: [...INGEST_ONLY, ...NEVER, "hono", "@hono/zod-openapi"],
   ingest: [...NEVER, "hono", "@hono/zod-openapi", "@aws-sdk/client-sesv2", "standardwebhooks"],
-  schedule: [...INGEST_ONLY, ...NEVER, "zod", "hono", "@aws-sdk/client-sesv2", "standardwebhooks"],
+  // The schedule function parses its configuration (zod/mini, the one schema) but no storyline or API schema.
+  schedule: [...INGEST_ONLY, ...NEVER, "hono", "@aws-sdk/client-sesv2", "standardwebhooks"],
 };
 
 type SqsBatchResult = { batchItemFailures: { itemIdentifier: string }[] };

@@ -315,7 +315,7 @@ export interface Alert {
   framingSummary: string | null;
 }
 
-/** `id` defaults to alertIdFor(storylineId, storyId); a given id must likewise depend on that pair alone. */
+/** `id` defaults to alertId(storylineId, storyId); a given id must likewise depend on that pair alone. */
 export type NewAlert = Omit<Alert, "id" | "createdAt"> & { id?: string; createdAt?: Instant };
 
 export interface PutAlertResult {

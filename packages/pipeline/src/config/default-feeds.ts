@@ -1,5 +1,5 @@
 /**
- * The feeds `storywire start` watches when the configuration names none: public RSS/Atom feeds of outlets that
+ * The feeds the local runtime (`storywire start`) watches when the configuration names none: public RSS/Atom feeds of outlets that
  * cover world news, Russia, Ukraine and China. Reuters and AP publish no public RSS feeds, so they are absent.
  */
 export const DEFAULT_FEEDS: readonly string[] = [
