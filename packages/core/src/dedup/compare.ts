@@ -28,20 +28,28 @@ import { scoreStorylines } from "../scoring/storyline-score.ts";
 import type { DocInput } from "../scoring/text.ts";
 import {
   COVERED,
+  FOLLOW_UP_DUPLICATE_STEMS,
   MAX_NOVEL,
+  MIN_STORY_STEMS,
   NEW_DAY_WORDS,
+  NO_NEWS_STEMS,
   NOVEL_WEAK,
   PARAPHRASE_OVERLAP,
   PARAPHRASE_TOPIC,
+  REWRITE_DAYS,
   REWRITE_NOVEL,
   SAME_EVENT_ENTITIES,
   SAME_EVENT_TOPIC,
   SAME_STORY_OVERLAP,
   SAME_STORY_SENTENCES,
+  SAME_STORY_STEMS,
+  SHORT_BODY_SENTENCES,
+  STEMS_TOPIC,
 } from "./constants.ts";
 import { type EventCues, eventCues, followsUp, reportsAnnouncedEvent } from "./event.ts";
 import type { SoftNumber } from "./normalize.ts";
-import { type Prepared, type PreparedSentence, prepare } from "./prepare.ts";
+import { STAND_IN_GROUPS, STAND_INS } from "./places.ts";
+import { type Prepared, type PreparedSentence, prepare, titleSentence } from "./prepare.ts";
 
 export type CompareRelation = "duplicate" | "update" | "related" | "unrelated";
 
@@ -167,43 +175,6 @@ const INSTITUTION_HEADS = new Set(
 );
 
 /**
- * Capitals and seats of power written for their countries ("Moscow" for Russia, "the White House" for the
- * United States): a rewrite swaps them freely, so one is no new name where another of its group is known.
- */
-const STAND_IN_GROUPS: readonly (readonly string[])[] = [
-  ["russia", "russian", "russians", "moscow", "kremlin"],
-  ["china", "chinese", "beijing"],
-  ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"],
-  ["us", "usa", "america", "american", "americans", "washington", "white house", "united states"],
-  ["japan", "japanese", "tokyo"],
-  ["eu", "brussels", "european union"],
-  ["uk", "britain", "british", "london", "united kingdom", "downing street"],
-  ["france", "french", "paris", "elysee"],
-  ["germany", "german", "berlin"],
-  ["iran", "iranian", "tehran"],
-  ["india", "indian", "delhi", "new delhi"],
-  ["pakistan", "pakistani", "islamabad"],
-  ["turkey", "turkiye", "turkish", "ankara"],
-  ["belarus", "belarusian", "minsk"],
-  ["taiwan", "taiwanese", "taipei"],
-  ["north korea", "north korean", "pyongyang"],
-  ["south korea", "south korean", "seoul"],
-];
-
-/** Words too common to stand for a country on their own ("us" is also the pronoun). */
-const AMBIGUOUS = new Set(["us"]);
-
-/** Name (or head word) -> the other names of its country, each as its words. */
-const STAND_INS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const map = new Map<string, string[][]>();
-  for (const group of STAND_IN_GROUPS) {
-    const known = group.filter((n) => !AMBIGUOUS.has(n)).map((n) => n.split(" "));
-    for (const n of group) map.set(n, known);
-  }
-  return map;
-})();
-
-/**
  * A name is new when a lacks its head (last word): "Vladimir Putin" is not new where "Putin" was, "Sergei
  * Ryabkov" is where only "Sergei Lavrov" was. An institution's head word after words a knows ("Pacific Fleet
  * Command" after "Pacific Fleet") is not a new name either.
@@ -299,6 +270,8 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /**
  * Words that name no particular event: countries and capitals, and the words of the storylines' own names
  * (cues without a `near` rule: "New START", "Shanghai Cooperation Organization"), which every story of a
@@ -311,7 +284,10 @@ function genericWords(storylines: readonly Storyline[]): Set<string> {
   const out = new Set<string>();
   for (const group of STAND_IN_GROUPS) for (const name of group) for (const w of name.split(" ")) out.add(w);
   for (const s of storylines) {
-    for (const c of s.cues) if (c.near === undefined) for (const w of words(c.phrase)) out.add(w.toLowerCase());
+    for (const c of s.cues) {
+      // The storyline's own name ("New START") and its acronyms ("SCO", however many senses it has).
+      if (c.near === undefined || ACRONYM.test(c.phrase)) for (const w of words(c.phrase)) out.add(w.toLowerCase());
+    }
   }
   genericCache.set(storylines, out);
   return out;
@@ -322,8 +298,17 @@ function cuesOf(p: Prepared, generic: ReadonlySet<string>): EventCues {
     p.title,
     p.sentences.map((s) => s.text),
     generic,
+    p.datelines,
   );
   return p.event;
+}
+
+/** Share of b's word stems (headline and body) that a uses too. */
+function stemCover(a: Prepared, b: Prepared): number {
+  if (b.stems.size === 0) return 0;
+  let n = 0;
+  for (const x of b.stems.keys()) if (a.stems.has(x)) n++;
+  return n / b.stems.size;
 }
 
 /** Names (not numbers) both documents use. */
@@ -340,6 +325,21 @@ function outcomeSentences(novel: readonly string[], a: Prepared, b: Prepared): s
   return lead.filter((s) => coverage(s, a).value < COVERED).map((s) => s.text);
 }
 
+/** The sentences of b that bring facts a lacks, and how many of b's sentences a covers. */
+export function novelSentences(a: Prepared, b: Prepared): { novel: string[]; covered: number } {
+  const novel: string[] = [];
+  let covered = 0;
+  // In a short item the headline carries facts the one or two sentences under it leave out.
+  const t = b.sentences.length <= SHORT_BODY_SENTENCES ? titleSentence(b) : null;
+  if (t !== null && isNovel(t, a, coverage(t, a))) novel.push(t.text);
+  for (const s of b.sentences) {
+    const cov = coverage(s, a);
+    if (cov.value >= COVERED) covered++;
+    if (isNovel(s, a, cov)) novel.push(s.text);
+  }
+  return { novel, covered };
+}
+
 /** Compares two prepared documents: is b a duplicate of a, an update to it, related, or unrelated? */
 export function comparePrepared(a: Prepared, b: Prepared, options: CompareOptions = {}): CompareResult {
   const shared = intersectionSize(a.shingles, b.shingles);
@@ -348,23 +348,25 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
   const minSize = Math.min(a.shingles.size, b.shingles.size);
   const overlap = minSize === 0 ? 0 : shared / minSize;
 
-  const novel: string[] = [];
-  let covered = 0;
-  for (const s of b.sentences) {
-    const cov = coverage(s, a);
-    if (cov.value >= COVERED) covered++;
-    if (isNovel(s, a, cov)) novel.push(s.text);
-  }
+  const { novel, covered } = novelSentences(a, b);
   const coveredSentences = b.sentences.length === 0 ? 0 : covered / b.sentences.length;
   const entityUnion = new Set([...a.entities, ...b.entities]).size;
   const entityOverlap = entityUnion === 0 ? 0 : intersectionSize(a.entities, b.entities) / entityUnion;
   const topic = cosine(a.contentCounts, b.contentCounts);
 
+  const stems = stemCover(a, b);
+  const gap = a.day !== null && b.day !== null ? b.day - a.day : null;
   const sameStory =
     overlap >= SAME_STORY_OVERLAP ||
     coveredSentences >= SAME_STORY_SENTENCES ||
     (overlap >= PARAPHRASE_OVERLAP && topic >= PARAPHRASE_TOPIC) ||
-    (entityOverlap >= SAME_EVENT_ENTITIES && topic >= SAME_EVENT_TOPIC);
+    (entityOverlap >= SAME_EVENT_ENTITIES && topic >= SAME_EVENT_TOPIC) ||
+    // Another outlet's rewrite shares few word sequences but most of its words (inflections aside); a brief
+    // that paraphrases a statement shares fewer, but brings not one fact the statement lacks.
+    ((stems >= SAME_STORY_STEMS || (novel.length === 0 && stems >= NO_NEWS_STEMS)) &&
+      topic >= STEMS_TOPIC &&
+      b.stems.size >= MIN_STORY_STEMS &&
+      (gap === null || Math.abs(gap) <= REWRITE_DAYS));
 
   let relation: CompareRelation;
   let sharedStorylines: string[] = [];
@@ -389,13 +391,19 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
     const oneStoryline = options.sameStoryline === true || sharedStorylines.length > 0;
     const ca = cuesOf(a, generic);
     const cb = cuesOf(b, generic);
-    if ((oneStoryline || noStoryline) && followsUp(ca, cb)) {
-      // The same event written afresh: the toll revised, the other side's answer, more details. (Two texts in
-      // different storylines are two events, whatever place they share: talks in Geneva on arms and on Ukraine.)
-      relation = novel.length === 0 ? "duplicate" : "update";
-    } else if (oneStoryline && reportsAnnouncedEvent(ca, cb, sharedNames(a, b))) {
+    if (oneStoryline && reportsAnnouncedEvent(ca, cb, sharedNames(a, b), gap)) {
+      // How an announced meeting went is news, whatever wording the two share.
       relation = "update";
       novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
+    } else if (
+      (oneStoryline || noStoryline) &&
+      followsUp(ca, cb, gap) &&
+      (novel.length > 0 || stems >= FOLLOW_UP_DUPLICATE_STEMS)
+    ) {
+      // The same event written afresh: the toll revised, the other side's answer, more details. (Two texts in
+      // different storylines are two events, whatever place they share: talks in Geneva on arms and on Ukraine.)
+      // With no new fact it is a duplicate only when it also tells it in the same words; otherwise it stays apart.
+      relation = novel.length === 0 ? "duplicate" : "update";
     } else {
       // Related means the same storyline: both documents pass the same scoring test. Shared vocabulary ("naval
       // exercise" in a NATO drill and a China-Russia drill) is not enough.
