@@ -102,4 +102,31 @@ ${Array.from({ length: 12 }, (_, i) => `In exchange number ${i + 1}, prisoners o
 Russian drones struck energy facilities in Kharkiv overnight, officials said, leaving parts of the city without electricity and water as temperatures fell below zero.`;
     expect(compare(feature, brief, same).relation).not.toBe("duplicate");
   });
+
+  it("does not take the words between two quoted ship names for a quotation", () => {
+    const report = `Russian and Chinese ships begin drills near Vladivostok
+
+VLADIVOSTOK, July 2, 2024 - The joint naval exercise began on Tuesday with the Russian corvettes Sovershenny and Gromky, the submarine Volkhov and the Chinese destroyers Shaoxing and Urumqi, the Pacific Fleet said. The drills will last four days.`;
+    const translated = `Joint naval exercise has started near Vladivostok
+
+Vladivostok, 2 July 2024 - From the Russian side the corvettes "Sovershenny" and "Gromky" and the submarine "Volkhov" take part, from the Chinese side the destroyers "Shaoxing" and "Urumqi", the Pacific Fleet said. The exercise will last four days.`;
+    expect(compare(report, translated).relation).toBe("duplicate");
+  });
+
+  it("takes a report that names the day the first text was written, and one of its names, for a follow-up", () => {
+    const offer = `Meeting with the Security Council
+
+President Vladimir Putin said Russia was ready to keep to the treaty's central limits for one more year after it expires, if the United States did the same.
+
+22 September 2025`;
+    const conditions = `Moscow ties its offer to US restraint in space
+
+Rhine Review | Moscow | 25 September 2025
+
+Deputy Foreign Minister Sergei Ryabkov said on Thursday that Russia would drop the arrangement if Washington deployed interceptors in space, adding detail to the proposal Vladimir Putin made on Monday. He said Moscow had received no reply.`;
+    const r = compare(offer, conditions, same);
+    expect(r.relation).toBe("update");
+    // Without the back-reference, the two share too little to be one event.
+    expect(compare(offer, conditions.replace("made on Monday", "made"), same).relation).toBe("related");
+  });
 });

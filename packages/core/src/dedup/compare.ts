@@ -397,7 +397,7 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
       novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
     } else if (
       (oneStoryline || noStoryline) &&
-      followsUp(ca, cb, gap) &&
+      followsUp(ca, cb, gap, a.day) &&
       (novel.length > 0 || stems >= FOLLOW_UP_DUPLICATE_STEMS)
     ) {
       // The same event written afresh: the toll revised, the other side's answer, more details. (Two texts in

@@ -11,6 +11,7 @@ describe("parseFullDate", () => {
     ["Tue 21 Feb 2023 13.12 GMT", "2023-02-21"],
     ["Sept. 5, 2014", "2014-09-05"],
     ["2025-03-11", "2025-03-11"],
+    ["11.03.2025, 14:02", "2025-03-11"],
   ])("reads %s", (text, day) => {
     expect(iso(parseFullDate(text))).toBe(day);
   });

@@ -23,9 +23,9 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-/** "11 March 2025", "Aug 9, 2025", "January 24, 2026", "2025-03-11". */
+/** "11 March 2025", "Aug 9, 2025", "January 24, 2026", "2025-03-11", "11.03.2025" (day first, as Europe writes). */
 const FULL_DATE = new RegExp(
-  `\\b(\\d{1,2})\\s+${MONTH}\\.?,?\\s+((?:19|20)\\d\\d)\\b|\\b${MONTH}\\.?\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)\\b`,
+  `\\b(\\d{1,2})\\s+${MONTH}\\.?,?\\s+((?:19|20)\\d\\d)\\b|\\b${MONTH}\\.?\\s+(\\d{1,2}),?\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)\\b|\\b(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)\\b`,
   "i",
 );
 const DAY_MS = 86_400_000;
@@ -54,10 +54,14 @@ export function parseFullDate(text: string): number | null {
     month = MONTHS[m[4].slice(0, 3).toLowerCase()] ?? -1;
     day = Number(m[5]);
     year = Number(m[6]);
-  } else {
+  } else if (m[7] !== undefined) {
     year = Number(m[7]);
     month = Number(m[8]) - 1;
     day = Number(m[9]);
+  } else {
+    day = Number(m[10]);
+    month = Number(m[11]) - 1;
+    year = Number(m[12]);
   }
   if (month < 0 || month > 11 || day < 1 || day > 31) return null;
   return Math.floor(Date.UTC(year, month, day) / DAY_MS);

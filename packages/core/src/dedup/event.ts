@@ -41,6 +41,7 @@ import {
   OUTCOME_DAYS,
   SAME_DAYS,
 } from "./constants.ts";
+import { dayWords } from "./dates.ts";
 import { foldSpelling } from "./normalize.ts";
 import { STOPWORDS, stemOf } from "./prepare.ts";
 
@@ -312,6 +313,18 @@ function sharedAnchors(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   return n;
 }
 
+/**
+ * Does a lead name a day `gap` days before its own: that day's weekday (within the week), or its month and day
+ * ("on Monday", "on September 22", "on 22 September")?
+ */
+function namesDay(lead: string, day: number, gap: number): boolean {
+  if (gap < 1) return false;
+  const { weekday, monthDay } = dayWords(day);
+  if (gap < 7 && new RegExp(`\\b(?:on|since|last) ${weekday}\\b`).test(lead)) return true;
+  const [month = "", date = ""] = monthDay.split(" ");
+  return new RegExp(`\\b${month}[a-z]*\\.? ${date}\\b|\\b${date} ${month}`).test(lead);
+}
+
 /** A name of x and a name of y share a word ("alaska" and "alaska air defense identification zone"). */
 function shareName(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   const words = new Set<string>();
@@ -333,7 +346,7 @@ function cover(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
  * dates when both are known. Follow-ups come within FOLLOW_UP_DAYS; when both dates say so, the headlines need
  * agree less (EVENT_HEADLINE_COVER_DATED) and one shared anchor is enough.
  */
-export function followsUp(a: EventCues, b: EventCues, gap: number | null = null): boolean {
+export function followsUp(a: EventCues, b: EventCues, gap: number | null = null, aDay: number | null = null): boolean {
   if (gap !== null && Math.abs(gap) > FOLLOW_UP_DAYS) return false;
   // A report followed by the announcement of a meeting somewhere else: another event of the storyline.
   if (a.reports && b.announces && !b.reports && b.venues.some((v) => !a.lead.includes(v))) return false;
@@ -341,7 +354,10 @@ export function followsUp(a: EventCues, b: EventCues, gap: number | null = null)
   const dated = gap !== null;
   // Within days of each other, two texts that share names of people, places and figures of the event need no
   // shared headline ("India says it could not sign ..." after "... meeting ends without joint statement").
-  if (dated && sharedAnchors(a.anchors, b.anchors) >= EVENT_SHARED_ANCHORS) return true;
+  const anchors = sharedAnchors(a.anchors, b.anchors);
+  if (dated && anchors >= EVENT_SHARED_ANCHORS) return true;
+  // b's lead names the day a was written ("adding detail to the proposal Putin made on Monday") and a name of a.
+  if (dated && anchors >= 1 && aDay !== null && namesDay(b.lead, aDay, gap)) return true;
   const headlines = Math.max(cover(a.headline, b.leadWords), cover(b.headline, a.leadWords));
   if (headlines < (dated ? EVENT_HEADLINE_COVER_DATED : EVENT_HEADLINE_COVER)) return false;
   // Two texts of the same day or the next whose headlines mostly agree (in words that name the event) need no more.

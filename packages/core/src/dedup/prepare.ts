@@ -93,7 +93,12 @@ const NOT_ENTITIES = new Set(
 );
 
 const QUOTE_CHAR = /[“"«‘]/;
-const QUOTED = /[“"«]([^”"»]{8,})[”"»]|‘([^’]{8,})’/gu;
+/**
+ * Quotations: curly or guillemet quotes, and straight ones that open after a space or bracket and close before a
+ * space or punctuation, so the text between two quoted ship names ("Admiral Tributs", the corvettes "Gromky") is no
+ * quotation.
+ */
+const QUOTED = /[“«]([^”»]{8,})[”»]|‘([^’]{8,})’|(?<![^\s([—–-])"([^"]{8,})"(?=[\s.,;:!?)\]—–-]|$)/gu;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -154,7 +159,7 @@ function prepareSentence(raw: string): PreparedSentence {
   const quotes: string[][] = [];
   if (QUOTE_CHAR.test(text)) {
     for (const m of text.matchAll(QUOTED)) {
-      const q = words((m[1] ?? m[2] ?? "").toLowerCase());
+      const q = words((m[1] ?? m[2] ?? m[3] ?? "").toLowerCase());
       if (q.length >= 4) quotes.push(q.filter((w) => !STOPWORDS.has(w)));
     }
   }
