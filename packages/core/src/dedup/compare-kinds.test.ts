@@ -129,4 +129,20 @@ Deputy Foreign Minister Sergei Ryabkov said on Thursday that Russia would drop t
     // Without the back-reference, the two share too little to be one event.
     expect(compare(offer, conditions.replace("made on Monday", "made"), same).relation).toBe("related");
   });
+
+  it("calls the outcome of an announced meeting an update even when it is told in the announcement's words", () => {
+    const announcement = `Russian and Ukrainian delegations to meet in Baku on Tuesday
+
+The Northern Ledger | Kyiv | 10 October 2025
+
+Delegations of Russia and Ukraine will meet in Baku on Tuesday for talks on prisoner exchanges and a ceasefire, Ukrainian negotiator Rustem Umerov said. Vladimir Medinsky will lead the Russian delegation, the Kremlin said.`;
+    const outcome = `Russian and Ukrainian delegations meet in Baku, part without agreement
+
+The Northern Ledger | Baku | 14 October 2025
+
+Delegations of Russia and Ukraine met in Baku on Tuesday for talks on prisoner exchanges and a ceasefire and parted without agreement, Ukrainian negotiator Rustem Umerov said. Vladimir Medinsky led the Russian delegation.`;
+    const r = compare(announcement, outcome, same);
+    expect(r.relation).toBe("update");
+    expect(r.novel.join(" ")).toContain("parted without agreement");
+  });
 });

@@ -1,25 +1,35 @@
 /**
  * Duplicate / update / related / unrelated between two documents.
  *
- * Both texts are reduced to their story: datelines, agency credits and furniture removed, spellings folded
- * ("U.S."/"US", "1,550"/"1550", "Feb."/"February"). Then:
+ * Both texts are reduced to their story: mastheads, bylines, datelines, agency credits and furniture removed,
+ * spellings folded ("U.S."/"US", "1,550"/"1550", "Feb."/"February", "6 p.m."/"18:00", "fourteen days"/"two
+ * weeks"), and each is dated by its own masthead, dateline or closing date line (else a Story's publishedAt;
+ * dates.ts). Then:
  *   - shingles: word 3-grams of each body; overlap = |A∩B| / min(|A|, |B|) (a trimmed re-post scores 1);
+ *   - stems: b's content words, inflections and country names folded ("signed"/"signing", "Kremlin"/"Russia";
+ *     stem.ts, places.ts), and the share of them a uses. Another outlet's rewrite of a report shares few word
+ *     sequences (overlap 0.0-0.3) but most of its words;
  *   - every sentence of b is matched against a: coverage = the larger of its word containment in the best
  *     sentence of a and its shingle containment in all of a. Covered from COVERED (0.6) on;
- *   - a sentence of b is NOVEL when it brings facts a lacks: a strong one (a new number, a number changed
- *     from the sentence of a it rewrites, a new quotation, a new weekday with new wording) or 1.5 of weak
- *     ones (a new name 1, a new name of several words 1.5, a new month or bare year 0.5). New sentences and
- *     rewritten ones (covered from COVERED on) are judged alike; sentences wholly found in a never are.
- *     Paraphrase is no fact: a figure in words ("three-way", "half a century") matches the same figure in
- *     digits and is new only where it replaces another count of the same thing; a capital standing for its
- *     country ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") is known.
- *   - same story: overlap >= 0.35, or half of b's sentences covered, or (no shared wording but) the same
- *     entities and numbers (entity Jaccard >= 0.6) on the same topic (cosine >= 0.6).
- *   - the same event without shared wording: b reports the outcome of the meeting a announces (event.ts: the
- *     venue, the date and two names agree) and both are in one storyline.
- * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; b reporting
- * how a's announced meeting went -> update, the outcome its novel sentences; otherwise related when both
- * documents match a common storyline (the storyline scorer's `matched`), else unrelated.
+ *   - a sentence of b is NOVEL only when it brings facts a lacks: a strong one (a new number, a number changed
+ *     from the sentence of a it rewrites, a new quotation, a new weekday with new wording) or 1.5 of weak ones (a
+ *     new name 1, a new name of several words 1.5, a new month or bare year 0.5). A paraphrased lead brings none.
+ *     Paraphrase is no fact: a figure in words ("three-way", "half a century") matches the same figure in digits
+ *     and is new only where it replaces another count of the same thing; a capital standing for its country
+ *     ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") and the day a was
+ *     written (its weekday, "on Tuesday") are known. In a short item the headline is judged too.
+ *   - same story: overlap >= 0.35, or half of b's sentences covered, or a paraphrase (overlap >= 0.2 on the same
+ *     topic), or the same entities and numbers on the same topic, or a rewrite by stems: 70% of b's stems in a
+ *     (55% when b brings no new fact at all), on the same topic (cosine >= 0.45), b of 20 stems or more, and
+ *     both written within 3 days when both are dated;
+ *   - the same event without shared wording (event.ts): b reports the outcome of the meeting a announces (the
+ *     venue, in b's lead or dateline, the date and two names agree; within 45 days), or b follows a's event up
+ *     (within 3 days when dated: a revised toll, the other side's answer, a confirmation).
+ * relation: same story and nothing novel -> duplicate (but the report of how an announced meeting went is an
+ * update whatever its wording); same story and novel sentences -> update (a rewrite needs two); b reporting how
+ * a's announced meeting went -> update, the outcome its novel sentences; a follow-up -> update, or duplicate when
+ * it brings no fact and shares half of its stems; otherwise related when both documents match a common
+ * storyline (the storyline scorer's `matched`), else unrelated.
  */
 import { type Analysis, analyze, words } from "../scoring/analysis.ts";
 import { defaultStorylines } from "../scoring/defaults/index.ts";
@@ -318,11 +328,16 @@ function sharedNames(a: Prepared, b: Prepared): number {
   return n;
 }
 
-/** The outcome's new facts; when none qualifies as a fact, its headline and lead sentences that a lacks. */
+/**
+ * The outcome's new facts; when none qualifies as a fact, its lead sentences that a lacks, else those of its lead
+ * that a does not hold word for word.
+ */
 function outcomeSentences(novel: readonly string[], a: Prepared, b: Prepared): string[] {
   if (novel.length > 0) return [...novel];
   const lead = b.title === null ? b.sentences.slice(0, 2) : b.sentences.slice(0, 1);
-  return lead.filter((s) => coverage(s, a).value < COVERED).map((s) => s.text);
+  const fresh = lead.filter((s) => coverage(s, a).value < COVERED);
+  // Told in the announcement's own words ("met ... and parted without agreement"): the lead is still the outcome.
+  return (fresh.length > 0 ? fresh : lead.filter((s) => coverage(s, a).value < 1)).map((s) => s.text);
 }
 
 /** The sentences of b that bring facts a lacks, and how many of b's sentences a covers. */
@@ -378,6 +393,15 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
     // paraphrase; an update of it brings more than one new sentence.
     const rewrite = overlap < SAME_STORY_OVERLAP && coveredSentences < SAME_STORY_SENTENCES;
     relation = novel.length >= (rewrite ? REWRITE_NOVEL : 1) ? "update" : "duplicate";
+    // A text that reports how the meeting the first text announced went is news, even when it is told in the same
+    // words and the outcome carries no new name or figure ("met ... and parted without agreement").
+    if (relation === "duplicate") {
+      const generic = genericWords(options.storylines ?? defaultStorylines);
+      if (reportsAnnouncedEvent(cuesOf(a, generic), cuesOf(b, generic), sharedNames(a, b), gap)) {
+        relation = "update";
+        novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
+      }
+    }
   } else {
     const storylines = options.storylines ?? defaultStorylines;
     const generic = genericWords(storylines);

@@ -21,11 +21,19 @@
  *     Japan"), figures of two digits or more other than years, and day-and-month dates; not countries,
  *     capitals and the words of the storylines' own names ("New START", "Shanghai Cooperation
  *     Organization"), which every story of a storyline shares.
- * Announcement -> outcome: the report names one of the announced venues, dates agree, EVENT_SHARED_NAMES names
- * in common. Follow-up: one headline's words are mostly (EVENT_HEADLINE_COVER) in the other's headline and
- * lead, dates and rounds agree, a specific name in both headlines or EVENT_SHARED_ANCHORS anchors in common
- * in the leads, and it is not the announcement of a meeting somewhere else after a report (the next round in
- * Geneva is another event).
+ * Announcement -> outcome: a announces a meeting and reports none, the report names one of the announced venues
+ * (in its lead or its dateline: "ISTANBUL, May 16 -"), dates agree, EVENT_SHARED_NAMES names in common, and it
+ * was written within OUTCOME_DAYS after the announcement when both are dated.
+ * Follow-up: dates and rounds agree, it is not the announcement of a meeting somewhere else after a report (the
+ * next round in Geneva is another event), and either
+ *   - both texts are dated within FOLLOW_UP_DAYS and share EVENT_SHARED_ANCHORS anchors (compared by the words
+ *     that name them: "indian defence minister rajnath singh" is "defence minister rajnath singh"; the place of a
+ *     dateline is an anchor), or one anchor and b's lead names the day a was written ("the proposal Putin made on
+ *     Monday"), or their headlines agree (EVENT_HEADLINE_COVER_DATED) and share an anchor, or, within SAME_DAYS,
+ *     their headlines mostly agree (EVENT_HEADLINE_COVER, MIN_HEADLINE_WORDS);
+ *   - or, undated, one headline's words are mostly (EVENT_HEADLINE_COVER) in the other's headline and lead and a
+ *     specific name is in both headlines or EVENT_SHARED_ANCHORS anchors are in both leads.
+ * Headlines are compared by stems without countries, storyline names and news words ("President", "says").
  */
 
 import { words } from "../scoring/analysis.ts";

@@ -16,9 +16,10 @@
  *   5. the evidence spreads over `minParagraphs` units, and over one more when the body has units enough
  *      (half of the body's units, at most minParagraphs + 1): a story about something else with one paragraph
  *      on the storyline and a closing reference to it is still a passing mention.
- * Otherwise the score is halved and the storyline is not matched. The headline or lead "has evidence" (is
- * prominent) when a strong cue (PROMINENT_WEIGHT) or a focus cue matched there, or two different weak ones: one
- * generic word up top ("talks" in "gas deal after a decade of talks") is no sign of the subject.
+ * Otherwise the score is halved and the storyline is not matched. The headline or lead of a longer story "has
+ * evidence" (is prominent) when a strong cue (PROMINENT_WEIGHT) or a focus cue matched there, or two different
+ * weak ones: one generic word up top ("talks" in "gas deal after a decade of talks") is no sign of the subject.
+ * In a short item any cue up top counts.
  */
 
 import type { Analysis } from "./analysis.ts";
@@ -63,8 +64,8 @@ export function focusOf(a: Analysis, evidence: readonly FocusEvidence[], minPara
     const s = a.sentences[e.sentence];
     if (s === undefined) continue;
     distinct.add(s.index);
-    // One weak, generic cue ("talks", "delegations") up top does not make the storyline the subject: a gas deal
-    // "after a decade of talks" or arms "talks with Russia and China" in a story that names Ukraine once. A
+    // One weak, generic cue ("talks", "delegations") up top does not make a longer story about the storyline: a gas
+    // deal "after a decade of talks" or arms "talks with Russia and China" in a story that names Ukraine once. A
     // strong cue does, or two different weak ones ("joint" "patrol" of "bombers").
     if (s.where !== "body") {
       if (e.weight >= PROMINENT_WEIGHT || e.focus) prominent = true;
@@ -73,7 +74,8 @@ export function focusOf(a: Analysis, evidence: readonly FocusEvidence[], minPara
     }
     if (s.where !== "title") unitsWith.add(byParagraph ? s.paragraph : s.index);
   }
-  if (weakUpTop.size >= 2) prominent = true;
+  // In a short item (a headline, a statement) whatever sits up top is most of what it says: one weak cue counts.
+  if (weakUpTop.size >= (short ? 1 : 2)) prominent = true;
   const spread = byParagraph ? unitsWith.size : passages(unitsWith);
   const result = (passed: boolean, reason: string): Focus => ({ prominent, spread, passed, units, short, reason });
 

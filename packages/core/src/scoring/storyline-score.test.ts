@@ -270,6 +270,8 @@ describe("passing mentions (minParagraphs)", () => {
       passed: true,
     });
     expect(focus(body("Envoy says talks will go on"))).toMatchObject({ prominent: true, passed: true });
+    // A headline-only item is all headline: its one weak cue is its subject.
+    expect(focus("Talks resume in the capital")).toMatchObject({ prominent: true, short: true, passed: true });
   });
 
   it("is off by default for storylines that do not ask for it", () => {
