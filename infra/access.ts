@@ -10,7 +10,8 @@ export type Queue = "fetch" | "deliver";
 export const STEP_ACCESS: Readonly<
   Record<Step, { table: readonly string[]; sendsTo: readonly Queue[]; sendsEmail: boolean }>
 > = {
-  // Every route: reads, writes (feeds, subscriptions, replays, rotations) and deletes (feeds, subscriptions).
+  // Every route: reads, writes (feeds, subscriptions, replays, rotations, rate-limit counts), deletes (feeds,
+  // subscriptions), and the story list entries a rescore moves (BatchWriteItem).
   api: {
     table: [
       "dynamodb:GetItem",
@@ -19,15 +20,29 @@ export const STEP_ACCESS: Readonly<
       "dynamodb:PutItem",
       "dynamodb:UpdateItem",
       "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
     ],
     sendsTo: ["fetch", "deliver"],
     sendsEmail: true,
   },
-  // Lists due feeds and deliveries (Query) and claims each feed before queueing it (UpdateItem).
-  schedule: { table: ["dynamodb:Query", "dynamodb:UpdateItem"], sendsTo: ["fetch", "deliver"], sendsEmail: false },
-  // Claims, reads and records the feed; stores stories, events, alerts and deliveries; storyline locks.
+  // Lists due feeds and deliveries (Query) and claims each feed before queueing it (UpdateItem); lists stories
+  // stored before the story lists existed, once (GetItem of its marker, BatchWriteItem of their entries).
+  schedule: {
+    table: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"],
+    sendsTo: ["fetch", "deliver"],
+    sendsEmail: false,
+  },
+  // Claims, reads and records the feed; stores stories (and their list entries), events, alerts and deliveries;
+  // storyline locks.
   ingest: {
-    table: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    table: [
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:Query",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:BatchWriteItem",
+    ],
     sendsTo: ["deliver"],
     sendsEmail: false,
   },

@@ -22,6 +22,9 @@ const FIXTURES: Record<string, string> = {
     "}",
   ].join("\n"),
   "forbidden.ts": 'import dynalite from "dynalite";\nexport const handler = () => typeof dynalite;\n',
+  // A module loaded on first use: with code splitting it is a file of its own, not read at import.
+  "rare.ts": 'export const rarely = () => "loaded on first use";\n',
+  "split.ts": 'export async function handler() {\n  return (await import("./rare.ts")).rarely();\n}\n',
   "ok.test.ts": "export {};\n",
   "types.d.ts": "export type Nothing = never;\n",
   "build.ts": "export {};\n",
@@ -55,7 +58,7 @@ function invoke(file: string): unknown {
 
 describe("listFunctionEntries", () => {
   it("lists entry points, not tests, declarations or the build script", () => {
-    expect(listFunctionEntries(srcDir)).toEqual(["forbidden", "lazy", "ok"]);
+    expect(listFunctionEntries(srcDir)).toEqual(["forbidden", "lazy", "ok", "rare", "split"]);
   });
 });
 
@@ -78,6 +81,26 @@ describe("buildFunctions", () => {
     expect(invoke(file)).toEqual({ platform: platform(), dir: dirname(file), file });
   });
 
+  it("puts a dynamically imported module in a file of its own, counted in the bundle but not loaded at start", async () => {
+    const [split] = await buildFunctions({ srcDir, outdir, names: ["split"] });
+    if (!split) throw new Error("split was not built");
+    expect(split.files[0]).toBe(split.file);
+    const sizes = split.files.map((file) => statSync(file).size);
+    expect(split.bytes).toBe(sizes.reduce((a, b) => a + b, 0));
+    const lazy = split.files.filter((file) => readFileSync(file, "utf8").includes("loaded on first use"));
+    expect(lazy).toHaveLength(1);
+    expect(lazy[0]).not.toBe(split.file);
+    expect(split.startBytes).toBeLessThanOrEqual(split.bytes - statSync(lazy[0] ?? "").size);
+    expect(invoke(split.file)).toBe("loaded on first use");
+  });
+
+  it("is minified, as SST deploys it", async () => {
+    const [ok] = await buildFunctions({ srcDir, outdir, names: ["ok"] });
+    const code = readFileSync(ok?.file ?? "", "utf8").slice(ESM_PROLOGUE.length);
+    expect(code).not.toContain("platformName: ()");
+    expect(code.trim().split("\n").length).toBeLessThan(5);
+  });
+
   it("keeps a dynamically imported local-only package out of the bundle", async () => {
     const [lazy] = await buildFunctions({ srcDir, outdir, names: ["lazy"] });
     const code = readFileSync(lazy?.file ?? "", "utf8");
@@ -94,7 +117,7 @@ describe("buildFunctions", () => {
 
   it("names an unknown entry point and lists the available ones", async () => {
     await expect(buildFunctions({ srcDir, outdir, names: ["nope"] })).rejects.toThrow(
-      /No entry point nope\.ts in .*; available: forbidden, lazy, ok\./,
+      /No entry point nope\.ts in .*; available: forbidden, lazy, ok, rare, split\./,
     );
   });
 

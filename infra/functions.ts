@@ -3,7 +3,7 @@
  * environment and log retention. Each step's timeout lives here because its queue's visibility timeout
  * is derived from it (infra/queues.ts).
  */
-import { LOCAL_ONLY_PACKAGES } from "./bundling.ts";
+import { LAMBDA_NODE_OPTIONS, sstNodejs } from "./bundling.ts";
 import { isProductionStage } from "./stage.ts";
 import { storylinesBundle } from "./storylines.ts";
 
@@ -63,13 +63,13 @@ export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.
       STORYWIRE_STAGE: $app.stage,
       STORYWIRE_RUNTIME: "aws",
       // Stack traces in CloudWatch point at the TypeScript sources (the bundle ships its source map).
-      NODE_OPTIONS: "--enable-source-maps",
+      NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
       ...storylines.environment,
       ...environment,
     },
     ...(storylines.copyFiles ? { copyFiles: storylines.copyFiles } : {}),
     logging: { retention: isProductionStage($app.stage) ? "3 months" : "1 week" },
-    nodejs: { sourcemap: true, esbuild: { external: [...LOCAL_ONLY_PACKAGES] } },
+    nodejs: sstNodejs(),
     // SST's role also trusts the account root, for `sst dev`'s live functions; a deployed role trusts Lambda only.
     ...($dev ? {} : { transform: { role: { assumeRolePolicy: LAMBDA_TRUST_POLICY } } }),
     ...rest,

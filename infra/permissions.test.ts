@@ -34,18 +34,18 @@ const EXPECTED = (emailFrom: string): Record<string, Statement[]> => {
   const ses = emailFrom ? [{ actions: ["ses:SendEmail"], resources: senderIdentities(emailFrom).map(identity) }] : [];
   return {
     "functions/api.handler": [
-      { actions: [...READS, ...ITEM_WRITES, "dynamodb:DeleteItem"], resources: [TABLE] },
+      { actions: [...READS, ...ITEM_WRITES, "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"], resources: [TABLE] },
       QUERY,
       { actions: ["sqs:SendMessage"], resources: [FETCH, DELIVERY] },
       ...ses,
     ],
     "functions/schedule.handler": [
-      { actions: ["dynamodb:UpdateItem"], resources: [TABLE] },
+      { actions: ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"], resources: [TABLE] },
       QUERY,
       { actions: ["sqs:SendMessage"], resources: [FETCH, DELIVERY] },
     ],
     "functions/ingest.handler": [
-      { actions: [...READS, ...ITEM_WRITES], resources: [TABLE] },
+      { actions: [...READS, ...ITEM_WRITES, "dynamodb:BatchWriteItem"], resources: [TABLE] },
       QUERY,
       { actions: ["sqs:SendMessage"], resources: [DELIVERY] },
     ],

@@ -130,7 +130,8 @@ describe("a storyline created through the API", () => {
     await stack.tick();
     // The update names Murmansk, now excluded: it no longer enters the storyline, so nobody is alerted.
     expect(receiver.received).toHaveLength(1);
-    const stored = (await stack.store.listStories({ limit: 10 })).items.find((s) => s.text.includes("Rosatom"));
+    const listed = (await stack.store.listStories({ limit: 10 })).items;
+    const stored = (await stack.store.getStories(listed.map((s) => s.id))).find((s) => s.text.includes("Rosatom"));
     expect(stored?.storylines?.find((s) => s.id === "arctic")).toMatchObject({ matched: false });
   });
 });
@@ -231,7 +232,8 @@ describe("rescoring a storyline made after its stories arrived", () => {
       expect(result.status).toBe(200);
       pages.push(result.body);
     }
-    const texts = (await stack.store.listStories({ limit: 10 })).items.map((story) => story.text.length);
+    const listed = (await stack.store.listStories({ limit: 10 })).items;
+    const texts = (await stack.store.getStories(listed.map((s) => s.id))).map((story) => story.text.length);
     expect(texts.every((n) => n > 600 && n < 1200)).toBe(true);
     expect(pages.length).toBe(2);
     expect(pages.reduce((n, p) => n + Number(p.entered), 0)).toBe(2);

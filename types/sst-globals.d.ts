@@ -147,6 +147,7 @@ declare namespace sst {
         banner?: SstInput<string>;
         esbuild?: SstInput<{ external?: string[] }>;
         minify?: SstInput<boolean>;
+        splitting?: SstInput<boolean>;
         format?: SstInput<"cjs" | "esm">;
         sourcemap?: SstInput<boolean>;
       }>;

@@ -14,6 +14,12 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       STORYWIRE_ALLOW_PRIVATE_NETWORKS: "1",
       STORYWIRE_POLL_INTERVAL: "60",
       STORYWIRE_FULLTEXT_BUDGET: "0",
+      STORYWIRE_RATE_LIMIT_PER_KEY: "100",
+      STORYWIRE_RATE_LIMIT_PER_ADDRESS: "0",
+      STORYWIRE_RATE_LIMIT_WINDOW: "10",
+      STORYWIRE_RATE_LIMIT_LOOPBACK: "1",
+      STORYWIRE_LIST_CACHE_MS: "0",
+      STORYWIRE_SEARCH_WORDS: "40",
       STORYWIRE_PREVIOUS_ADMIN_KEY: "old",
       STORYWIRE_CLAIM_TIMEOUT: "30",
     });
@@ -29,6 +35,9 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       allowPrivateNetworks: true,
       pollIntervalMs: 60_000,
       fullTextBudget: 0,
+      listCacheMs: 0,
+      searchWords: 40,
+      rateLimit: { perKey: 100, perAddress: 0, windowSeconds: 10, limitLoopback: true },
       claimTimeoutMs: 30_000,
     });
   });
@@ -46,6 +55,9 @@ describe("settings (no SST links: the environment fallbacks)", () => {
       allowPrivateNetworks: false,
       pollIntervalMs: 300_000,
       fullTextBudget: 10,
+      listCacheMs: 1000,
+      searchWords: 600,
+      rateLimit: { perKey: 600, perAddress: 300, windowSeconds: 60, limitLoopback: false },
       claimTimeoutMs: 60_000,
     });
     expect(s.dynamoEndpoint).toBeUndefined();
@@ -56,6 +68,7 @@ describe("settings (no SST links: the environment fallbacks)", () => {
     ["STORYWIRE_POLL_INTERVAL", "0"],
     ["STORYWIRE_FULLTEXT_BUDGET", "-1"],
     ["STORYWIRE_FULLTEXT_BUDGET", "2.5"],
+    ["STORYWIRE_RATE_LIMIT_WINDOW", "0"],
   ])("refuses %s=%s with a message naming the variable and the range", async (name, value) => {
     await expect(settings({ [name]: value })).rejects.toThrow(new RegExp(`^${name} must be a whole number from`));
   });

@@ -1,28 +1,30 @@
 /**
  * Builds the pipeline's adapters inside Lambda from the linked SST resources (`Resource` from "sst"), falling back
  * to environment variables so that the same bundles run against dynalite and loopback servers in tests.
+ *
+ * Only what every function uses is built here (store, queue, clock, logger); each handler adds what only it runs
+ * (the storyline catalog for ingest, deliver and the API; the fetcher for ingest; the HTTP poster and SES for
+ * deliver), so that no bundle carries another's code: functions/build.ts bundles only what a handler's imports reach.
  */
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
-import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { createSesSender } from "@storywire/channels";
-import { loadStorylinesFile } from "@storywire/core";
-import { postJson, validatePublicUrl } from "@storywire/fetch";
+import { loadStorylinesFile } from "@storywire/core/storyline-definition";
 import {
-  canonicalUrl,
-  createFetcher,
+  type ClaimSettings,
+  type Clock,
+  type JobQueue,
   jsonLogger,
-  StorylineCatalog,
+  type Logger,
   systemClock,
-  type WorkerDeps,
-} from "@storywire/pipeline";
-import { createDynamoClient, createStore } from "@storywire/store";
+} from "@storywire/pipeline/ports";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
+import { createDynamoClient, createStore, type Store } from "@storywire/store";
 import { sqsQueue } from "./sqs-queue.ts";
 
 /** Reads a linked resource's property without failing when SST did not link it (tests, other runtimes). */
 async function linked(name: string, prop: string): Promise<string | undefined> {
   try {
-    const { Resource } = await import("sst");
+    const { Resource } = await import("sst/resource");
     const value = (Resource as unknown as Record<string, Record<string, unknown>>)[name]?.[prop];
     return typeof value === "string" && value !== "" ? value : undefined;
   } catch {
@@ -45,6 +47,12 @@ export interface LambdaSettings {
   pollIntervalMs: number;
   /** Article pages fetched per feed check for summary-only items. */
   fullTextBudget: number;
+  /** Milliseconds a story list page is answered from memory (README Configuration). */
+  listCacheMs: number;
+  /** Words of each new story in the search index (README Configuration). */
+  searchWords: number;
+  /** API rate limits (README Configuration). */
+  rateLimit: { perKey: number; perAddress: number; windowSeconds: number; limitLoopback: boolean };
   /** How long a crashed worker's claim blocks a feed or a delivery. */
   claimTimeoutMs: number;
   /** The storylines file bundled with the function (infra/storylines.ts), relative to the task root. */
@@ -85,6 +93,14 @@ export async function settings(env = process.env): Promise<LambdaSettings> {
     allowPrivateNetworks: env.STORYWIRE_ALLOW_PRIVATE_NETWORKS === "1",
     pollIntervalMs: numberSetting(env, "STORYWIRE_POLL_INTERVAL", 300, { min: 1, max: 86_400 }) * 1000,
     fullTextBudget: numberSetting(env, "STORYWIRE_FULLTEXT_BUDGET", 10, { min: 0, max: 100 }),
+    listCacheMs: numberSetting(env, "STORYWIRE_LIST_CACHE_MS", 1000, { min: 0, max: 60_000 }),
+    searchWords: numberSetting(env, "STORYWIRE_SEARCH_WORDS", 600, { min: 0, max: 600 }),
+    rateLimit: {
+      perKey: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_KEY", 600, { min: 0, max: 1_000_000 }),
+      perAddress: numberSetting(env, "STORYWIRE_RATE_LIMIT_PER_ADDRESS", 300, { min: 0, max: 1_000_000 }),
+      windowSeconds: numberSetting(env, "STORYWIRE_RATE_LIMIT_WINDOW", 60, { min: 1, max: 86_400 }),
+      limitLoopback: env.STORYWIRE_RATE_LIMIT_LOOPBACK === "1",
+    },
     claimTimeoutMs: numberSetting(env, "STORYWIRE_CLAIM_TIMEOUT", 60, { min: 1, max: 900 }) * 1000,
     storylinesFile: env.STORYWIRE_STORYLINES?.trim() || undefined,
   };
@@ -97,59 +113,63 @@ async function storylinesFile(path: string | undefined, env = process.env) {
   return { source: path, storylines: loadStorylinesFile(await readFile(full, "utf8"), path) };
 }
 
+/** The adapters every function shares. */
+export interface LambdaDeps extends ClaimSettings {
+  store: Store;
+  queue: JobQueue;
+  clock: Clock;
+  logger: Logger;
+}
+
 export interface LambdaContext {
-  deps: WorkerDeps;
+  deps: LambdaDeps;
   settings: LambdaSettings;
-  /** The storylines (built-in, bundled file, saved in the table); deps.storylines is this catalog. */
-  catalog: StorylineCatalog;
 }
 
 let cached: Promise<LambdaContext> | undefined;
+let catalog: Promise<StorylineCatalog> | undefined;
 
-/**
- * One set of adapters per Lambda container, built on first use and reused by later invocations. The storyline
- * catalog is reused too: it checks the table's storylines version (one point read) on every ingest and reloads
- * only when a storyline was changed, so warm containers see API changes without a restart.
- */
+/** One set of adapters per Lambda container, built on first use and reused by later invocations. */
 export function lambdaContext(): Promise<LambdaContext> {
   cached ??= build();
   return cached;
 }
 
+/**
+ * The storylines (built-in, bundled file, saved in the table), for the functions that score, alert or list them.
+ * One catalog per container: it checks the table's storylines version (one point read) on every ingest and
+ * reloads only when a storyline was changed, so warm containers see API changes without a restart.
+ */
+export function lambdaCatalog(): Promise<StorylineCatalog> {
+  catalog ??= lambdaContext().then(
+    async ({ deps, settings: s }) =>
+      new StorylineCatalog({ store: deps.store, logger: deps.logger, file: await storylinesFile(s.storylinesFile) }),
+  );
+  return catalog;
+}
+
 /** Tests build each bundle's context afresh after changing the environment. */
 export function resetLambdaContext(): void {
   cached = undefined;
+  catalog = undefined;
 }
 
 async function build(): Promise<LambdaContext> {
   const s = await settings();
-  const store = createStore({
-    client: createDynamoClient({ endpoint: s.dynamoEndpoint }),
-    tableName: s.tableName,
-    ...(s.adminKey
-      ? { secrets: { current: s.adminKey, previous: s.previousAdminKey ? [s.previousAdminKey] : [] } }
-      : {}),
-  });
-  const logger = jsonLogger();
-  const catalog = new StorylineCatalog({ store, logger, file: await storylinesFile(s.storylinesFile) });
-  const deps: WorkerDeps = {
-    store,
+  const deps: LambdaDeps = {
+    store: createStore({
+      client: createDynamoClient({ endpoint: s.dynamoEndpoint }),
+      tableName: s.tableName,
+      listCacheMs: s.listCacheMs,
+      searchWords: s.searchWords,
+      ...(s.adminKey
+        ? { secrets: { current: s.adminKey, previous: s.previousAdminKey ? [s.previousAdminKey] : [] } }
+        : {}),
+    }),
     queue: sqsQueue({ fetch: s.fetchQueueUrl, deliver: s.deliveryQueueUrl }),
-    fetcher: createFetcher({ allowPrivateNetworks: s.allowPrivateNetworks }),
     clock: systemClock,
-    logger,
-    storylines: catalog,
-    pollIntervalMs: s.pollIntervalMs,
-    fullTextBudget: s.fullTextBudget,
-    post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: s.allowPrivateNetworks }),
-    email: s.emailFrom ? { sender: createSesSender({ client: new SESv2Client({}) }), from: s.emailFrom } : undefined,
-    publicUrl: s.publicUrl,
-    allowPrivateNetworks: s.allowPrivateNetworks,
+    logger: jsonLogger(),
     claimTimeoutMs: s.claimTimeoutMs,
   };
-  return { deps, settings: s, catalog };
-}
-
-export async function validateUrlWith(allowPrivateNetworks: boolean, url: string): Promise<string> {
-  return canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks }));
+  return { deps, settings: s };
 }

@@ -1,8 +1,7 @@
 import type { Job } from "@storywire/pipeline";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { sqsEvent } from "../../test/support/lambda-events.ts";
-import { resetLambdaContext } from "./context.ts";
-import { consumeJobs, eachRecord } from "./sqs-batch.ts";
+import { eachJobOf, eachRecord } from "./sqs-batch.ts";
 
 const fetchJob = (feedId: string): string => JSON.stringify({ type: "fetch", feedId });
 const GOOD_A = fetchJob("00000000000000aa");
@@ -86,21 +85,32 @@ describe("eachRecord", () => {
   });
 });
 
-describe("consumeJobs", () => {
-  beforeEach(() => {
-    // The context builds an SQS client, which would print the SDK's notice about Node versions older than 22.
-    vi.stubEnv("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED", "true");
-    resetLambdaContext();
-  });
-  afterEach(() => {
-    resetLambdaContext();
-    vi.unstubAllEnvs();
+describe("eachJobOf", () => {
+  it("runs the jobs of its queue's type and fails a job of the other type on its own, naming both", async () => {
+    const ran: string[] = [];
+    const event = sqsEvent([
+      { messageId: "fetch-1", body: fetchJob("0000000000000001") },
+      { messageId: "stray", body: GOOD_B },
+      { messageId: "fetch-2", body: fetchJob("0000000000000002") },
+      { messageId: "poison", body: "{" },
+    ]);
+    const result = await eachJobOf(event, "fetch", async (job) => {
+      ran.push(job.feedId);
+    });
+    expect(failedIds(result)).toEqual(["poison", "stray"]);
+    expect(ran.sort()).toEqual(["0000000000000001", "0000000000000002"]);
+    const logged = errors.mock.calls.map((call) => JSON.parse(String(call[0])) as { messageId: string; error: string });
+    expect(logged.find((l) => l.messageId === "stray")?.error).toBe(
+      "A deliver job reached the fetch consumer; this queue carries only fetch jobs.",
+    );
   });
 
-  it("reports poison records without touching the store or the queues", async () => {
-    const event = sqsEvent(POISON.map(([, body], n) => ({ messageId: `poison-${n}`, body })));
-    const result = await consumeJobs(event);
-    expect(failedIds(result)).toEqual(POISON.map((_, n) => `poison-${n}`).sort());
-    expect(errors).toHaveBeenCalledTimes(POISON.length);
+  it("hands the deliver consumer its delivery ids", async () => {
+    const ids: string[] = [];
+    const result = await eachJobOf(sqsEvent([{ messageId: "d", body: GOOD_B }]), "deliver", async (job) => {
+      ids.push(job.deliveryId);
+    });
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ids).toEqual(["00000000000000bb"]);
   });
 });

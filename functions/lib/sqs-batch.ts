@@ -1,14 +1,16 @@
 /** Runs each SQS record on its own and reports only the failed ones (SQS partial batch responses). */
-import { handleJob, type Job, parseJob } from "@storywire/pipeline";
-import { lambdaContext } from "./context.ts";
+import { parseJob } from "@storywire/pipeline/jobs";
+import type { Job } from "@storywire/pipeline/ports";
 
 export interface SqsRecord {
   messageId: string;
   body: string;
 }
+
 export interface SqsEvent {
   Records: SqsRecord[];
 }
+
 export interface SqsBatchResponse {
   batchItemFailures: { itemIdentifier: string }[];
 }
@@ -36,8 +38,19 @@ export async function eachRecord(event: SqsEvent, run: (job: Job) => Promise<voi
   return { batchItemFailures: failures };
 }
 
-/** The SQS consumer both queue functions run: each record is one job for the shared pipeline worker. */
-export async function consumeJobs(event: SqsEvent): Promise<SqsBatchResponse> {
-  const { deps } = await lambdaContext();
-  return eachRecord(event, (job) => handleJob(job, deps));
+/**
+ * Each queue carries one job type (infra/queues.ts): its consumer runs only that step. A job of the other type
+ * fails on its own, like any poison record, and ends in the dead-letter queue where it can be inspected.
+ */
+export function eachJobOf<T extends Job["type"]>(
+  event: SqsEvent,
+  type: T,
+  run: (job: Extract<Job, { type: T }>) => Promise<void>,
+): Promise<SqsBatchResponse> {
+  return eachRecord(event, async (job) => {
+    if (job.type !== type) {
+      throw new Error(`A ${job.type} job reached the ${type} consumer; this queue carries only ${type} jobs.`);
+    }
+    await run(job as Extract<Job, { type: T }>);
+  });
 }

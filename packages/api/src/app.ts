@@ -10,7 +10,9 @@ import { HTTPException } from "hono/http-exception";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError, errorResponse, PROBLEM_TITLES, problemType } from "./errors.ts";
 import { allowedMethods } from "./method-not-allowed.ts";
+import { DEFAULT_RATE_LIMITS, rateLimit } from "./middleware/rate-limit.ts";
 import { registerDashboardRoutes } from "./routes/dashboard.ts";
+import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerFeedRoutes } from "./routes/feeds.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerStoryRoutes } from "./routes/stories.ts";
@@ -20,6 +22,8 @@ import { registerTimelineRoutes } from "./routes/timeline.ts";
 import { validationHook } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** POST /feeds/import (an OPML file). */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 /** Seconds a client is told to wait (Retry-After) when the store is unavailable. */
 export const STORE_RETRY_AFTER_SECONDS = 5;
@@ -48,6 +52,16 @@ function storeErrorAnswer(error: StoreError): ApiError {
 
 export type App = OpenAPIHono;
 
+/** The document's head (GET /openapi.json and GET /docs are generated from the same routes). */
+export const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "Storywire API",
+    version: STORYWIRE_VERSION,
+    description: "Stories from watched feeds, scored for storylines and framing; subscriptions to storyline alerts.",
+  },
+};
+
 export function createApp(deps: ApiDeps): App {
   const app = new OpenAPIHono({ defaultHook: validationHook });
 
@@ -57,22 +71,21 @@ export function createApp(deps: ApiDeps): App {
     c.res.headers.set("x-content-type-options", "nosniff");
   });
 
-  app.use(
-    "*",
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: (c) => {
         // The rest of the body is never read: close the connection so that no client reuses it.
         c.header("connection", "close");
-        return errorResponse(
-          c,
-          413,
-          "body_too_large",
-          `The request body is larger than ${MAX_BODY_BYTES} bytes; send less.`,
-        );
+        return errorResponse(c, 413, "body_too_large", `The request body is larger than ${maxSize} bytes; send less.`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limitBody(MAX_BODY_BYTES);
+  const importLimit = limitBody(MAX_IMPORT_BYTES);
+  // An OPML subscription list of a few thousand feeds is larger than any JSON body.
+  app.use("*", (c, next) => (c.req.path === "/feeds/import" ? importLimit(c, next) : defaultLimit(c, next)));
+
+  app.use("*", rateLimit(deps, deps.rateLimit ?? DEFAULT_RATE_LIMITS));
 
   registerHealthRoutes(app, deps);
   registerFeedRoutes(app, deps);
@@ -82,17 +95,20 @@ export function createApp(deps: ApiDeps): App {
   registerTimelineRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Storywire API",
-      version: STORYWIRE_VERSION,
-      description: "Stories from watched feeds, scored for storylines and framing; subscriptions to storyline alerts.",
-    },
-  });
+  app.doc31("/openapi.json", OPENAPI_CONFIG);
+  registerDocsRoutes(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
   app.openAPIRegistry.registerComponent("securitySchemes", "adminKey", { type: "http", scheme: "bearer" });
 
   // The problem types named by `type` in every error answer.
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/problems/{code}",
+    summary: "A problem type named by the `type` of an error answer: its title",
+    responses: {
+      200: { description: "The problem type", content: { "application/json": { schema: { type: "object" } } } },
+      404: { description: "No such problem type" },
+    },
+  });
   app.get("/problems/:code{[a-z_]{1,40}}", (c) => {
     const code = c.req.param("code");
     const title = PROBLEM_TITLES[code];

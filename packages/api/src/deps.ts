@@ -2,6 +2,7 @@ import type { DeliveryResult } from "@storywire/channels";
 import type { Storyline } from "@storywire/core";
 import type { JobQueue, StorylineCatalog } from "@storywire/pipeline";
 import type { Store, Subscription } from "@storywire/store";
+import type { RateLimitSettings } from "./middleware/rate-limit.ts";
 
 /** What the API needs from its runtime; the local runtime and the Lambda handler each build one. */
 export interface ApiDeps {
@@ -23,6 +24,8 @@ export interface ApiDeps {
   /** Sends a storyline.test alert through a subscription's channel. */
   sendTest(sub: Subscription): Promise<Pick<DeliveryResult, "ok" | "status" | "error">>;
   now?: () => Date;
+  /** Requests per window per API key and per client address; default DEFAULT_RATE_LIMITS. */
+  rateLimit?: RateLimitSettings;
   /** How long a new feed's first-fetch claim lasts if its job is lost (default 60 s). */
   claimTimeoutMs?: number;
 }

@@ -22,16 +22,23 @@ export function problemResponse(description: string) {
 
 export const FeedSchema = z
   .object({
-    id: z.string(),
+    id: z.string().openapi({ example: "3f1c2a9b8d7e6f50" }),
     url: z.string(),
-    title: z.string().nullable(),
+    title: z.string().nullable().openapi({ description: "Your name for the feed (PATCH), else the feed's own title" }),
     createdAt: z.string(),
-    status: z.enum(["active", "failing", "disabled"]),
+    status: z.enum(["active", "failing", "disabled", "paused"]).openapi({
+      description:
+        "active; failing (errors, backing off); disabled (the server said 410 Gone); paused (by you: not fetched until resumed)",
+    }),
     lastCheckedAt: z.string().nullable(),
-    nextCheckAt: z.string(),
-    errorCount: z.number(),
+    nextCheckAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "When it is fetched next; null while paused or disabled" }),
+    errorCount: z.number().openapi({ description: "Failed fetches in a row (0 after a success)" }),
     lastError: z.string().nullable(),
-    lastStatus: z.number().nullable(),
+    lastStatus: z.number().nullable().openapi({ description: "HTTP status of the last fetch" }),
+    stories: z.number().int().openapi({ description: "Stories stored from this feed" }),
     lastItems: z
       .object({
         total: z.number().int(),
@@ -64,6 +71,37 @@ export const FeedSchema = z
   })
   .openapi("Feed");
 
+export const FeedPatchSchema = z
+  .object({
+    paused: z.boolean().optional().openapi({ description: "true pauses the feed; false resumes it, due now" }),
+    title: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Your name for the feed; null or "" goes back to the feed\'s own title' }),
+  })
+  .strict()
+  .refine((patch) => patch.paused !== undefined || patch.title !== undefined, {
+    message: 'give "paused", "title" or both',
+  })
+  .openapi("FeedPatch", { example: { paused: true, title: "Kyiv Independent (English)" } });
+
+const OpmlEntryRef = z.object({ line: z.number().int(), url: z.string().nullable(), title: z.string().nullable() });
+
+export const OpmlImportSchema = z
+  .object({
+    added: z.array(OpmlEntryRef.extend({ id: z.string() })).openapi({ description: "Feeds now watched" }),
+    existing: z.array(OpmlEntryRef.extend({ id: z.string() })).openapi({ description: "Feeds already watched" }),
+    duplicates: z
+      .array(OpmlEntryRef.extend({ sameAsLine: z.number().int() }))
+      .openapi({ description: "Entries naming a feed an earlier entry of the file already named (in any spelling)" }),
+    problems: z
+      .array(OpmlEntryRef.extend({ detail: z.string() }))
+      .openapi({ description: "Entries that could not be added, each with the reason; the others were" }),
+  })
+  .openapi("OpmlImport");
+
 export const AddFeedSchema = z
   .object({ url: z.string().min(1).max(2048).openapi({ example: "https://feeds.bbci.co.uk/news/world/rss.xml" }) })
   .strict()
@@ -83,40 +121,151 @@ export const StorylineScoreSchema = z.object({
   evidence: z.array(EvidenceSchema),
 });
 
+/** The fields every shape of a story has (the list item and the whole story). */
+const storyFields = {
+  id: z.string().openapi({ example: "1d6d5fc977bff7a7" }),
+  key: z.string(),
+  feedId: z.string().nullable(),
+  title: z.string(),
+  url: z.string().nullable(),
+  source: z.string(),
+  author: z.string().nullable(),
+  language: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  fetchedAt: z.string(),
+  eventId: z.string().nullable().optional(),
+  relation: z.enum(["first", "update", "duplicate"]).nullable().optional(),
+};
+
 export const StorySchema = z
   .object({
-    id: z.string().openapi({ example: "1d6d5fc977bff7a7" }),
-    key: z.string(),
-    feedId: z.string().nullable(),
-    title: z.string(),
+    ...storyFields,
     text: z.string(),
-    url: z.string().nullable(),
-    source: z.string(),
-    author: z.string().nullable(),
-    language: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    fetchedAt: z.string(),
     storylines: z.array(StorylineScoreSchema).optional(),
     framing: z.record(z.string(), z.unknown()).optional(),
-    eventId: z.string().nullable().optional(),
-    relation: z.enum(["first", "update", "duplicate"]).nullable().optional(),
     novel: z.array(z.string()).optional(),
   })
   .openapi("Story");
 
+/** A framing summary as lists show it; the full dimensions come with `include=framing` or GET /stories/{id}. */
+const FramingSummarySchema = z.object({
+  label: z.string().openapi({ example: "neutral-report" }),
+  summary: z.string(),
+});
+
+/** A story as a list shows it (StorySummary), plus the parts `include` asked for. */
+export const StoryListItemSchema = z
+  .object({
+    ...storyFields,
+    storylines: z
+      .array(
+        z.object({
+          id: z.string(),
+          score: z.number(),
+          matched: z.boolean(),
+          evidence: z.array(EvidenceSchema).optional().openapi({ description: "With include=evidence" }),
+        }),
+      )
+      .openapi({ description: "Scores per storyline; `matched` when the story entered it" }),
+    framing: z
+      .union([FramingSummarySchema, z.record(z.string(), z.unknown())])
+      .nullable()
+      .openapi({ description: "Label and one-line summary; every dimension with its evidence with include=framing" }),
+    text: z.string().optional().openapi({ description: "With include=text: the seed-shaped text" }),
+    novel: z.array(z.string()).optional().openapi({ description: "With include=text: the new sentences of an update" }),
+  })
+  .openapi("StoryListItem");
+
 export const StoryPageSchema = z
-  .object({ stories: z.array(StorySchema), nextCursor: z.string().nullable() })
+  .object({
+    stories: z.array(StoryListItemSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "Pass as `cursor` for the next page; null on the last page. A page can hold fewer than `limit` stories " +
+          "while nextCursor is not null (a very selective filter stopped at its read budget): keep following it.",
+      }),
+  })
   .openapi("StoryPage");
 
-export const StoryListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2048).optional(),
-  feed: z
-    .string()
-    .regex(/^[0-9a-f]{16}$/, "must be a feed id (16 hex characters)")
-    .optional(),
-  since: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).optional(),
-});
+/** `a,b` or a repeated parameter (`?x=a&x=b`), as a list of non-empty strings. */
+const listParam = <T extends z.ZodType>(item: T, description: string, example: string) =>
+  z
+    .preprocess(
+      (value) =>
+        (Array.isArray(value) ? value : [value])
+          .flatMap((v) => String(v).split(","))
+          .map((v) => v.trim())
+          .filter((v) => v !== ""),
+      z.array(item).min(1).max(20),
+    )
+    .optional()
+    .openapi({ description, example, param: { style: "form", explode: false } });
+
+const Iso = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time such as 2025-03-01T00:00:00Z" });
+
+export const STORY_INCLUDES = ["text", "evidence", "framing"] as const;
+
+export const StoryListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(2048).optional(),
+    storyline: listParam(
+      z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be storyline ids"),
+      "Only stories that entered one of these storylines",
+      "ceasefire,new-start",
+    ),
+    minScore: z.coerce.number().min(0).max(1).optional().openapi({
+      description: "Only stories scoring at least this in a matched storyline (of `storyline`, when given)",
+    }),
+    relation: listParam(
+      z.enum(["first", "update", "duplicate"]),
+      "Only stories placed with one of these relations",
+      "first,update",
+    ),
+    framing: listParam(
+      z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be framing labels"),
+      "Only stories with one of these framing labels",
+      "kremlin-aligned",
+    ),
+    feed: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, "must be a feed id (16 hex characters)")
+      .optional()
+      .openapi({ description: "Only this feed's stories" }),
+    source: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: "Only stories of this source (case and accents ignored)", example: "BBC News" }),
+    language: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}$/, "must be a language code such as en")
+      .optional()
+      .openapi({ description: "Only stories in this language (ISO 639-1)", example: "en" }),
+    since: Iso.optional().openapi({ description: "Only stories sorted at or after this instant" }),
+    until: Iso.optional().openapi({ description: "Only stories sorted before this instant" }),
+    q: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({
+        description:
+          "Words that must all occur in the title or text: whole words, case and accents ignored, no phrases or " +
+          "prefixes; one-letter and common words (the, and, of...) are ignored",
+        example: "Witkoff ceasefire",
+      }),
+    include: listParam(
+      z.enum(STORY_INCLUDES),
+      "Parts to add to each story: text (and the novel sentences of an update), evidence (of the storyline scores), framing (every dimension with its evidence)",
+      "text,evidence",
+    ),
+  })
+  .strict();
 
 export const IdParam = z.object({
   id: z

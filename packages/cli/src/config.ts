@@ -32,6 +32,17 @@ export const ConfigSchema = z
     /** SMTP URL for email alerts, e.g. smtp://user:pass@localhost:1025. */
     smtpUrl: z.string().optional(),
     emailFrom: z.string().default("Storywire <storywire@localhost>"),
+    /** API requests per window per API key (0: no limit). */
+    rateLimitPerKey: z.number().int().min(0).max(1_000_000).default(600),
+    /** API requests per window per client address without a key (0: no limit). */
+    rateLimitPerAddress: z.number().int().min(0).max(1_000_000).default(300),
+    rateLimitWindowSeconds: z.number().int().min(1).max(86_400).default(60),
+    /** Limit loopback clients too (off: locally, the only client is you). */
+    rateLimitLoopback: z.boolean().default(false),
+    /** Milliseconds a story list page is answered from memory (0: always read the store). */
+    listCacheMs: z.number().int().min(0).max(60_000).default(1000),
+    /** Words of each new story in the search index (0: no search); each is one small write. */
+    searchWordsPerStory: z.number().int().min(0).max(600).default(600),
     /** A storylines file (JSON): its storylines are added to the built-in ones and are read-only through the API. */
     storylinesFile: z.string().min(1).optional(),
   })
@@ -59,6 +70,12 @@ const ENV: Record<string, { key: keyof Config; parse: (v: string) => unknown }> 
   STORYWIRE_FULLTEXT_BUDGET: { key: "fullTextBudget", parse: Number },
   STORYWIRE_SMTP_URL: { key: "smtpUrl", parse: String },
   STORYWIRE_EMAIL_FROM: { key: "emailFrom", parse: String },
+  STORYWIRE_RATE_LIMIT_PER_KEY: { key: "rateLimitPerKey", parse: Number },
+  STORYWIRE_RATE_LIMIT_PER_ADDRESS: { key: "rateLimitPerAddress", parse: Number },
+  STORYWIRE_RATE_LIMIT_WINDOW: { key: "rateLimitWindowSeconds", parse: Number },
+  STORYWIRE_RATE_LIMIT_LOOPBACK: { key: "rateLimitLoopback", parse: (v) => v === "1" || v === "true" },
+  STORYWIRE_LIST_CACHE_MS: { key: "listCacheMs", parse: Number },
+  STORYWIRE_SEARCH_WORDS: { key: "searchWordsPerStory", parse: Number },
   STORYWIRE_STORYLINES: { key: "storylinesFile", parse: String },
 };
 

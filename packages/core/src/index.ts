@@ -18,6 +18,7 @@ export {
 export * from "./article/index.ts";
 export * from "./dedup/index.ts";
 export * from "./feed/index.ts";
+export * from "./opml/index.ts";
 export * from "./scoring/index.ts";
 export * from "./story/index.ts";
 export * from "./storyline-definition/index.ts";

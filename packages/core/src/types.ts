@@ -157,8 +157,8 @@ export interface Feed {
   url: string;
   title: string | null;
   createdAt: string;
-  /** "active" | "failing" (errors, backing off) | "disabled" (410, or by the user). */
-  status: "active" | "failing" | "disabled";
+  /** "active" | "failing" (errors, backing off) | "disabled" (410) | "paused" (by the user: not fetched until resumed). */
+  status: "active" | "failing" | "disabled" | "paused";
   etag: string | null;
   lastModified: string | null;
   lastCheckedAt: string | null;

@@ -1,8 +1,7 @@
 /**
- * Per-request plumbing shared by fetchResource and postJson: the guarded undici Agent, the total deadline,
- * and the mapping of low-level failures to the typed errors.
+ * Per-call plumbing shared by fetchResource and postJson: the total deadline, and the mapping of low-level
+ * failures to the typed errors. The exchange itself is transport.ts.
  */
-import { Agent } from "undici";
 import {
   AbortedError,
   BlockedAddressError,
@@ -14,26 +13,6 @@ import {
   TimeoutError,
   TlsError,
 } from "./errors.ts";
-import { createGuardedConnector, type GuardedConnectorOptions } from "./ssrf.ts";
-
-export interface AgentOptions extends GuardedConnectorOptions {
-  connectTimeoutMs: number;
-  headersTimeoutMs: number;
-  bodyTimeoutMs: number;
-}
-
-/**
- * One Agent per call (closed when the call ends): the guard settings, injected resolver and timeouts are
- * per call, and nothing leaks between calls. Redirect hops of one call share it.
- */
-export function createGuardedAgent(options: AgentOptions): Agent {
-  return new Agent({
-    connect: createGuardedConnector(options),
-    headersTimeout: options.headersTimeoutMs,
-    bodyTimeout: options.bodyTimeoutMs,
-    connections: 2,
-  });
-}
 
 export interface Deadline {
   signal: AbortSignal;
@@ -105,7 +84,7 @@ export function toFetchError(
   if (deadline.cancelled) return new AbortedError(url, error);
   for (const link of errorChain(error)) {
     if (link instanceof BlockedAddressError) {
-      // The connector only knows the origin; report the full URL of the hop. Syntax refusals of a redirect
+      // The transport only knows the origin; report the full URL of the hop. Syntax refusals of a redirect
       // target already name that target and are kept as they are.
       return link.url === displayUrl(url.origin) ? link.withUrl(url) : link;
     }
@@ -113,11 +92,9 @@ export function toFetchError(
   }
   const code = (error as { code?: unknown } | null)?.code;
   const errno = typeof code === "string" ? code : "";
-  if (errno === "UND_ERR_CONNECT_TIMEOUT" || errno === "ETIMEDOUT") {
+  if (errno === "ETIMEDOUT") {
     return new TimeoutError(url, "connect", timeouts.connectTimeoutMs);
   }
-  if (errno === "UND_ERR_HEADERS_TIMEOUT") return new TimeoutError(url, "headers", timeouts.headersTimeoutMs);
-  if (errno === "UND_ERR_BODY_TIMEOUT") return new TimeoutError(url, "total", deadline.timeoutMs);
   if (DNS_CODES.has(errno)) return new DnsError(url, url.hostname, error);
   if (TLS_CODES.test(errno)) return new TlsError(url, error);
   if (errno.startsWith("Z_")) return new DecodeError(url, "compressed", error);

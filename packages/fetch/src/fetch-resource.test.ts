@@ -322,7 +322,7 @@ describe("fetchResource: timeouts (BAD-INPUTS 12, 13)", () => {
   });
 
   it("a handshake that never completes hits the connect timeout", async () => {
-    // Accepts TCP, never speaks TLS: the connection is never established from undici's point of view.
+    // Accepts TCP, never speaks TLS: the TLS handshake never completes, so the connection never counts as made.
     const sockets: net.Socket[] = [];
     const tcp = net.createServer((socket) => {
       sockets.push(socket);

@@ -6,9 +6,7 @@
  * other statuses, carrying status and Retry-After). Callers branch on `error.code` / `error.retryable`.
  */
 import type { Readable } from "node:stream";
-import type { Agent } from "undici";
-import { request } from "undici";
-import { createDeadline, createGuardedAgent, toFetchError } from "./agent.ts";
+import { createDeadline, toFetchError } from "./agent.ts";
 import { type ContentCoding, parseContentEncoding, readBody } from "./body.ts";
 import {
   ACCEPT_ENCODING,
@@ -28,7 +26,8 @@ import {
   TooManyRedirectsError,
 } from "./errors.ts";
 import { parseCacheControlMaxAge, parseContentType, parseRetryAfter } from "./http-caching.ts";
-import { checkUrlSyntax, type GuardedConnectorOptions, resolveGuard } from "./ssrf.ts";
+import { checkUrlSyntax, resolveGuard } from "./ssrf.ts";
+import { exchange, type GuardedConnectorOptions } from "./transport.ts";
 
 export interface FetchOptions extends GuardedConnectorOptions {
   /** Stored validator from the previous fetch: sent as If-None-Match. */
@@ -112,7 +111,7 @@ const IGNORED_REQUEST_HEADERS = new Set([
 /** Dropped when a redirect leaves the original origin. */
 const CREDENTIAL_HEADERS = new Set(["authorization", "cookie"]);
 
-/** Drop a response body we will not read (undici reports a bare destroy() as an 'error': swallow it). */
+/** Drop a response body we will not read (a destroyed body may still report an 'error': swallow it). */
 function discard(body: Readable): void {
   body.on("error", () => undefined);
   body.destroy();
@@ -159,23 +158,19 @@ export async function fetchResource(url: string | URL, options: FetchOptions = {
   let current = checkUrlSyntax(url, guard); // throws before any network activity
   const headers = buildRequestHeaders(options);
   const deadline = createDeadline(timeoutMs, options.signal);
-  const agent: Agent = createGuardedAgent({
-    ...options,
-    connectTimeoutMs,
-    headersTimeoutMs,
-    bodyTimeoutMs: timeoutMs,
-  });
   const chain = [current.href];
   let permanentRedirect: string | null = null;
   let permanentRun = true;
 
   try {
     for (;;) {
-      const response = await request(current, {
+      const response = await exchange(current, {
+        ...options,
         method: "GET",
         headers,
-        dispatcher: agent,
         signal: deadline.signal,
+        connectTimeoutMs,
+        headersTimeoutMs,
       });
       const status = response.statusCode;
       const responseHeaders = flattenHeaders(response.headers);
@@ -253,6 +248,5 @@ export async function fetchResource(url: string | URL, options: FetchOptions = {
     throw toFetchError(error, current, deadline, { connectTimeoutMs, headersTimeoutMs });
   } finally {
     deadline.clear();
-    agent.destroy().catch(() => undefined);
   }
 }

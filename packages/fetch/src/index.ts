@@ -24,12 +24,11 @@ export { type AddressVerdict, canonicalAddress, classifyAddress, isPublicAddress
 export { type PostJsonOptions, type PostResult, postJson } from "./post-json.ts";
 export {
   checkUrlSyntax,
-  createGuardedConnector,
   createGuardedLookup,
-  type GuardedConnectorOptions,
   type GuardOptions,
   privateNetworksAllowed,
   type ResolvedAddress,
   type Resolver,
   validatePublicUrl,
 } from "./ssrf.ts";
+export type { GuardedConnectorOptions } from "./transport.ts";

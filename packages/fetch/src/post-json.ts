@@ -4,8 +4,8 @@
  * Resolves with `{ status, ok, retryAfterMs }` for any HTTP status; rejects with a typed FetchError for
  * failures below HTTP (blocked address, DNS, connect, timeout, TLS, reset).
  */
-import { request } from "undici";
-import { createDeadline, createGuardedAgent, toFetchError } from "./agent.ts";
+import type { Readable } from "node:stream";
+import { createDeadline, toFetchError } from "./agent.ts";
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_POST_MAX_RESPONSE_BYTES,
@@ -13,7 +13,8 @@ import {
   DEFAULT_USER_AGENT,
 } from "./constants.ts";
 import { parseRetryAfter } from "./http-caching.ts";
-import { checkUrlSyntax, type GuardedConnectorOptions, resolveGuard } from "./ssrf.ts";
+import { checkUrlSyntax, resolveGuard } from "./ssrf.ts";
+import { exchange, type GuardedConnectorOptions } from "./transport.ts";
 
 export interface PostJsonOptions extends GuardedConnectorOptions {
   /** Extra headers (e.g. webhook-id, webhook-timestamp, webhook-signature). */
@@ -57,16 +58,18 @@ export async function postJson(url: string | URL, body: unknown, options: PostJs
   }
   headers["content-type"] ??= "application/json";
   headers["user-agent"] = options.userAgent ?? headers["user-agent"] ?? DEFAULT_USER_AGENT;
+  headers["content-length"] = String(payload.length);
 
   const deadline = createDeadline(timeoutMs, options.signal);
-  const agent = createGuardedAgent({ ...options, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs: timeoutMs });
   try {
-    const response = await request(target, {
+    const response = await exchange(target, {
+      ...options,
       method: "POST",
       headers,
       body: payload,
-      dispatcher: agent,
       signal: deadline.signal,
+      connectTimeoutMs,
+      headersTimeoutMs,
     });
     const retryHeader = response.headers["retry-after"];
     const result: PostResult = {
@@ -75,14 +78,27 @@ export async function postJson(url: string | URL, body: unknown, options: PostJs
       retryAfterMs: parseRetryAfter(Array.isArray(retryHeader) ? retryHeader[0] : retryHeader),
     };
     // Read a little (lets a well-behaved server finish) and throw it away; a huge or endless body is cut off.
-    await response.body
-      .dump({ limit: options.maxResponseBytes ?? DEFAULT_POST_MAX_RESPONSE_BYTES })
-      .catch(() => undefined);
+    await drain(response.body, options.maxResponseBytes ?? DEFAULT_POST_MAX_RESPONSE_BYTES);
     return result;
   } catch (error) {
     throw toFetchError(error, target, deadline, { connectTimeoutMs, headersTimeoutMs });
   } finally {
     deadline.clear();
-    agent.destroy().catch(() => undefined);
+  }
+}
+
+/** Reads and discards up to `limit` bytes of a response body, then closes it; read errors do not matter here. */
+async function drain(body: Readable, limit: number): Promise<void> {
+  let read = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      if (read >= limit) break;
+    }
+  } catch {
+    // A reset while reading a response we throw away changes nothing: the status is already known.
+  } finally {
+    body.on("error", () => undefined);
+    body.destroy();
   }
 }

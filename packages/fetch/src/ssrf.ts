@@ -5,10 +5,10 @@
  *    and, when the host is an IP literal, classification of the CANONICAL address (WHATWG turns
  *    `http://2130706433/`, `0177.0.0.1`, `0x7f.1`, `127.1` into 127.0.0.1 and `[::ffff:127.0.0.1]` into
  *    `[::ffff:7f00:1]`). `localhost` and `*.localhost` are refused by name.
- * 2. Connect time (`createGuardedConnector`): an undici connector whose `lookup` resolves the name itself
- *    (dns.lookup, all records), refuses the connection if ANY record is non-public, and hands exactly the
- *    checked records to the socket, so there is no DNS-rebinding window between check and connect. The
- *    connected socket's remote address is checked once more (defence in depth, covers IP literals).
+ * 2. Connect time (transport.ts, with `createGuardedLookup` from here): the connection's `lookup` resolves the
+ *    name itself (dns.lookup, all records), refuses the connection if ANY record is non-public, and hands
+ *    exactly the checked records to the socket, so there is no DNS-rebinding window between check and connect.
+ *    The connected socket's remote address is checked once more (defence in depth, covers IP literals).
  *
  * One switch turns layer-2 checks and the address part of layer 1 off: `allowPrivateNetworks: true`, which
  * defaults from `STORYWIRE_ALLOW_PRIVATE_NETWORKS=1`. Schemes other than http(s) and userinfo stay refused.
@@ -16,8 +16,7 @@
 
 import type { LookupAddress, LookupOptions } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
-import type { LookupFunction, Socket } from "node:net";
-import { buildConnector } from "undici";
+import type { LookupFunction } from "node:net";
 import { ALLOW_PRIVATE_NETWORKS_ENV, DEFAULT_CONNECT_TIMEOUT_MS, MAX_URL_LENGTH } from "./constants.ts";
 import {
   BlockedAddressError,
@@ -250,71 +249,5 @@ export function createGuardedLookup(guard: Guard, reportUrl: string, timeoutMs?:
       },
       (error: NodeJS.ErrnoException) => callback(error, ""),
     );
-  };
-}
-
-export interface GuardedConnectorOptions extends GuardOptions {
-  connectTimeoutMs?: number;
-  /** Extra trusted CA certificates (PEM). Replaces Node's default roots; for a private CA or tests. */
-  ca?: string | Buffer | Array<string | Buffer>;
-}
-
-/**
- * An undici connector that applies the guard at connect time. With the guard off it still uses the
- * injected resolver (if any) so tests can map names to loopback servers.
- */
-export function createGuardedConnector(options: GuardedConnectorOptions = {}): buildConnector.connector {
-  const guard = resolveGuard(options);
-  const timeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const useLookup = guard.enabled || options.lookup !== undefined;
-  return (connectOptions, callback) => {
-    const host = unbracket(connectOptions.hostname);
-    const origin = `${connectOptions.protocol}//${connectOptions.host ?? connectOptions.hostname}`;
-    if (guard.enabled && isIpLiteral(host)) {
-      const verdict = judgeAddress(host, guard);
-      if (!verdict.public) {
-        callback(
-          new BlockedAddressError({
-            url: origin,
-            hostname: host,
-            address: verdict.address,
-            description: verdict.description,
-            resolved: false,
-          }),
-          null,
-        );
-        return;
-      }
-    }
-    const connect = buildConnector({
-      timeout,
-      ...(useLookup ? { lookup: createGuardedLookup(guard, origin, timeout) } : {}),
-      ...(options.ca ? { ca: options.ca } : {}),
-    });
-    connect(connectOptions, (error, socket) => {
-      if (error || !socket) {
-        callback(error ?? new Error("connect failed"), null);
-        return;
-      }
-      if (guard.enabled) {
-        const remote = (socket as Socket).remoteAddress ?? "";
-        const verdict = judgeAddress(remote, guard);
-        if (!verdict.public) {
-          socket.destroy();
-          callback(
-            new BlockedAddressError({
-              url: origin,
-              hostname: host,
-              address: verdict.address,
-              description: verdict.description,
-              resolved: true,
-            }),
-            null,
-          );
-          return;
-        }
-      }
-      callback(null, socket);
-    });
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The pipeline's view of the hardened HTTP client: a feed fetch (conditional) and an article-page fetch, both
- * through the same SSRF guard, size caps and deadlines of @storywire/fetch.
+ * through the same SSRF guard, size caps and deadlines of @storywire/fetch, and both under one per-host limit
+ * (host-limit.ts) shared by every ingest that uses this fetcher.
  */
 import { ACCEPT_FEED, ACCEPT_HTML, type FetchResult, fetchResource } from "@storywire/fetch";
+import { hostLimit, PER_HOST_CONCURRENCY } from "./host-limit.ts";
 
 export interface FetchedBody {
   status: number;
@@ -27,6 +29,8 @@ export interface FetcherOptions {
   userAgent?: string;
   /** Total deadline per request. */
   timeoutMs?: number;
+  /** Requests in flight per host (feeds and article pages together). Default PER_HOST_CONCURRENCY. */
+  perHostConcurrency?: number;
 }
 
 export function createFetcher(options: FetcherOptions): Fetcher {
@@ -35,18 +39,21 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs,
   };
+  const limit = hostLimit(options.perHostConcurrency ?? PER_HOST_CONCURRENCY);
   return {
     async fetchFeed(url, validators) {
-      const r = await fetchResource(url, {
-        ...common,
-        accept: ACCEPT_FEED,
-        etag: validators.etag,
-        lastModified: validators.lastModified,
-      });
+      const r = await limit.run(url, () =>
+        fetchResource(url, {
+          ...common,
+          accept: ACCEPT_FEED,
+          etag: validators.etag,
+          lastModified: validators.lastModified,
+        }),
+      );
       return toBody(r);
     },
     async fetchPage(url) {
-      return toBody(await fetchResource(url, { ...common, accept: ACCEPT_HTML }));
+      return toBody(await limit.run(url, () => fetchResource(url, { ...common, accept: ACCEPT_HTML })));
     },
   };
 }

@@ -21,9 +21,12 @@ export {
 } from "./digest.ts";
 export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
 export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
+export { type FetchJobDeps, runFetchJob } from "./fetch-job.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
+export { type HostLimit, hostLimit, PER_HOST_CONCURRENCY } from "./host-limit.ts";
 export { eventIdFor, hashId } from "./ids.ts";
 export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from "./ingest.ts";
+export { parseJob } from "./jobs.ts";
 export { nextCheckDelay } from "./next-check.ts";
 export { placeStory, withStorylineLocks } from "./placement.ts";
 export * from "./ports.ts";
@@ -50,4 +53,4 @@ export {
   type StorylineSource,
   staticStorylines,
 } from "./storylines.ts";
-export { handleJob, parseJob, type WorkerDeps } from "./worker.ts";
+export { handleJob, type WorkerDeps } from "./worker.ts";

@@ -63,7 +63,7 @@ export const FAILING_AFTER = 3;
 
 export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<IngestResult> {
   const feed = await deps.store.getFeed(feedId);
-  if (!feed || feed.status === "disabled") {
+  if (!feed || feed.status === "disabled" || feed.status === "paused") {
     return { feedId, status: "skipped", newStories: 0, skippedItems: 0, alerts: 0 };
   }
   const started = deps.clock.now();

@@ -19,6 +19,8 @@ export const MAX_DUE_BATCH = 1000;
 
 /** BatchGetItem accepts at most 100 keys per request. */
 export const BATCH_GET_SIZE = 100;
+/** BatchWriteItem accepts at most 25 writes per request. */
+export const BATCH_WRITE_SIZE = 25;
 /** How often unprocessed BatchGet keys are retried (with backoff) before giving up. */
 export const BATCH_GET_ATTEMPTS = 6;
 

@@ -29,7 +29,8 @@ function parse(cursor: string): unknown {
   }
 }
 
-export function decodeCursor(cursor: unknown, scope: CursorScope): CursorKey {
+/** The decoded JSON object of a cursor, after the checks every cursor gets. */
+function decodeObject(cursor: unknown): { cursor: string; value: Record<string, unknown> } {
   if (typeof cursor !== "string") {
     throw new InvalidCursor(String(cursor), "a cursor is a string");
   }
@@ -39,10 +40,15 @@ export function decodeCursor(cursor: unknown, scope: CursorScope): CursorKey {
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) {
     throw new InvalidCursor(cursor, "it contains characters that never appear in a cursor");
   }
-  const key = parse(cursor);
-  if (typeof key !== "object" || key === null || Array.isArray(key)) {
+  const value = parse(cursor);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new InvalidCursor(cursor, "it does not decode to a page position");
   }
+  return { cursor, value: value as Record<string, unknown> };
+}
+
+export function decodeCursor(input: unknown, scope: CursorScope): CursorKey {
+  const { cursor, value: key } = decodeObject(input);
   const entries = Object.entries(key);
   const expected = [...scope.attributes].sort();
   const actual = entries.map(([name]) => name).sort();
@@ -57,4 +63,50 @@ export function decodeCursor(cursor: unknown, scope: CursorScope): CursorKey {
     throw new InvalidCursor(cursor, "it belongs to a different list");
   }
   return position;
+}
+
+// ---- positions in the story lists ------------------------------------------------------------------------------
+
+/**
+ * A position in the story lists (story-lists.ts): the sort key `<sortAt>#<storyId>` the next page starts below, or
+ * at when `inclusive` (a page that stopped at its read budget resumes where it stopped). Every list of stories
+ * shares these sort keys, so a position stays meaningful whatever filters the next request has, and stories
+ * inserted meanwhile never shift it: walking to the end returns every story that was there once.
+ */
+export interface ListPosition {
+  sk: string;
+  inclusive: boolean;
+}
+
+const LIST_SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[^#\s]{1,200}$/;
+
+export function encodeListPosition(position: ListPosition): string {
+  return encodeCursor({ at: position.sk, ...(position.inclusive ? { from: "at" } : {}) });
+}
+
+export function decodeListPosition(input: unknown): ListPosition {
+  const { cursor, value } = decodeObject(input);
+  const names = Object.keys(value).sort();
+  if (!names.includes("at") || names.some((name) => name !== "at" && name !== "from")) {
+    throw new InvalidCursor(cursor, "it belongs to a different list");
+  }
+  if (typeof value.at !== "string" || !LIST_SORT_KEY.test(value.at) || (value.from ?? "at") !== "at") {
+    throw new InvalidCursor(cursor, "its position is malformed");
+  }
+  return { sk: value.at, inclusive: value.from === "at" };
+}
+
+/** An oldest-first walk's position (listStoriesOldestFirst): the sort key it continues after. */
+export function encodeAfterPosition(sk: string): string {
+  return encodeCursor({ after: sk });
+}
+
+export function decodeAfterPosition(input: unknown): string {
+  const { cursor, value } = decodeObject(input);
+  const names = Object.keys(value);
+  if (names.length !== 1 || names[0] !== "after") throw new InvalidCursor(cursor, "it belongs to a different list");
+  if (typeof value.after !== "string" || !LIST_SORT_KEY.test(value.after)) {
+    throw new InvalidCursor(cursor, "its position is malformed");
+  }
+  return value.after;
 }

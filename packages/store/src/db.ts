@@ -5,6 +5,7 @@
  */
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -13,7 +14,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { isConditionFailure, toStoreError } from "./aws-errors.ts";
 import { assertStorable } from "./checks.ts";
-import { BATCH_GET_ATTEMPTS, BATCH_GET_SIZE } from "./constants.ts";
+import { BATCH_GET_ATTEMPTS, BATCH_GET_SIZE, BATCH_WRITE_SIZE } from "./constants.ts";
 import { InvalidInput, NotFound, StoreUnavailable } from "./errors.ts";
 import { type Condition, Expr, type UpdateSpec, updateExpression } from "./expression.ts";
 import { INTERNAL_ATTRIBUTES, type TableKey } from "./keys.ts";
@@ -137,6 +138,28 @@ export async function deleteItem(db: Db, key: TableKey, action: string): Promise
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Sends one batch request and its unprocessed remainder again with backoff, up to BATCH_GET_ATTEMPTS times;
+ * `send` returns what is still pending.
+ */
+async function untilProcessed<T>(
+  first: T[],
+  what: string,
+  action: string,
+  send: (pending: T[]) => Promise<T[]>,
+): Promise<void> {
+  let pending = first;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= BATCH_GET_ATTEMPTS) {
+      throw new StoreUnavailable(
+        `${action} failed: DynamoDB left ${pending.length} ${what} unprocessed after ${attempt} attempts. Try again shortly.`,
+      );
+    }
+    if (attempt > 0) await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+    pending = await send(pending);
+  }
+}
+
+/**
  * Reads many items by key, 100 per request, retrying the keys DynamoDB leaves unprocessed with backoff.
  * Missing items are simply absent from the result; order is not preserved.
  */
@@ -144,14 +167,10 @@ export async function batchGet(db: Db, tableKeys: TableKey[], action: string, pr
   const unique = [...new Map(tableKeys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
   const found: Item[] = [];
   for (let offset = 0; offset < unique.length; offset += BATCH_GET_SIZE) {
-    let pending: Record<string, unknown>[] = unique.slice(offset, offset + BATCH_GET_SIZE).map((key) => ({ ...key }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= BATCH_GET_ATTEMPTS) {
-        throw new StoreUnavailable(
-          `${action} failed: DynamoDB left ${pending.length} keys unprocessed after ${attempt} attempts. Try again shortly.`,
-        );
-      }
-      if (attempt > 0) await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+    const keysOfBatch: Record<string, unknown>[] = unique
+      .slice(offset, offset + BATCH_GET_SIZE)
+      .map((key) => ({ ...key }));
+    await untilProcessed(keysOfBatch, "keys", action, async (pending) => {
       const expr = new Expr();
       const request = {
         Keys: pending,
@@ -163,10 +182,41 @@ export async function batchGet(db: Db, tableKeys: TableKey[], action: string, pr
         db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: request } })),
       );
       found.push(...((result.Responses?.[db.table] ?? []) as Item[]));
-      pending = (result.UnprocessedKeys?.[db.table]?.Keys ?? []) as Record<string, unknown>[];
-    }
+      return (result.UnprocessedKeys?.[db.table]?.Keys ?? []) as Record<string, unknown>[];
+    });
   }
   return found;
+}
+
+/**
+ * Puts and deletes many items, 25 per request (BatchWriteItem's limit), several requests at once, retrying what
+ * DynamoDB leaves unprocessed with backoff. Every write is unconditional: callers use it for items that are
+ * derived from another record and idempotent to write again (index entries).
+ */
+export async function batchWrite(
+  db: Db,
+  writes: { puts?: Item[]; deletes?: TableKey[] },
+  action: string,
+  parallel = 4,
+): Promise<void> {
+  const requests: Record<string, unknown>[] = [
+    ...(writes.puts ?? []).map((item) => ({ PutRequest: { Item: item } })),
+    ...(writes.deletes ?? []).map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } })),
+  ];
+  const chunks: Record<string, unknown>[][] = [];
+  for (let offset = 0; offset < requests.length; offset += BATCH_WRITE_SIZE) {
+    chunks.push(requests.slice(offset, offset + BATCH_WRITE_SIZE));
+  }
+  const send = (chunk: Record<string, unknown>[]) =>
+    untilProcessed(chunk, "writes", action, async (pending) => {
+      const result = await run(db, action, () =>
+        db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending as never } })),
+      );
+      return (result.UnprocessedItems?.[db.table] ?? []) as Record<string, unknown>[];
+    });
+  for (let i = 0; i < chunks.length; i += parallel) {
+    await Promise.all(chunks.slice(i, i + parallel).map(send));
+  }
 }
 
 /** Removes the table's own attributes (keys, index keys, ttl, entity) from a record. */

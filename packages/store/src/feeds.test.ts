@@ -125,11 +125,36 @@ describe("feeds", () => {
     ["an id with #", makeFeed({ id: "a#b" }), /contains "#"/],
     ["an empty id", makeFeed({ id: "" }), /non-empty/],
     ["an unparseable nextCheckAt", makeFeed({ nextCheckAt: "soon" }), /nextCheckAt "soon" is not a usable date/],
-    ["an unknown status", makeFeed({ status: "paused" as never }), /status must be one of/],
+    ["an unknown status", makeFeed({ status: "sleeping" as never }), /status must be one of/],
   ])("refuses %s with a clear message", async (_name, feed, message) => {
     const store = await env.freshStore();
     const attempt = store.addFeed(feed);
     await expect(attempt).rejects.toBeInstanceOf(InvalidInput);
     await expect(attempt).rejects.toThrow(message);
+  });
+});
+
+describe("pausing and renaming", () => {
+  it("keeps a paused feed off the due list, and fetches that were under way leave it paused", async () => {
+    const store = await env.freshStore();
+    await store.addFeed(makeFeed());
+    await store.setFeedStatus("f000000000000001", "paused");
+    expect(await store.listDueFeeds("2030-01-01T00:00:00.000Z")).toEqual([]);
+    const after = await store.updateFeedFetchState("f000000000000001", { status: "failing", errorCount: 1 });
+    expect(after).toMatchObject({ status: "paused", errorCount: 1 });
+    const resumed = await store.setFeedStatus("f000000000000001", "active", { nextCheckAt: "2025-02-01T00:00:00Z" });
+    expect(resumed.status).toBe("active");
+    expect((await store.listDueFeeds("2025-02-01T00:00:00.000Z")).map((f) => f.id)).toEqual(["f000000000000001"]);
+  });
+
+  it("shows the user's name over the feed's own title until it is cleared", async () => {
+    const store = await env.freshStore();
+    await store.addFeed(makeFeed({ title: "Own" }));
+    expect((await store.renameFeed("f000000000000001", " Mine ")).title).toBe("Mine");
+    await store.updateFeedFetchState("f000000000000001", { title: "Own, updated" });
+    expect((await store.listFeeds())[0]?.title).toBe("Mine");
+    expect((await store.renameFeed("f000000000000001", null)).title).toBe("Own, updated");
+    await expect(store.renameFeed("ffffffffffffffff", "x")).rejects.toBeInstanceOf(NotFound);
+    await expect(store.renameFeed("f000000000000001", "x".repeat(201))).rejects.toBeInstanceOf(InvalidInput);
   });
 });

@@ -20,7 +20,9 @@ import { pageSize, queryAll, queryDue } from "./query.ts";
 import { addMs, toIso, toIsoOrNull } from "./time.ts";
 import type { FeedClaim, FeedFetchState, FeedStatus, FeedStore } from "./types.ts";
 
-const STATUSES: readonly FeedStatus[] = ["active", "failing", "disabled"];
+const STATUSES: readonly FeedStatus[] = ["active", "failing", "disabled", "paused"];
+/** Statuses that keep a feed off the due list: fetches neither happen nor change them. */
+const STOPPED: readonly FeedStatus[] = ["disabled", "paused"];
 const DUE_INDEX = ["gsi1pk", "gsi1sk"];
 const CLAIM = ["claimOwner", "claimUntil"] as const;
 
@@ -70,13 +72,17 @@ function feedItem(feed: Feed): Item {
     entity: "feed",
     gsi2pk: PARTITIONS.allFeeds,
     gsi2sk: timeSortKey(createdAt, id),
-    ...(status === "disabled" ? {} : dueIndex(nextCheckAt, id)),
+    ...(STOPPED.includes(status) ? {} : dueIndex(nextCheckAt, id)),
   };
 }
 
-/** The feed without the claim (who fetches it right now is the scheduler's business, not the reader's). */
+/**
+ * A feed as stored, without the claim (who fetches it right now is the scheduler's business, not the reader's);
+ * the user's name for it (renameFeed) wins over the title the feed gives itself.
+ */
 function toFeed(item: Item): Feed {
-  return stripInternal(item, [...CLAIM]) as unknown as Feed;
+  const { userTitle, ...feed } = stripInternal(item, [...CLAIM]);
+  return { ...feed, title: typeof userTitle === "string" ? userTitle : feed.title } as unknown as Feed;
 }
 
 /** The SET part of a fetch-state update (undefined fields are left alone). */
@@ -135,7 +141,17 @@ export function feedStore(ctx: StoreContext): FeedStore {
     },
 
     async deleteFeed(id) {
-      return (await deleteItem(ctx, keys.feed(assertId(id, "Feed id")), `Deleting feed ${id}`)) !== null;
+      const deleted = (await deleteItem(ctx, keys.feed(assertId(id, "Feed id")), `Deleting feed ${id}`)) !== null;
+      if (deleted) await deleteItem(ctx, keys.feedStats(id), `Deleting the counters of feed ${id}`);
+      return deleted;
+    },
+
+    async renameFeed(id, title) {
+      assertId(id, "Feed id");
+      const name = title?.trim() ?? "";
+      if (name.length > 200) throw new InvalidInput(`The title of feed ${id} must be at most 200 characters.`);
+      const spec: UpdateSpec = name === "" ? { remove: ["userTitle"] } : { set: { userTitle: name } };
+      return requireFeed(id, await updateItem(ctx, keys.feed(id), spec, `Renaming feed ${id}`));
     },
 
     async setFeedStatus(id, status, options = {}) {
@@ -143,7 +159,7 @@ export function feedStore(ctx: StoreContext): FeedStore {
       assertOneOf(status, STATUSES, `Feed ${id}'s status`);
       const action = `Setting feed ${id} to ${status}`;
       let spec: UpdateSpec;
-      if (status === "disabled") {
+      if (STOPPED.includes(status)) {
         spec = { set: { status }, remove: DUE_INDEX };
       } else {
         const nextCheckAt = toIso(options.nextCheckAt ?? ctx.clock(), `Feed ${id}'s nextCheckAt`);
@@ -156,7 +172,7 @@ export function feedStore(ctx: StoreContext): FeedStore {
       assertId(id, "Feed id");
       const action = `Recording the fetch state of feed ${id}`;
       const set = fetchStateFields(id, state);
-      if (set.status === "disabled") {
+      if (set.status === "disabled" || set.status === "paused") {
         return requireFeed(id, await updateItem(ctx, keys.feed(id), { set, remove: DUE_INDEX }, action));
       }
       const next = set.nextCheckAt as string | undefined;
@@ -166,11 +182,11 @@ export function feedStore(ctx: StoreContext): FeedStore {
         keys.feed(id),
         enabledSpec,
         action,
-        (e) => `${e.name("status")} <> ${e.value("disabled")}`,
+        (e) => `${e.name("status")} <> ${e.value("disabled")} AND ${e.name("status")} <> ${e.value("paused")}`,
       );
       if (updated) return toFeed(updated);
-      // Missing, or disabled while the fetch ran: record what was learnt, but leave it disabled and off the
-      // due list (its schedule is set again when it is re-enabled).
+      // Missing, or disabled or paused while the fetch ran: record what was learnt, but leave it stopped and off
+      // the due list (its schedule is set again when it is resumed).
       const { status: _status, nextCheckAt: _next, ...rest } = set;
       if (Object.values(rest).every((value) => value === undefined)) {
         return requireFeed(id, await getItem(ctx, keys.feed(id), action));
@@ -186,7 +202,8 @@ export function feedStore(ctx: StoreContext): FeedStore {
           index: "gsi1",
           partition: PARTITIONS.dueFeeds,
           keep: (item) =>
-            item.status !== "disabled" && !(typeof item.claimUntil === "string" && item.claimUntil >= nowIso),
+            !STOPPED.includes(item.status as FeedStatus) &&
+            !(typeof item.claimUntil === "string" && item.claimUntil >= nowIso),
         },
         nowIso,
         pageSize(limit, DEFAULT_DUE_BATCH, MAX_DUE_BATCH),

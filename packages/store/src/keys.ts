@@ -86,6 +86,36 @@ export const PARTITIONS = {
   storylineAlerts: (storylineId: string) => `ALERTS#${storylineId}`,
 } as const;
 
+// ---- story lists and the word index (story-index.ts) -------------------------------------------------------
+
+/**
+ * Table partitions (pk) of the story lists: one small entry per story in each list it belongs to, and one
+ * key-only entry per word of the story in that word's list. Every entry's sk is `<sortAt>#<storyId>`.
+ */
+export const STORY_LISTS = {
+  all: "LIST#ALL",
+  feed: (feedId: string) => `LIST#FEED#${feedId}`,
+  storyline: (storylineId: string) => `LIST#STORYLINE#${storylineId}`,
+  /** Stories that entered at least one storyline. */
+  inStoryline: "LIST#IN_STORYLINE",
+  /** `sourceKey` is a hash of the folded source name (sources are free text). */
+  source: (sourceKey: string) => `LIST#SOURCE#${sourceKey}`,
+  language: (language: string) => `LIST#LANG#${language}`,
+  framing: (label: string) => `LIST#FRAMING#${label}`,
+  relation: (relation: string) => `LIST#RELATION#${relation}`,
+  word: (term: string) => `WORD#${term}`,
+} as const;
+
+/** The folded form of a source name and the key of its list: case, accents and spacing do not matter. */
+export function sourceKey(source: string): string {
+  const folded = source
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+  return hashId("source", folded);
+}
 /** Saved storylines share one table partition, so one strongly consistent query reads them all. */
 export const STORYLINES_PARTITION = "STORYLINES";
 export const STORYLINE_RECORD_PREFIX = "STORYLINE#";
@@ -105,6 +135,10 @@ export const keys = {
   subscription: (id: string): TableKey => ({ pk: `SUB#${id}`, sk: "SUB" }),
   delivery: (id: string): TableKey => ({ pk: `DELIVERY#${id}`, sk: "DELIVERY" }),
   alert: (id: string): TableKey => ({ pk: `ALERT#${id}`, sk: "ALERT" }),
+  /** A feed's counters (stories stored), beside the feed item so that fetch-state updates never touch them. */
+  feedStats: (id: string): TableKey => ({ pk: `FEED#${id}`, sk: "STATS" }),
+  /** The story lists' upgrade marker (stories stored before the lists existed are added to them once). */
+  storyListsMarker: (): TableKey => ({ pk: "META", sk: "STORY_LISTS" }),
   storyline: (id: string): TableKey => ({ pk: STORYLINES_PARTITION, sk: `${STORYLINE_RECORD_PREFIX}${id}` }),
   storylinesVersion: (): TableKey => ({ pk: STORYLINES_PARTITION, sk: "VERSION" }),
 };

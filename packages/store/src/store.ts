@@ -12,6 +12,7 @@ import { deliveryStore } from "./deliveries.ts";
 import { eventStore } from "./events.ts";
 import { feedStore } from "./feeds.ts";
 import { lockStore } from "./locks.ts";
+import { rateLimitStore } from "./rate-limits.ts";
 import { DEFAULT_TABLE_NAME } from "./schema.ts";
 import { createSecretBox, type SecretBoxKeys } from "./secret-box.ts";
 import { seenItemsStore } from "./seen-items.ts";
@@ -28,6 +29,16 @@ export interface CreateStoreOptions {
   tableName?: string;
   /** The clock for defaults ("now") and for hiding expired records; tests pass a fixed one. */
   clock?: () => Date;
+  /**
+   * Milliseconds a story list page is answered from memory (default 0: off; the local runtime and the API function
+   * use 1000). Story writes through this store clear it, so only writes made elsewhere are seen up to this late.
+   */
+  listCacheMs?: number;
+  /**
+   * Words of each story in the search index (`q`): the title's, then the text's, at most this many (default 600;
+   * 0: no search index). Each is one small write per story (ACCESS-PATTERNS.md "Story lists").
+   */
+  searchWords?: number;
   /**
    * The admin key (and the ones it replaced) that webhook secrets and feed tokens are encrypted under. Without
    * it the store reads and writes everything else, but refuses to write or read a subscription's secrets.
@@ -51,12 +62,13 @@ export function createStore(options: CreateStoreOptions): Store {
   return {
     tableName: table,
     ...feedStore(ctx),
-    ...storyStore(ctx),
+    ...storyStore(ctx, { listCacheMs: options.listCacheMs, searchWords: options.searchWords }),
     ...eventStore(ctx),
     ...subscriptionStore(ctx),
     ...deliveryStore(ctx),
     ...alertStore(ctx),
     ...lockStore(ctx),
+    ...rateLimitStore(ctx),
     ...seenItemsStore(ctx),
     ...storylineStore(ctx),
   };

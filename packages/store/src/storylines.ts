@@ -7,24 +7,15 @@
 import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Story } from "@storywire/core";
 import { isConditionFailure } from "./aws-errors.ts";
-import { DEFAULT_CANDIDATES, DEFAULT_PAGE_SIZE, MAX_CANDIDATES } from "./constants.ts";
-import { encodeCursor } from "./cursor.ts";
+import { DEFAULT_CANDIDATES, MAX_CANDIDATES } from "./constants.ts";
 import { getItem, type Item, putNew, run, type StoreContext, updateItem } from "./db.ts";
 import { Conflict, InvalidInput } from "./errors.ts";
 import { withStories } from "./events.ts";
 import { Expr } from "./expression.ts";
-import {
-  assertId,
-  atOrBefore,
-  keys,
-  PARTITIONS,
-  STORYLINE_RECORD_PREFIX,
-  STORYLINES_PARTITION,
-  timeSortKey,
-} from "./keys.ts";
+import { assertId, atOrBefore, keys, PARTITIONS, STORYLINE_RECORD_PREFIX, STORYLINES_PARTITION } from "./keys.ts";
 import { pageSize, queryAll, queryPage } from "./query.ts";
-import { toStory } from "./stories.ts";
-import { storySortAt, toIso } from "./time.ts";
+import { cursorAfterStory, listStoriesOldestFirst } from "./stories.ts";
+import { toIso } from "./time.ts";
 import type { StorylineRecord, StorylineStore } from "./types.ts";
 
 /** Largest page of a story-window walk (a rescore scores each story, so pages may be larger than lists'). */
@@ -160,35 +151,13 @@ export function storylineStore(ctx: StoreContext): StorylineStore {
       return Number(item?.version ?? 0);
     },
 
-    async listStoriesOldestFirst(options) {
-      const since = toIso(options.since, "The `since` of the story window");
-      const until = toIso(options.until, "The `until` of the story window");
-      if (until < since) {
-        throw new InvalidInput(`The story window ends (${until}) before it starts (${since}); swap the two.`);
-      }
-      const page = await queryPage(
-        ctx,
-        {
-          index: "gsi1",
-          partition: PARTITIONS.allStories,
-          sort: { op: "between", from: since, to: until },
-          descending: false,
-        },
-        pageSize(options.limit, DEFAULT_PAGE_SIZE, MAX_WINDOW_PAGE),
-        options.cursor,
-        `Listing the stories from ${since} to ${until}`,
-      );
-      return { items: page.items.map(toStory), cursor: page.cursor };
+    listStoriesOldestFirst(options) {
+      // The story lists hold every story (stories.ts); their sort keys are the ones a walk resumes after.
+      return listStoriesOldestFirst(ctx, options, MAX_WINDOW_PAGE);
     },
 
     cursorAfterStory(story: Story) {
-      const id = assertId(story.id, "Story id");
-      const sortAt = storySortAt(story.publishedAt ?? null, story.fetchedAt);
-      return encodeCursor({
-        gsi1pk: PARTITIONS.allStories,
-        gsi1sk: timeSortKey(sortAt, id),
-        ...keys.story(id),
-      });
+      return cursorAfterStory(story);
     },
 
     async storylineStoriesBetween(storylineId, from, to, limit) {

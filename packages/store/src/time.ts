@@ -42,14 +42,20 @@ export function addMs(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
 }
 
+/** A story's publishedAt as ISO when it is a real date no later than when we fetched it; otherwise null. */
+export function usablePublishedAt(publishedAt: string | null, fetchedAt: string): string | null {
+  if (publishedAt === null) return null;
+  const published = Date.parse(publishedAt);
+  if (!inRange(published) || published > Date.parse(fetchedAt)) return null;
+  return new Date(published).toISOString();
+}
+
 /**
  * The instant a story sorts by: its publishedAt when that is a real date no later than when we fetched it,
- * otherwise fetchedAt (feeds publish garbage and future dates).
+ * otherwise fetchedAt (feeds publish garbage and future dates). The story lists refine the undated case
+ * (stories.ts listSortAt).
  */
 export function storySortAt(publishedAt: string | null, fetchedAt: string): string {
   const fetched = toIso(fetchedAt, "The story's fetchedAt");
-  if (publishedAt === null) return fetched;
-  const published = Date.parse(publishedAt);
-  if (!inRange(published) || published > Date.parse(fetched)) return fetched;
-  return new Date(published).toISOString();
+  return usablePublishedAt(publishedAt, fetched) ?? fetched;
 }

@@ -4,6 +4,7 @@
  */
 import type { Feed, FeedItemCounts, FeedRepair, Framing, Relation, Story, StorylineScore } from "@storywire/core";
 import type { LockStore } from "./locks.ts";
+import type { RateLimitStore } from "./rate-limits.ts";
 import type { SeenItemsStore } from "./seen-items.ts";
 import type { Instant } from "./time.ts";
 
@@ -371,7 +372,15 @@ export interface FeedStore {
   listFeeds(): Promise<Feed[]>;
   /** True when a feed was deleted. Its stories stay. */
   deleteFeed(id: string): Promise<boolean>;
-  /** Disabling removes the feed from the due list; enabling puts it back, due at nextCheckAt (default now). */
+  /**
+   * Gives the feed the user's own name (null or "" goes back to the title the feed gives itself). Fetches never
+   * overwrite it.
+   */
+  renameFeed(id: string, title: string | null): Promise<Feed>;
+  /**
+   * Disabling or pausing removes the feed from the due list (and fetches that were under way no longer change its
+   * status); active puts it back, due at nextCheckAt (default now).
+   */
   setFeedStatus(id: string, status: FeedStatus, options?: { nextCheckAt?: Instant }): Promise<Feed>;
   updateFeedFetchState(id: string, state: FeedFetchState): Promise<Feed>;
   /** Feeds not disabled whose nextCheckAt <= now and that nobody holds a live claim on, most overdue first. */
@@ -396,9 +405,21 @@ export interface StoryStore {
   getStory(id: string): Promise<Story | null>;
   /** The stories found, in the order of `ids`. */
   getStories(ids: string[]): Promise<Story[]>;
-  /** Newest first (publishedAt clamped to fetchedAt, then id). */
-  listStories(options?: ListStoriesOptions): Promise<Page<Story>>;
+  /**
+   * Summaries newest first by sort time (ACCESS-PATTERNS.md "Story lists"), filtered; read from the story lists,
+   * never from the stories. A page may hold fewer than `limit` stories while `cursor` is not null (a very selective
+   * filter stopped at its read budget): follow the cursor until it is null. Full stories: getStories(ids).
+   */
+  listStories(options?: ListStoriesOptions): Promise<Page<StorySummary>>;
+  /** Changes where a story is placed; its list entries follow (it enters and leaves storyline lists). */
   updateStoryPlacement(id: string, placement: StoryPlacement): Promise<Story>;
+  /**
+   * Lists the stories stored before the story lists existed, one batch per call (resumable); `done` once all are.
+   * The local runtime calls it at start until done, the schedule function once per run.
+   */
+  upgradeStoryLists(): Promise<{ listed: number; done: boolean }>;
+  /** Stories stored per feed (counted as they are stored); 0 for a feed without any. */
+  feedStoryCounts(feedIds: string[]): Promise<Map<string, number>>;
 }
 
 export interface EventStore {
@@ -489,6 +510,7 @@ export interface Store
     DeliveryStore,
     AlertStore,
     LockStore,
+    RateLimitStore,
     SeenItemsStore,
     StorylineStore {
   /** The table this store reads and writes. */

@@ -9,6 +9,7 @@ import {
   type Page,
   type Store,
   type StorylineEvent,
+  type StorySummary,
   toStorySummary,
 } from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
@@ -169,9 +170,9 @@ export function fakeDeps(data: FakeData, now = new Date("2026-11-25T10:00:00.000
       data.listed?.push(options);
       const items = stories().slice(0, options.limit ?? 20);
       // Before the store returned summaries it returned whole stories; the dashboard takes either.
-      return (
-        data.summaries ? page(items.map(toStorySummary), data.nextCursor) : page(items, data.nextCursor)
-      ) as Page<Story>;
+      return (data.summaries
+        ? page(items.map(toStorySummary), data.nextCursor)
+        : page(items, data.nextCursor)) as unknown as Page<StorySummary>;
     },
     getStory: async (id) => stories().find((s) => s.id === id) ?? null,
     getStories: async (ids) => stories().filter((s) => ids.includes(s.id)),

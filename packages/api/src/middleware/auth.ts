@@ -29,13 +29,21 @@ export function subscriptionKey(adminKey: string, subscriptionId: string): strin
   return `swsub_${subscriptionId}_${mac}`;
 }
 
-function principalFor(adminKey: string, key: string): Principal | null {
+/** Who a key belongs to, or null when it is no valid key. */
+export function principalFor(adminKey: string, key: string): Principal | null {
   if (same(key, adminKey)) return { kind: "admin" };
   const match = /^swsub_([0-9a-f]{16})_[A-Za-z0-9_-]+$/.exec(key);
   if (match?.[1] && same(key, subscriptionKey(adminKey, match[1]))) {
     return { kind: "subscription", subscriptionId: match[1] };
   }
   return null;
+}
+
+/** The key of an `Authorization: Bearer <key>` header; null without one (an empty or other scheme counts as a key). */
+export function bearerKey(c: Context): string | null {
+  const header = c.req.header("authorization");
+  if (header === undefined) return null;
+  return /^Bearer\s+(.+)$/i.exec(header.trim())?.[1] ?? header;
 }
 
 function authenticate(adminKey: string, adminOnly: boolean): MiddlewareHandler {

@@ -1,20 +1,56 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { storySeedText } from "@storywire/core";
-import { InvalidCursor } from "@storywire/store";
+import { type Story, storySeedText } from "@storywire/core";
+import { InvalidCursor, InvalidInput, type StorySummary } from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { IdParam, problemResponse, StoryListQuery, StoryPageSchema, StorySchema } from "../schemas.ts";
+import {
+  IdParam,
+  problemResponse,
+  type STORY_INCLUDES,
+  StoryListQuery,
+  StoryPageSchema,
+  StorySchema,
+} from "../schemas.ts";
 
 const listStories = createRoute({
   method: "get",
   path: "/stories",
-  summary: "Stories newest first, optionally of one feed and since a time; paginated with an opaque cursor",
+  summary:
+    "Stories newest first, filtered by storyline, score, relation, framing, feed, source, language, time and words",
+  description:
+    "Filters combine with AND; the values of one list filter (`storyline=a,b`) with OR. Each story comes as a list " +
+    "shows it (title, source, times, storyline scores, relation, framing label); `include` adds its text, the " +
+    "evidence of its scores and its framing dimensions. Pages are walked with the opaque `nextCursor`: stories " +
+    "added meanwhile never make a story appear twice or go missing.",
   request: { query: StoryListQuery },
   responses: {
     200: { description: "A page of stories", content: { "application/json": { schema: StoryPageSchema } } },
-    400: problemResponse("Bad query"),
+    400: problemResponse("A filter, the search or the cursor is not valid"),
   },
 });
+
+type Include = (typeof STORY_INCLUDES)[number];
+
+/** A list item: the summary, with the parts of the full story that `include` asks for. */
+function withIncludes(summary: StorySummary, story: Story | undefined, include: Include[]) {
+  if (!story || include.length === 0) return summary;
+  return {
+    ...summary,
+    ...(include.includes("text") ? { text: story.text, novel: story.novel ?? [] } : {}),
+    ...(include.includes("evidence") ? { storylines: story.storylines ?? [] } : {}),
+    ...(include.includes("framing") && story.framing ? { framing: story.framing } : {}),
+  };
+}
+
+/** Store errors about the request become 400s that name the parameter. */
+function badQuery(error: unknown): never {
+  if (error instanceof InvalidCursor) throw new ApiError(400, "invalid_cursor", error.message, "cursor");
+  if (error instanceof InvalidInput) {
+    const isSearch = /^The search/.test(error.message);
+    throw new ApiError(400, isSearch ? "invalid_query" : "invalid_request", error.message, isSearch ? "q" : undefined);
+  }
+  throw error;
+}
 
 const getStory = createRoute({
   method: "get",
@@ -37,11 +73,28 @@ export function registerStoryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(listStories, async (c) => {
     const q = c.req.valid("query");
     const page = await deps.store
-      .listStories({ limit: q.limit, cursor: q.cursor, feedId: q.feed, since: q.since })
-      .catch((error: Error) => {
-        throw error instanceof InvalidCursor ? new ApiError(400, "invalid_cursor", error.message) : error;
-      });
-    return c.json({ stories: page.items, nextCursor: page.cursor }, 200);
+      .listStories({
+        limit: q.limit,
+        cursor: q.cursor,
+        storylines: q.storyline,
+        minScore: q.minScore,
+        relation: q.relation,
+        framing: q.framing,
+        feedId: q.feed,
+        source: q.source,
+        language: q.language,
+        since: q.since,
+        until: q.until,
+        q: q.q,
+      })
+      .catch(badQuery);
+    const include = q.include ?? [];
+    let stories: object[] = page.items;
+    if (include.length > 0 && page.items.length > 0) {
+      const full = new Map((await deps.store.getStories(page.items.map((s) => s.id))).map((s) => [s.id, s]));
+      stories = page.items.map((summary) => withIncludes(summary, full.get(summary.id), include));
+    }
+    return c.json({ stories, nextCursor: page.cursor } as z.infer<typeof StoryPageSchema>, 200);
   });
 
   // The seed-shaped text of a story. Registered before /stories/{id} so that "<id>.txt" is not read as an id.

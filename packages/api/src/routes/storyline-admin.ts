@@ -15,16 +15,15 @@ import {
   type Storyline,
   storylineSchema,
 } from "@storywire/core";
+// Narrow entry points: the API bundle must not reach the ingest and deliver steps through the package index.
+import { silentLogger } from "@storywire/pipeline/ports";
 import {
-  type CatalogEntry,
   RESCORE_DEFAULT_LIMIT,
   RESCORE_MAX_LIMIT,
   RescoreRequestError,
   rescoreStoryline,
-  StorylineCatalog,
-  StorylineChangeError,
-  silentLogger,
-} from "@storywire/pipeline";
+} from "@storywire/pipeline/rescore";
+import { type CatalogEntry, StorylineCatalog, StorylineChangeError } from "@storywire/pipeline/storylines";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";

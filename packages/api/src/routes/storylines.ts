@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { renderAtom, renderJsonFeed } from "@storywire/channels";
+import { renderAtom, renderJsonFeed } from "@storywire/channels/feed";
 import type { Alert } from "@storywire/core";
-import { alertFromRecord } from "@storywire/pipeline";
+import { alertFromRecord } from "@storywire/pipeline/stored-alert";
 import type { Alert as StoredAlert } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { generateWebhookSecret } from "@storywire/channels";
+import { generateWebhookSecret } from "@storywire/channels/webhook/secret";
 import { Conflict, type Delivery, type Subscription } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";

@@ -14,7 +14,7 @@ import { CliError } from "../errors.ts";
 async function* fromApi(base: string): AsyncGenerator<Story> {
   let cursor: string | null = null;
   do {
-    const url = `${base}/stories?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const url = `${base}/stories?limit=100&include=text${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
     const response = await fetch(url);
     if (!response.ok) throw new CliError(`the running API at ${base} answered HTTP ${response.status} for ${url}.`);
     const page = (await response.json()) as { stories: Story[]; nextCursor: string | null };
@@ -57,8 +57,9 @@ export async function exportCommand(args: string[]): Promise<number> {
       const store = createStore({ client, tableName: config.tableName });
       let cursor: string | undefined;
       do {
+        // The list gives summaries; the text comes from the stories themselves, a page at a time.
         const page = await store.listStories({ limit: 100, cursor });
-        for (const story of page.items) await write(story);
+        for (const story of await store.getStories(page.items.map((s) => s.id))) await write(story);
         cursor = page.cursor ?? undefined;
       } while (cursor);
     } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs, MAX_BACKOFF_MS, startScheduler } from "./scheduler.ts";
 
-function harness(outcomes: boolean[]) {
+function harness(outcomes: boolean[], nextDueInMs?: (withinMs: number) => Promise<number | null>) {
   const timers: { fn: () => void; ms: number }[] = [];
   const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
   const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
@@ -10,6 +10,7 @@ function harness(outcomes: boolean[]) {
   const scheduler = startScheduler({
     everyMs: 1_000,
     random: () => 0.5,
+    ...(nextDueInMs ? { nextDueInMs } : {}),
     logger: { info: log("info"), warn: log("warn"), error: log("error") },
     run: async () => {
       const ok = outcomes[runs] ?? true;
@@ -52,6 +53,26 @@ describe("the local scheduler", () => {
     expect(h.lines[0]?.fields?.error).toMatch(/ECONNREFUSED/);
     expect(h.lines[1]?.fields?.failedRuns).toBe(5);
     expect(h.scheduler.failures).toBe(0);
+  });
+
+  it("runs again when the next feed falls due before the interval ends, never later than the interval", async () => {
+    const asked: number[] = [];
+    const dueIn = [250, null, 5_000, -40];
+    const h = harness([true, true, true, true], async (withinMs) => {
+      asked.push(withinMs);
+      return dueIn.shift() ?? null;
+    });
+    expect([await h.step(), await h.step(), await h.step(), await h.step()]).toEqual([250, 1_000, 1_000, 0]);
+    // It looks one interval ahead after every successful run.
+    expect(asked.length).toBeGreaterThanOrEqual(4);
+    expect(asked.every((ms) => ms === 1_000)).toBe(true);
+  });
+
+  it("keeps its interval when it cannot tell when the next feed is due", async () => {
+    const h = harness([true, true], async () => {
+      throw new Error("Listing due feeds failed: DynamoDB could not be reached (ECONNREFUSED).");
+    });
+    expect([await h.step(), await h.step()]).toEqual([1_000, 1_000]);
   });
 
   it("never waits longer than a minute, and spreads waits between half and one and a half times", () => {

@@ -1,7 +1,8 @@
 /**
- * The local stand-in for EventBridge Scheduler: runs the schedule step every `everyMs`. When the store is
- * unavailable it backs off (doubling, with jitter, up to a minute), says so once, and says once when the store is
- * back; it never logs the same outage every second.
+ * The local stand-in for EventBridge Scheduler: runs the schedule step every `everyMs`, and sooner when the next
+ * feed falls due before that (`nextDueInMs`), so a feed is fetched at its due time rather than up to a tick later.
+ * When the store is unavailable it backs off (doubling, with jitter, up to a minute), says so once, and says once
+ * when the store is back; it never logs the same outage every second.
  */
 import type { Logger } from "@storywire/pipeline";
 
@@ -11,6 +12,8 @@ export interface SchedulerOptions {
   everyMs: number;
   /** One run of the schedule step; a thrown error counts as a failed run. */
   run: () => Promise<void>;
+  /** Milliseconds until the next feed falls due within `withinMs`, or null when none does (or it cannot tell). */
+  nextDueInMs?: (withinMs: number) => Promise<number | null>;
   logger: Logger;
   random?: () => number;
   setTimer?: (fn: () => void, ms: number) => { unref?(): unknown };
@@ -55,7 +58,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         });
       }
       failures = 0;
-      schedule(options.everyMs);
+      const due = await options.nextDueInMs?.(options.everyMs).catch(() => null);
+      schedule(due === null || due === undefined ? options.everyMs : Math.min(options.everyMs, Math.max(0, due)));
     } catch (error) {
       failures += 1;
       const wait = backoffMs(options.everyMs, failures, random);

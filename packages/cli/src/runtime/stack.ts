@@ -35,6 +35,13 @@ import { readStorylinesFile } from "./storylines-file.ts";
 /** Node's default limit on request headers; larger requests get a 431 problem document (client-errors.ts). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
+/**
+ * Jobs (feed checks and deliveries) the in-process queue runs at once: feed checks mostly wait on the network,
+ * so a slow feed host holds one of sixteen workers, not one of four. Requests to one host stay within the
+ * fetcher's per-host limit (PER_HOST_CONCURRENCY in @storywire/pipeline) whatever this is.
+ */
+export const QUEUE_CONCURRENCY = 16;
+
 export interface StackOptions {
   logger?: Logger;
   clock?: Clock;
@@ -100,8 +107,16 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
 
     const client = createDynamoClient({ endpoint });
     await ensureTable(client, config.tableName);
-    const store = createStore({ client, tableName: config.tableName, secrets: { current: adminKey, previous } });
+    const store = createStore({
+      client,
+      tableName: config.tableName,
+      secrets: { current: adminKey, previous },
+      listCacheMs: config.listCacheMs,
+      searchWords: config.searchWordsPerStory,
+    });
     const claimTimeoutMs = config.claimTimeoutSeconds * 1000;
+    // Stories stored by an older version join the story lists before the API answers.
+    for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
 
     const storylines = new StorylineCatalog({ store, file, clock, logger });
     await storylines.list();
@@ -123,7 +138,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     };
     const queue = new MemoryQueue({
       handler: (job) => handleJob(job, deps),
-      concurrency: 4,
+      concurrency: QUEUE_CONCURRENCY,
       schedule: options.queueSchedule,
       onDeadLetter: (job, error) =>
         logger.error("job dead-lettered", { job: JSON.stringify(job), error: (error as Error)?.message }),
@@ -143,6 +158,12 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       claimTimeoutMs,
       validateUrl: async (url) =>
         canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
+      rateLimit: {
+        perKey: config.rateLimitPerKey,
+        perAddress: config.rateLimitPerAddress,
+        windowSeconds: config.rateLimitWindowSeconds,
+        limitLoopback: config.rateLimitLoopback,
+      },
     };
     const app = createApp(apiDeps);
     const server = serve({
@@ -196,6 +217,13 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
         everyMs,
         run: async () => {
           await schedule();
+        },
+        // Between runs, wake up when the next feed falls due: a change is fetched at most one poll interval late.
+        nextDueInMs: async (withinMs) => {
+          const now = clock.now().getTime();
+          // A page of 100, not 1: feeds claimed by running checks are skipped as the index is read, a page at a time.
+          const [next] = await store.listDueFeeds(new Date(now + withinMs).toISOString(), 100);
+          return next ? Date.parse(next.nextCheckAt) - now : null;
         },
         logger,
       });

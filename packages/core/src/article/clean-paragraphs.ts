@@ -23,7 +23,7 @@ import {
   MAX_RELATED_TITLE,
   NAVIGATION_MARKER,
 } from "./furniture.ts";
-import { collapseWhitespace } from "./html-to-paragraphs.ts";
+import { collapseWhitespace } from "./plain-text.ts";
 
 /** Separators between furniture phrases on one line: spaces and the punctuation menus are built from. */
 const SEPARATORS = String.raw`[\s|·•:.,!?…»›→>«‹←<\-–—/()\[\]]`;

@@ -8,8 +8,9 @@ import { DOMParser } from "linkedom";
 import { cleanParagraphs } from "./clean-paragraphs.ts";
 import { MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { collapseWhitespace, nodeToParagraphs, withinBudget } from "./html-to-paragraphs.ts";
+import { nodeToParagraphs, withinBudget } from "./html-to-paragraphs.ts";
 import { httpUrl } from "./http-url.ts";
+import { collapseWhitespace } from "./plain-text.ts";
 
 /** NodeFilter.SHOW_ELEMENT */
 const SHOW_ELEMENT = 1;

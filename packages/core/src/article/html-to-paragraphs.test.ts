@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_ELEMENTS_TO_PARSE } from "./constants.ts";
-import { htmlToParagraphs, isWidget, looksLikeHtml, textToParagraphs } from "./html-to-paragraphs.ts";
+import { htmlToParagraphs, isWidget, looksLikeHtml } from "./html-to-paragraphs.ts";
+import { textToParagraphs } from "./plain-text.ts";
 
 describe("htmlToParagraphs", () => {
   it.each<[string, string, string[]]>([

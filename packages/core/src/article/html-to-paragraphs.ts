@@ -19,6 +19,9 @@ import {
   REMOVED_TAGS,
   WIDGET_CLASS_PARTS,
 } from "./constants.ts";
+// Text that is already plain is plain-text.ts (no HTML parser): code that never sees HTML (seed text, the API)
+// imports it from there, and so does not load a parser.
+import { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
 
 /** A tag, comment, doctype or CDATA section: without one the input is treated as plain text. */
 const MARKUP = /<\/?[a-z][^<>]*>|<!--|<!\[CDATA\[|<!doctype/i;
@@ -27,22 +30,10 @@ const DOCUMENT_TAGS: ReadonlySet<string> = new Set(["html", "head", "body"]);
 /** A tag that survived entity decoding (the source was escaped twice). */
 const ESCAPED_TAG =
   /<\/?(?:a|b|i|p|br|div|span|img|script|style|iframe|strong|em|ul|ol|li|h[1-6]|blockquote|svg|video|object|embed|form|input)\b[^<>]*>/i;
-/**
- * Invisible characters that only split words for a tokenizer (zero-width space, word joiner, BOM, soft hyphen)
- * and control characters, which no text means.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff\u00ad]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, tested for
-const HAS_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff\u00ad]/;
-/** Whitespace that collapsing would change: two in a row, or any but a plain space. */
-const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 /** Marker for a <br> inside the paragraph buffer (text nodes never contain it: their whitespace is collapsed). */
 const BREAK = "\n";
 /** Two line breaks with only spaces between them end a paragraph; one is a space. */
 const DOUBLE_BREAK = /\n *\n[\n ]*/;
-/** Plain text whose lines all fit this width, with multi-line blocks, is hard-wrapped prose. */
-const HARD_WRAP_WIDTH = 100;
 
 /** Minimal view of the DOM nodes we read; linkedom's nodes satisfy it. */
 interface DomNode {
@@ -61,13 +52,6 @@ const CDATA_SECTION_NODE = 4;
 
 export function looksLikeHtml(text: string): boolean {
   return MARKUP.test(text);
-}
-
-/** Collapses every run of whitespace (including no-break and ideographic spaces) to one space and trims. */
-export function collapseWhitespace(text: string): string {
-  // Most text has nothing to remove and only single spaces: test before rewriting (a test allocates nothing).
-  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, "") : text;
-  return (NEEDS_COLLAPSE.test(visible) ? visible.replace(/\s+/g, " ") : visible).trim();
 }
 
 /**
@@ -104,20 +88,6 @@ export function withinBudget(html: string): string {
     if (count > MAX_ELEMENTS_TO_PARSE) return input.slice(0, tag.lastIndex - 2);
   }
   return input;
-}
-
-/**
- * Splits plain text into paragraphs. Each line is a paragraph, except in hard-wrapped text (blank lines between
- * blocks of several lines, no line longer than HARD_WRAP_WIDTH) where the lines of a block are joined.
- */
-export function textToParagraphs(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, "\n").trim().split("\n");
-  const blocks = lines.join("\n").split(/\n[^\S\n]*\n/);
-  const hardWrapped =
-    blocks.length > 1 &&
-    blocks.some((block) => block.trim().includes("\n")) &&
-    lines.every((line) => line.trim().length <= HARD_WRAP_WIDTH);
-  return (hardWrapped ? blocks : lines).map(collapseWhitespace).filter((p) => p.length > 0);
 }
 
 type Attribute = (name: string) => string | null | undefined;

@@ -19,15 +19,8 @@ export {
   type PageDocument,
   parsePage,
 } from "./extract-article.ts";
-export {
-  collapseWhitespace,
-  htmlToLine,
-  htmlToParagraphs,
-  isWidget,
-  looksLikeHtml,
-  nodeToParagraphs,
-  textToParagraphs,
-} from "./html-to-paragraphs.ts";
+export { htmlToLine, htmlToParagraphs, isWidget, looksLikeHtml, nodeToParagraphs } from "./html-to-paragraphs.ts";
 export { httpUrl } from "./http-url.ts";
+export { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
 export { normalizeText, parseSeedText, type SeedText, toSeedText } from "./seed-text.ts";
 export { type TokenScore, tokenF1, wordTokens } from "./token-f1.ts";

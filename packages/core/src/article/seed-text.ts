@@ -9,7 +9,7 @@
  * first paragraph would read back as a headline, and normalizing would not be idempotent in structure.
  */
 import { cleanParagraphs } from "./clean-paragraphs.ts";
-import { collapseWhitespace, textToParagraphs } from "./html-to-paragraphs.ts";
+import { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
 
 export interface SeedText {
   title: string | null;

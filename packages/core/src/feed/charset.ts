@@ -1,9 +1,9 @@
 /**
- * Charset labels -> the decoder iconv-lite should use, following the WHATWG Encoding Standard where the
- * two differ: ISO-8859-1 / US-ASCII labels mean windows-1252, GB2312 / GBK mean GB18030 (a superset),
- * and a bare "UTF-16" means little-endian.
+ * Charset labels -> the decoder to use, following the WHATWG Encoding Standard: ISO-8859-1 / US-ASCII labels
+ * mean windows-1252, GB2312 / GBK mean GB18030 (a superset), and a bare "UTF-16" means little-endian. Decoding
+ * is Node's TextDecoder (ICU: every encoding of the standard, the CJK ones included), so no code tables ship in
+ * the bundles.
  */
-import iconv from "iconv-lite";
 
 const ALIASES = new Map<string, string>(
   Object.entries({
@@ -69,7 +69,16 @@ export function normalizeCharset(label: string | null | undefined): string | nul
   if (!cleaned || !/^[a-z0-9._:()-]+$/.test(cleaned)) return null;
   const name = ALIASES.get(cleaned) ?? cleaned;
   if (name === "utf-7" || name === "utf7" || name.startsWith("utf-32") || name.startsWith("utf32")) return null;
-  return iconv.encodingExists(name) ? name : null;
+  return decoderName(name);
+}
+
+/** The standard's name for the decoder of `name` ("latin2" -> "iso-8859-2"), or null when there is none. */
+function decoderName(name: string): string | null {
+  try {
+    return new TextDecoder(name).encoding;
+  } catch {
+    return null; // RangeError: not an encoding of the standard (or the "replacement" one)
+  }
 }
 
 /** True for the 16-bit encodings, whose bytes cannot be read as ASCII to find a label. */

@@ -8,7 +8,6 @@
  * says otherwise; bytes that are invalid under the chosen encoding become U+FFFD where they stand, and only
  * there (counted in `invalidBytes`).
  */
-import iconv from "iconv-lite";
 import { charsetFromContentType, isUtf16, normalizeCharset } from "./charset.ts";
 
 export interface DecodedFeed {
@@ -56,6 +55,30 @@ function strictUtf8Text(bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * windows-1252 at 0x80-0x9F (elsewhere it is Latin-1). Node's TextDecoder reads the windows-1252 labels as plain
+ * Latin-1 (control characters where the curly quotes, dashes and euro sign should be), so this one is done here.
+ * The five bytes the encoding leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d) stay the C1 controls WHATWG maps
+ * them to.
+ */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/**
+ * Decodes with a name normalizeCharset returned, with Node's TextDecoder (ICU: every encoding of the WHATWG
+ * standard, so no code tables ship in the bundles); a byte order mark is kept (decodeFeedBytes removes it).
+ */
+function decodeAs(bytes: Uint8Array, encoding: string): string {
+  if (encoding === "windows-1252") return decodeWindows1252(bytes);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+}
+
 function countReplacements(text: string): number {
   let count = 0;
   for (let at = text.indexOf("\ufffd"); at >= 0; at = text.indexOf("\ufffd", at + 1)) count++;
@@ -85,7 +108,7 @@ function decodeWith(body: Uint8Array, encoding: string): { text: string; invalid
     const text = lenientUtf8.decode(body);
     return { text, invalidBytes: countReplacements(text) };
   }
-  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.length), encoding, { stripBOM: false });
+  const text = decodeAs(body, encoding);
   return { text, invalidBytes: countReplacements(text) };
 }
 

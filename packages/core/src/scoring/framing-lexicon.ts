@@ -7,7 +7,8 @@
  * Phrases are written as in storylines: a string, or { "phrase": ..., "caseSensitive": true }; a trailing "*"
  * matches a word prefix. Weighted entries add a weight (how strongly a stance or naming cue counts).
  */
-import { z } from "zod";
+// The namespace import lets bundlers keep only the zod functions used here (`import { z }` keeps all of zod).
+import * as z from "zod";
 import { compilePhrase } from "./analysis.ts";
 import { FramingLexiconError } from "./errors.ts";
 import lexiconJson from "./framing-lexicon.json" with { type: "json" };

@@ -3,7 +3,8 @@
  * Storyline (defaults filled in) or a list of errors that each name the field, e.g.
  * "cues[2].weight must be a number between 0 and 10".
  */
-import { z } from "zod";
+// The namespace import lets bundlers keep only the zod functions used here (`import { z }` keeps all of zod).
+import * as z from "zod";
 import { compilePhrase } from "./analysis.ts";
 import { DEFAULT_MIN_PARAGRAPHS, DEFAULT_SATURATION, DEFAULT_THRESHOLD, LIMITS } from "./constants.ts";
 import { StorylineError } from "./errors.ts";

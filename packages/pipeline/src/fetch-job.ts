@@ -1,0 +1,54 @@
+/**
+ * A fetch job runs only while it holds the feed's claim (store feeds.ts): the claim queued with a job is taken
+ * over (by whichever of the feed's jobs arrives first: a job queued again after its claim lapsed in a slow queue is
+ * not starved), or a free claim is taken when the feed is due. A job for a feed that is not due, or that another
+ * worker is fetching, is done at once: one fetch per due time. The claim is renewed while the fetch runs and released
+ * at the end; a worker that dies leaves a claim that lapses after the claim timeout.
+ *
+ * Its own module, so that the ingest function runs fetch jobs without bundling the deliver step (worker.ts has both).
+ */
+import { randomUUID } from "node:crypto";
+import { type IngestDeps, ingestFeed } from "./ingest.ts";
+import { type ClaimSettings, claimTimeoutOf, type FetchJob } from "./ports.ts";
+
+export type FetchJobDeps = IngestDeps & ClaimSettings;
+
+export async function runFetchJob(job: FetchJob, deps: FetchJobDeps): Promise<void> {
+  const owner = `worker-${randomUUID()}`;
+  const leaseMs = claimTimeoutOf(deps);
+  const claimed = await deps.store.claimFeed(job.feedId, {
+    owner,
+    now: deps.clock.now(),
+    leaseMs,
+    takeOverQueued: true,
+  });
+  if (!claimed) {
+    deps.logger.info("feed fetch skipped: not due, or another worker is fetching it", { feedId: job.feedId });
+    return;
+  }
+  // Renewed at a third of the lease, so a live worker keeps its claim through two failed renewals.
+  const heartbeat = setInterval(() => {
+    deps.store.renewFeedClaim(job.feedId, owner, deps.clock.now(), leaseMs).then(
+      (held) => {
+        if (!held) deps.logger.warn("feed claim lost while fetching", { feedId: job.feedId });
+      },
+      (error: unknown) =>
+        deps.logger.warn("feed claim not renewed; it lapses unless a later renewal succeeds", {
+          feedId: job.feedId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  }, leaseMs / 3);
+  heartbeat.unref?.();
+  try {
+    await ingestFeed(job.feedId, deps);
+  } finally {
+    clearInterval(heartbeat);
+    await deps.store.releaseFeedClaim(job.feedId, owner).catch((error: unknown) => {
+      deps.logger.warn("feed claim not released; it lapses by itself", {
+        feedId: job.feedId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+  }
+}
