@@ -106,5 +106,6 @@ describe("evaluation sets", () => {
     expect(sets.find((s) => s.dir === "kinds")?.role).toBe("tuning");
     expect(sets.find((s) => s.dir === "frozen-a")?.role).toBe("tuning");
     expect(sets.find((s) => s.dir === "frozen-b")?.role).toBe("tuning");
+    expect(sets.find((s) => s.dir === "frozen-c")?.role).toBe("frozen");
   });
 });

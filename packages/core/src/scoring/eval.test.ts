@@ -19,6 +19,8 @@ describe("evaluation: the tuning pool", () => {
       expect.arrayContaining([".", "independent", "independent-2", "kinds", "frozen-a", "frozen-b"]),
     );
     const frozen = listSets().filter((s) => s.role === "frozen");
+    // frozen-c is the frozen set: listed here, never read by CI.
+    expect(frozen.map((s) => s.dir)).toContain("frozen-c");
     expect(tuning.some((s) => frozen.includes(s))).toBe(false);
   });
 
