@@ -41,7 +41,8 @@ export const HISTORY: HistoryItem[] = [
   },
   {
     id: hexId(5),
-    day: 4,
+    // Days after the drills were announced: Japan's protest is an event of its own, not a follow-up (dedup/event.ts).
+    day: 8,
     title: "Japan protests joint maritime exercises near Hokkaido",
     paragraphs: [
       "Japan lodged a protest with Moscow and Beijing on Friday over joint maritime exercises planned close to Hokkaido, Chief Cabinet Secretary Yoshimasa Hayashi told reporters in Tokyo.",

@@ -96,11 +96,33 @@ function normalizePercentEncoding(part: string): string {
   });
 }
 
+/**
+ * "." and ".." segments removed (RFC 3986 5.2.4). The WHATWG parser does this too, but Node's leaves a final "."
+ * after a segment that starts with a dot behind an empty one ("//.a/." stays as it is), and a "%2E" decoded
+ * above becomes a dot segment only now; doing it here once keeps canonical forms idempotent.
+ */
+function removeDotSegments(path: string): string {
+  const out: string[] = [];
+  const segments = path.split("/").slice(1);
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    if (segment === ".") {
+      if (last) out.push("");
+    } else if (segment === "..") {
+      out.pop();
+      if (last) out.push("");
+    } else {
+      out.push(segment);
+    }
+  }
+  return `/${out.join("/")}`;
+}
+
 export function canonicalizeUrl(input: string, options: CanonicalizeOptions = {}): string | null {
   const url = parseHttpUrl(input.trim());
   if (!url) return null;
   if (!url.hash.startsWith("#!")) url.hash = "";
-  url.pathname = normalizePercentEncoding(url.pathname);
+  url.pathname = removeDotSegments(normalizePercentEncoding(url.pathname));
   url.search = cleanQuery(normalizePercentEncoding(url.search));
   if (options.stripTrailingSlash && url.pathname.length > 1 && url.pathname.endsWith("/")) {
     url.pathname = url.pathname.replace(/\/+$/, "") || "/";
