@@ -1,4 +1,4 @@
-import type { DeliveryResult } from "@storywire/channels";
+import type { SendResult } from "@storywire/channels";
 import type { Storyline } from "@storywire/core";
 import type { JobQueue, StorylineCatalog } from "@storywire/pipeline";
 import type { PipelineBase } from "@storywire/pipeline/config";
@@ -23,7 +23,7 @@ export interface ApiDeps {
    */
   storylineCatalog?: StorylineCatalog;
   /** Sends a storyline.test alert through a subscription's channel. */
-  sendTest(sub: Subscription): Promise<Pick<DeliveryResult, "ok" | "status" | "error">>;
+  sendTest(sub: Subscription): Promise<Pick<SendResult, "ok" | "status" | "error">>;
   now?: () => Date;
   /** Requests per window per API key and per client address; default DEFAULT_RATE_LIMITS. */
   rateLimit?: RateLimitSettings;

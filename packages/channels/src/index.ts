@@ -4,7 +4,6 @@ export * from "./discord/index.ts";
 export * from "./email/index.ts";
 export { ChannelConfigError, DeliveryError } from "./errors.ts";
 export * from "./feed/index.ts";
-export * from "./retry.ts";
 export { errorOutcome, httpOutcome } from "./send/outcome.ts";
 export { sendAlert } from "./send/send-alert.ts";
 export { sendDigest } from "./send/send-digest.ts";

@@ -78,7 +78,7 @@ export interface DigestSendContext extends Omit<SendContext, "purpose"> {
   deliveryIds: readonly string[];
 }
 
-export interface DeliveryResult {
+export interface SendResult {
   ok: boolean;
   /** The HTTP status (or SMTP reply code) when the endpoint answered. */
   status?: number;

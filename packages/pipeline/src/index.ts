@@ -1,24 +1,25 @@
 export {
-  alertForDelivery,
+  alertFromRecord,
   alertsForDeliveries,
   channelOf,
-  DELIVERY_LEASE_MS,
-  type DeliverDeps,
-  type DeliverOutcome,
-  deliverOne,
-  sendTestAlert,
-  signingSecrets,
-} from "./deliver.ts";
-export {
   claimableAt,
   claimDigestSiblings,
+  type DeliverDeps,
+  type DeliverOutcome,
   DIGEST_LOOKBACK_MS,
   type DigestSubscription,
+  deliverOne,
   dueDigestDeliveries,
+  fanOut,
+  firstAttemptAt,
   isDigestSubscription,
   MAX_DIGEST_ALERTS,
-} from "./digest.ts";
-export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
+  retryDelay,
+  sendTestAlert,
+  shouldDisableEndpoint,
+  signingSecrets,
+  wants,
+} from "./delivery/index.ts";
 export { addFeed, canonicalUrl, newFeed } from "./feeds.ts";
 export { type FetchJobDeps, runFetchJob } from "./fetch-job.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
@@ -39,7 +40,6 @@ export {
 } from "./rescore.ts";
 export { queuedClaimOwner, runSchedule, type ScheduleDeps } from "./schedule.ts";
 export { matchedStorylines, scoreStory, storedScore, storyDoc } from "./score.ts";
-export { alertFromRecord } from "./stored-alert.ts";
 export {
   type CatalogEntry,
   MAX_AGE_MS,

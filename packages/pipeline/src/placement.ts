@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { alertId, classifyAgainst, type Relation, type Story } from "@storywire/core";
 import { lockId, eventId as newEventId } from "@storywire/core/ids";
 import { type EventStory, type Store, storySortAt } from "@storywire/store";
-import { fanOut } from "./fanout.ts";
+import { fanOut } from "./delivery/fanout.ts";
 import { type ClaimSettings, type Clock, claimTimeoutOf, type Logger } from "./ports.ts";
 import { matchedStorylines } from "./score.ts";
 

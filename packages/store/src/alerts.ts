@@ -13,7 +13,7 @@ import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryPage } from "./query.ts";
 import { RELATIONS } from "./stories.ts";
 import { toIso } from "./time.ts";
-import type { Alert, AlertStore, NewAlert } from "./types.ts";
+import type { AlertRecord, AlertStore, NewAlert } from "./types.ts";
 
 function alertItem(input: NewAlert, now: Date): Item {
   const storylineId = assertId(input.storylineId, "Alert storylineId");
@@ -23,7 +23,7 @@ function alertItem(input: NewAlert, now: Date): Item {
   const id = input.id === undefined ? alertId(storylineId, storyId) : assertId(input.id, "Alert id");
   assertOneOf(input.relation, RELATIONS, `Alert ${id}'s relation`);
   const createdAt = toIso(input.createdAt ?? now, `Alert ${id}'s createdAt`);
-  const alert: Alert = { ...input, id, createdAt };
+  const alert: AlertRecord = { ...input, id, createdAt };
   return {
     ...alert,
     ...keys.alert(id),
@@ -33,12 +33,12 @@ function alertItem(input: NewAlert, now: Date): Item {
   };
 }
 
-function toAlert(item: Item): Alert {
-  return stripInternal(item) as unknown as Alert;
+function toAlert(item: Item): AlertRecord {
+  return stripInternal(item) as unknown as AlertRecord;
 }
 
 export function alertStore(ctx: StoreContext): AlertStore {
-  async function subscriptionAlerts(subscriptionId: string, limit: number): Promise<Alert[]> {
+  async function subscriptionAlerts(subscriptionId: string, limit: number): Promise<AlertRecord[]> {
     const action = `Listing the alerts of subscription ${subscriptionId}`;
     const nowSec = Math.floor(ctx.clock().getTime() / 1000);
     const deliveries = await queryPage(

@@ -1,5 +1,5 @@
 /**
- * Deliveries: the at-most-once-success state machine of DELIVERIES.md, every transition one conditional
+ * Deliveries: the at-most-once-success state machine of packages/pipeline/src/delivery/DELIVERIES.md, every transition one conditional
  * UpdateItem on the delivery's own item (no transactions). Deliveries waiting for a worker, and leases that
  * may expire, sit in the due index (gsi1 "DELIVERIES_DUE", sorted by the instant they become claimable);
  * each subscription's deliveries are listed newest first through gsi2 "SUB_DELIVERIES#<subscriptionId>".
@@ -22,7 +22,7 @@ import type { UpdateSpec } from "./expression.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryDue, queryPage } from "./query.ts";
 import { addMs, epochSeconds, toIso } from "./time.ts";
-import type { Delivery, DeliveryResult, DeliveryState, DeliveryStore } from "./types.ts";
+import type { Delivery, DeliveryCompletion, DeliveryState, DeliveryStore } from "./types.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE = ["leaseOwner", "leaseUntil"];
@@ -70,7 +70,7 @@ function expiry(finishedAt: string): number {
 }
 
 /** The update that records an attempt's outcome. */
-function outcomeUpdate(id: string, owner: string, result: DeliveryResult, at: string): UpdateSpec {
+function outcomeUpdate(id: string, owner: string, result: DeliveryCompletion, at: string): UpdateSpec {
   const status = result.status ?? null;
   switch (result.outcome) {
     case "delivered":

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { renderAtom, renderJsonFeed } from "@storywire/channels/feed";
 import type { Alert } from "@storywire/core";
-import { alertFromRecord } from "@storywire/pipeline/stored-alert";
-import type { Alert as StoredAlert } from "@storywire/store";
+import { alertFromRecord } from "@storywire/pipeline/alerts";
+import type { AlertRecord } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
@@ -67,7 +67,7 @@ const timeline = createRoute({
   },
 });
 
-async function composeAll(deps: ApiDeps, records: StoredAlert[]): Promise<Alert[]> {
+async function composeAll(deps: ApiDeps, records: AlertRecord[]): Promise<Alert[]> {
   const stories = new Map((await deps.store.getStories(records.map((r) => r.storyId))).map((s) => [s.id, s]));
   const titles = new Map((await deps.storylines()).map((s) => [s.id, s.title]));
   const alerts: Alert[] = [];

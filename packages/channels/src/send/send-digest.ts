@@ -8,7 +8,7 @@ import { assertDigest } from "../digest/summary.ts";
 import type { Digest } from "../digest/types.ts";
 import { renderDigestWebhook } from "../digest/webhook.ts";
 import { ChannelConfigError } from "../errors.ts";
-import type { Channel, DeliveryResult, DigestSendContext } from "../types.ts";
+import type { Channel, DigestSendContext, SendResult } from "../types.ts";
 import { errorOutcome } from "./outcome.ts";
 import { noEmailSender, postJson, targetOf, unknownChannel } from "./post.ts";
 
@@ -17,7 +17,7 @@ import { noEmailSender, postJson, targetOf, unknownChannel } from "./post.ts";
  * The webhook-id (and the email Message-ID) is digestMessageId(ctx.subscriptionId, ctx.deliveryIds), so a
  * retry of the same deliveries carries the same id. A digest without alerts is refused without sending.
  */
-export async function sendDigest(channel: Channel, digest: Digest, ctx: DigestSendContext): Promise<DeliveryResult> {
+export async function sendDigest(channel: Channel, digest: Digest, ctx: DigestSendContext): Promise<SendResult> {
   const target = targetOf(channel);
   try {
     assertDigest(digest);

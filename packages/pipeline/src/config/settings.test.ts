@@ -49,7 +49,7 @@ describe("parseConfig: one reading of every setting", () => {
     expect(config.feeds).toEqual(["http://127.0.0.1:1/a.xml", "http://127.0.0.1:1/b.xml"]);
   });
 
-  it("strips trailing slashes from URLs (links are built as publicUrl + \"/stories/…\")", () => {
+  it('strips trailing slashes from URLs (links are built as publicUrl + "/stories/…")', () => {
     expect(parseConfig({ env: { STORYWIRE_PUBLIC_URL: "https://abc.lambda-url.aws//" } }).publicUrl).toBe(
       "https://abc.lambda-url.aws",
     );

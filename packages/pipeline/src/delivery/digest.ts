@@ -1,33 +1,16 @@
 /**
- * Digest subscriptions (`mode: "hourly"` or `"daily"`): one message per subscription per period.
- *
- * Fan-out holds a digest subscription's deliveries until the next UTC hour or day boundary (firstAttemptAt).
- * When one of them comes due and its job runs, the deliver step:
- *
- * 1. takes the subscription's digest lock (a store lock, lockId("digest", subscription), for the claim timeout). A job
- *    that finds it taken does nothing: the holder is sending this period's digest and gathers that job's
- *    delivery too; anything it does not gather stays due and the sweeper queues it again a minute later;
- * 2. claims its own delivery, then every other delivery of the subscription that is claimable now (pending or
- *    retrying with nextAttemptAt <= now, or sending with an expired lease), oldest first, at most
- *    MAX_DIGEST_ALERTS in all. Each is the store's conditional claim, so no two workers ever hold the same one;
- *    the lock only keeps concurrent jobs of one period from splitting it into several messages;
- * 3. composes the alerts and sends ONE digest through the channel (sendDigest). Its webhook-id (and email
- *    Message-ID) derives from the subscription and the sorted delivery ids, so a retry of the same deliveries
- *    keeps its id; every alert in it also carries its own stable `id`;
- * 4. records the same send result on every claimed delivery: delivered; or failed (410, endpoint disabled,
- *    not retryable); or retrying on the single-alert schedule, each delivery by its own attempt count (they
- *    were claimed together, so they normally share it and stay together; one whose retries are exhausted
- *    is failed and can be replayed). Deliveries whose story is not stored yet are left out of the message
- *    and retried 5 s later.
- *
- * The sweeper may queue several deliveries of the same digest: the later jobs find their delivery already
- * claimed or delivered (the claim returns null) and do nothing. Deliveries of a period beyond
- * MAX_DIGEST_ALERTS stay due and go out as the next digest a minute later. Gathering looks back
- * DIGEST_LOOKBACK_MS (a day's period plus the whole retry schedule, with margin); an older delivery that is due
- * again (a replay) is sent by its own job. A feed-channel digest sends nothing: each delivery is marked
- * delivered on its own, like a single alert.
+ * Digest subscriptions (`mode: "hourly"` or `"daily"`): one message per subscription per period. The protocol —
+ * the lock, the gathering claims, the one send, the shared outcome — and the conditional write behind each step
+ * are in DELIVERIES.md ("Digests"), beside the single-alert state machine they reuse.
  */
+import { randomUUID } from "node:crypto";
+import { type Channel, sendDigest } from "@storywire/channels";
+import { lockId } from "@storywire/core/ids";
 import type { Delivery, Store, Subscription } from "@storywire/store";
+import { claimTimeoutOf } from "../ports.ts";
+import { alertsForDeliveries } from "./alerts.ts";
+import { record, retryLater, STORY_NOT_STORED, STORY_WAIT_MS, sendContext } from "./outcome.ts";
+import type { DeliverDeps, DeliverOutcome } from "./types.ts";
 
 /** The most alerts one digest message carries; the rest go out in the next one. */
 export const MAX_DIGEST_ALERTS = 100;
@@ -98,4 +81,57 @@ export async function claimDigestSiblings(
     if (d) claimed.push(d);
   }
   return claimed;
+}
+
+/** A digest subscription's due deliveries, claimed together and sent as one message (see digest.ts). */
+export async function deliverDigest(
+  deliveryId: string,
+  sub: DigestSubscription,
+  channel: Channel,
+  deps: DeliverDeps,
+): Promise<DeliverOutcome> {
+  const owner = randomUUID();
+  const now = deps.clock.now();
+  const lock = lockId("digest", sub.id);
+  const leaseMs = claimTimeoutOf(deps);
+  if (!(await deps.store.acquireLock(lock, owner, now.toISOString(), leaseMs))) {
+    deps.logger.info("digest is being sent by another worker", { subscription: sub.id, delivery: deliveryId });
+    return "not-claimed";
+  }
+  try {
+    const first = await deps.store.claimDelivery(deliveryId, owner, now.toISOString(), leaseMs);
+    if (!first) return "not-claimed";
+    const claimed = [first, ...(await claimDigestSiblings(first, owner, now, leaseMs, deps.store))];
+    const alerts = await alertsForDeliveries(claimed, deps);
+    const waiting = claimed.filter((d) => !alerts.has(d.id));
+    if (waiting.length > 0) {
+      await retryLater({ deliveries: waiting, owner }, sub, deps, STORY_NOT_STORED, null, () => STORY_WAIT_MS);
+    }
+    const ready = claimed
+      .flatMap((d) => {
+        const alert = alerts.get(d.id);
+        return alert ? [{ delivery: d, alert }] : [];
+      })
+      .sort((a, b) => a.alert.createdAt.localeCompare(b.alert.createdAt) || a.delivery.id.localeCompare(b.delivery.id));
+    if (ready.length === 0) return "retrying";
+    const deliveries = ready.map((r) => r.delivery);
+    const result = await sendDigest(
+      channel,
+      { period: sub.mode, alerts: ready.map((r) => r.alert) },
+      { ...sendContext(sub, deps, now), deliveryIds: deliveries.map((d) => d.id) },
+    );
+    return record(result, { deliveries, owner }, sub, deps, now, {
+      what: "digest",
+      channel: channel.type,
+      alerts: deliveries.length,
+    });
+  } finally {
+    // A lock that cannot be released expires by itself after the claim timeout.
+    await deps.store.releaseLock(lock, owner).catch((error: unknown) => {
+      deps.logger.warn("digest lock not released; it expires by itself", {
+        subscription: sub.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+  }
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DISABLE_AFTER_MS,
-  MAX_ATTEMPTS,
-  nextAttemptDelay,
-  RETRY_SCHEDULE_MS,
-  retryDelay,
-  shouldDisableEndpoint,
-} from "./retry.ts";
+import { DISABLE_AFTER_MS, MAX_ATTEMPTS, RETRY_SCHEDULE_MS, retryDelay, shouldDisableEndpoint } from "./policy.ts";
 
 const S = 1000;
 const MIN = 60 * S;
@@ -31,28 +24,28 @@ describe("retry schedule", () => {
     [50, null],
     [-1, 0],
     [Number.NaN, 0],
-  ])("nextAttemptDelay(%s) = %s", (attempts, expected) => {
-    expect(nextAttemptDelay(attempts)).toBe(expected);
+  ])("retryDelay(%s) = %s without jitter", (attempts, expected) => {
+    expect(retryDelay(attempts, { random: () => 0.5 })).toBe(expected);
   });
 
-  it("jitters by at most ±jitter of the delay, never the immediate attempt", () => {
-    expect(nextAttemptDelay(2, { jitter: 0.1, random: () => 0 })).toBe(4.5 * MIN);
-    expect(nextAttemptDelay(2, { jitter: 0.1, random: () => 0.999999 })).toBeCloseTo(5.5 * MIN, -2);
-    expect(nextAttemptDelay(2, { jitter: 0.1, random: () => 0.5 })).toBe(5 * MIN);
-    expect(nextAttemptDelay(0, { jitter: 0.5, random: () => 0 })).toBe(0);
-    expect(nextAttemptDelay(8, { jitter: 0.1 })).toBeNull();
+  it("jitters by at most ±10 % of the delay, never the immediate attempt", () => {
+    expect(retryDelay(2, { random: () => 0 })).toBe(4.5 * MIN);
+    expect(retryDelay(2, { random: () => 0.999999 })).toBeCloseTo(5.5 * MIN, -2);
+    expect(retryDelay(0, { random: () => 0 })).toBe(0);
+    expect(retryDelay(8, { random: () => 0 })).toBeNull();
     for (let i = 0; i < 100; i++) {
-      const delay = nextAttemptDelay(4, { jitter: 0.2 }) as number;
-      expect(delay).toBeGreaterThanOrEqual(1.6 * H);
-      expect(delay).toBeLessThanOrEqual(2.4 * H);
+      const delay = retryDelay(4) as number;
+      expect(delay).toBeGreaterThanOrEqual(1.8 * H);
+      expect(delay).toBeLessThanOrEqual(2.2 * H);
     }
   });
 
   it("waits at least as long as the endpoint's Retry-After", () => {
-    expect(retryDelay(1, 120 * S)).toBe(120 * S);
-    expect(retryDelay(3, 120 * S)).toBe(30 * MIN);
-    expect(retryDelay(8, 120 * S)).toBeNull();
-    expect(retryDelay(1)).toBe(5 * S);
+    const still = { random: () => 0.5 };
+    expect(retryDelay(1, { ...still, retryAfterMs: 120 * S })).toBe(120 * S);
+    expect(retryDelay(3, { ...still, retryAfterMs: 120 * S })).toBe(30 * MIN);
+    expect(retryDelay(8, { ...still, retryAfterMs: 120 * S })).toBeNull();
+    expect(retryDelay(1, still)).toBe(5 * S);
   });
 });
 

@@ -5,10 +5,10 @@
  * day boundary and are picked up by the sweeper (which also catches an immediate one whose queue message was lost).
  */
 import type { Framing } from "@storywire/core";
-import type { Store, Alert as StoredAlert, Subscription } from "@storywire/store";
-import type { Clock } from "./ports.ts";
+import type { AlertRecord, Store, Subscription } from "@storywire/store";
+import type { Clock } from "../ports.ts";
 
-export function wants(sub: Subscription, alert: StoredAlert, framing?: Framing): boolean {
+export function wants(sub: Subscription, alert: AlertRecord, framing?: Framing): boolean {
   if (sub.status !== "active") return false;
   if (!sub.storylines.includes(alert.storylineId)) return false;
   if (alert.storylineScore < (sub.minScore ?? 0)) return false;
@@ -35,7 +35,7 @@ export function firstAttemptAt(mode: Subscription["mode"], now: Date): Date {
 }
 
 export async function fanOut(
-  alert: StoredAlert,
+  alert: AlertRecord,
   framing: Framing | undefined,
   deps: { store: Store; clock: Clock },
 ): Promise<string[]> {

@@ -4,10 +4,11 @@ import type { Delivery, Store, Subscription } from "@storywire/store";
 import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DeliverDeps, deliverOne } from "./deliver.ts";
+import { type Job, silentLogger } from "../ports.ts";
+import { staticStorylines } from "../storylines.ts";
+import { deliverOne } from "./deliver.ts";
 import { claimableAt, DIGEST_LOOKBACK_MS, dueDigestDeliveries, MAX_DIGEST_ALERTS } from "./digest.ts";
-import { type Job, silentLogger } from "./ports.ts";
-import { staticStorylines } from "./storylines.ts";
+import type { DeliverDeps } from "./types.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -60,6 +61,8 @@ describe("digest delivery through the store", () => {
       post: poster.post,
       publicUrl: "https://storywire.example.org/api",
       allowPrivateNetworks: true,
+      // The retry jitter at its middle: waits exactly as the schedule says.
+      random: () => 0.5,
     };
     const { subscription: sub } = await store.createSubscription({
       id: "sub-digest",
