@@ -7,10 +7,11 @@
 import { alertId } from "@storywire/core/ids";
 import { assertOneOf } from "./checks.ts";
 import { DEFAULT_ALERTS, MAX_ALERTS } from "./constants.ts";
-import { batchGet, getItem, type Item, putOrGet, type StoreContext, stripInternal } from "./db.ts";
+import { batchGet, getItem, type Item, putOrGet, type StoreContext } from "./db.ts";
 import { isLive } from "./deliveries.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryPage } from "./query.ts";
+import { readAlert } from "./records.ts";
 import { RELATIONS } from "./stories.ts";
 import { toIso } from "./time.ts";
 import type { AlertRecord, AlertStore, NewAlert } from "./types.ts";
@@ -34,7 +35,7 @@ function alertItem(input: NewAlert, now: Date): Item {
 }
 
 function toAlert(item: Item): AlertRecord {
-  return stripInternal(item) as unknown as AlertRecord;
+  return readAlert(item);
 }
 
 export function alertStore(ctx: StoreContext): AlertStore {

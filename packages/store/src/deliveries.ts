@@ -21,6 +21,7 @@ import { Conflict, InvalidInput, LeaseLost, NotFound } from "./errors.ts";
 import type { UpdateSpec } from "./expression.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryDue, queryPage } from "./query.ts";
+import { readDelivery } from "./records.ts";
 import { addMs, epochSeconds, toIso } from "./time.ts";
 import type { Delivery, DeliveryCompletion, DeliveryState, DeliveryStore } from "./types.ts";
 
@@ -33,31 +34,8 @@ function dueIndex(at: string, id: string): Item {
   return { gsi1pk: PARTITIONS.dueDeliveries, gsi1sk: timeSortKey(at, id) };
 }
 
-function text(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
-
 function toDelivery(item: Item): Delivery {
-  return {
-    id: String(item.id),
-    subscriptionId: String(item.subscriptionId),
-    storyId: String(item.storyId),
-    alertId: text(item.alertId),
-    storylineId: text(item.storylineId),
-    state: item.state as DeliveryState,
-    attempt: typeof item.attempt === "number" ? item.attempt : 0,
-    createdAt: String(item.createdAt),
-    updatedAt: String(item.updatedAt),
-    nextAttemptAt: text(item.nextAttemptAt),
-    leaseOwner: text(item.leaseOwner),
-    leaseUntil: text(item.leaseUntil),
-    lastOwner: text(item.lastOwner),
-    deliveredAt: text(item.deliveredAt),
-    failedAt: text(item.failedAt),
-    lastError: text(item.lastError),
-    lastStatus: typeof item.lastStatus === "number" ? item.lastStatus : null,
-    expiresAt: typeof item.ttl === "number" ? new Date(item.ttl * 1000).toISOString() : null,
-  };
+  return readDelivery(item);
 }
 
 /** False once the item's ttl has passed: DynamoDB deletes such items eventually, dynalite never. */
