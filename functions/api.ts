@@ -3,12 +3,14 @@ import { apiDeps, createApp } from "@storywire/api";
 import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { handle } from "hono/aws-lambda";
 import { lambdaPipeline } from "./lib/context.ts";
+import { logContext } from "./lib/logger.ts";
 
 type LambdaHandler = ReturnType<typeof handle>;
 
 let app: LambdaHandler | undefined;
 
 export const handler: LambdaHandler = async (event, context) => {
+  logContext(context);
   if (!app) {
     const pipeline = await lambdaPipeline({ catalog: StorylineCatalog });
     // Without STORYWIRE_PUBLIC_URL, links point at the host this request reached (the Function URL).

@@ -8,7 +8,7 @@
  * catalog for ingest, deliver and the API), so that no bundle carries another's code.
  */
 import { type Config, composePipeline, type Parts, type Pipeline, parseConfig } from "@storywire/pipeline/config";
-import { jsonLogger } from "@storywire/pipeline/ports";
+import { lambdaLogger } from "./logger.ts";
 import { sqsQueue } from "./sqs-queue.ts";
 
 /** Reads a linked resource's property without failing when SST did not link it (tests, other runtimes). */
@@ -56,7 +56,7 @@ export function lambdaPipeline<P extends Parts>(parts: P | ((config: Config) => 
         : undefined;
     const platform = {
       queue: sqsQueue({ fetch: config.fetchQueueUrl ?? "", deliver: config.deliveryQueueUrl ?? "" }),
-      logger: jsonLogger(),
+      logger: lambdaLogger,
       storylinesFile: file,
     };
     return composePipeline(config, platform, chosen);
