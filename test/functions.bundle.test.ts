@@ -38,7 +38,8 @@ const INGEST_ONLY = ["linkedom", "@mozilla/readability", "rss-parser", "franc-mi
 const NEVER = ["nodemailer", "iconv-lite"];
 const NOT_BUNDLED: Record<string, string[]> = {
   api: [...INGEST_ONLY, ...NEVER],
-  deliver: [...INGEST_ONLY, ...NEVER, "hono", "@hono/zod-openapi"],
+  // Email HTML is built with hono/html, the dashboard's templates (a few KB, below); never the Hono app.
+  deliver: [...INGEST_ONLY, ...NEVER, "@hono/zod-openapi"],
   ingest: [...NEVER, "hono", "@hono/zod-openapi", "@aws-sdk/client-sesv2", "standardwebhooks"],
   // The schedule function parses its configuration (zod/mini, the one schema) but no storyline or API schema.
   schedule: [...INGEST_ONLY, ...NEVER, "hono", "@aws-sdk/client-sesv2", "standardwebhooks"],
@@ -216,6 +217,11 @@ describe("npm run build:functions", () => {
   it.each(Object.entries(NOT_BUNDLED))("the %s bundle carries nothing it never runs", (name, packages) => {
     const sources = new Set(builtFunction(name).weights.map((w) => w.source));
     expect(packages.filter((pkg) => sources.has(pkg))).toEqual([]);
+  });
+
+  it("the deliver bundle carries of hono only the html templates of email, not the app", () => {
+    const hono = builtFunction("deliver").weights.find((w) => w.source === "hono");
+    expect(hono?.bytes ?? 0).toBeLessThan(10_000);
   });
 });
 

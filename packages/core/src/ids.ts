@@ -9,8 +9,7 @@
  * Changing either would make every stored item look new and alert again.
  */
 import { createHash } from "node:crypto";
-import { isHttpUrl } from "./article/http-url.ts";
-import { canonicalizeUrl } from "./feed/url.ts";
+import { canonicalizeUrl, isHttpUrl } from "./feed/url.ts";
 
 const SEPARATOR = "\u0000";
 
@@ -27,11 +26,6 @@ export function hashId(kind: string, ...parts: string[]): string {
 
 export const STORY_ID_LENGTH = 16;
 
-/** An absolute http(s) URL written out in full ("http:example.com" parses, but is not a URL key). */
-function isUrlKey(key: string): boolean {
-  return /^https?:\/\//i.test(key) && isHttpUrl(key);
-}
-
 /**
  * A story: an http(s) URL key names the article everywhere, so it is hashed alone (the same article in two feeds
  * gets one id); any other key (a guid, a content hash) is unique only within its feed, so the feed URL is hashed
@@ -39,7 +33,7 @@ function isUrlKey(key: string): boolean {
  */
 export function storyId(key: string, feedUrl?: string | null): string {
   const trimmed = key.trim();
-  const material = isUrlKey(trimmed) || !feedUrl ? trimmed : `${feedUrl.trim()}\n${trimmed}`;
+  const material = isHttpUrl(trimmed) || !feedUrl ? trimmed : `${feedUrl.trim()}\n${trimmed}`;
   return sha256Hex(material).slice(0, STORY_ID_LENGTH);
 }
 

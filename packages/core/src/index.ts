@@ -35,3 +35,4 @@ export * from "./storyline-definition/index.ts";
 export * from "./storyline-query/index.ts";
 export type * from "./types.ts";
 export { STORYWIRE_VERSION } from "./version.ts";
+export { escapeXml } from "./xml-escape.ts";

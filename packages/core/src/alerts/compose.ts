@@ -1,5 +1,6 @@
 /** composeAlert: a scored story in a storyline, turned into the plain-text alert every channel renders. */
 
+import { httpUrl } from "../feed/url.ts";
 import { alertId } from "../ids.ts";
 import {
   MAX_NOVEL_SENTENCES,
@@ -10,7 +11,7 @@ import {
 } from "./constants.ts";
 import { AlertInputError } from "./errors.ts";
 import { summarizeFraming } from "./framing.ts";
-import { httpUrl, isoTime, plainLine, score } from "./text.ts";
+import { isoTime, plainLine, score } from "./text.ts";
 import type { Alert, AlertRelation, ComposeAlertInput } from "./types.ts";
 
 const RELATIONS: ReadonlySet<string> = new Set<AlertRelation>(["first", "update"]);

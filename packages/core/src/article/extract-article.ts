@@ -5,11 +5,11 @@
  */
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { DOMParser } from "linkedom";
+import { httpUrl } from "../feed/url.ts";
 import { cleanParagraphs } from "./clean-paragraphs.ts";
 import { MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { nodeToParagraphs, withinBudget } from "./html-to-paragraphs.ts";
-import { httpUrl } from "./http-url.ts";
 import { collapseWhitespace } from "./plain-text.ts";
 
 /** NodeFilter.SHOW_ELEMENT */

@@ -2,7 +2,7 @@
 import { cleanParagraphs } from "../article/clean-paragraphs.ts";
 import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from "../article/detect-language.ts";
 import { htmlToLine } from "../article/html-to-paragraphs.ts";
-import { httpUrl, isHttpUrl } from "../article/http-url.ts";
+import { httpUrl, isHttpUrl } from "../feed/url.ts";
 import { storyId } from "../ids.ts";
 import type { FeedItem, Story } from "../types.ts";
 import { itemParagraphs } from "./needs-full-text.ts";
