@@ -14,11 +14,11 @@ function story(i: number, overrides: Partial<Story> = {}): Story {
   const ceasefire = i % 2 === 0;
   return {
     id: hex(i + 1),
-    key: `https://wire.example/${i}`,
+    key: `http://127.0.0.1/wire/${i}`,
     feedId: ceasefire ? "aaaaaaaaaaaaaaaa" : "bbbbbbbbbbbbbbbb",
     title: ceasefire ? `Ceasefire talks, round ${i}` : `Arms control note ${i}`,
     text: ceasefire ? "Witkoff met negotiators in Geneva.\n\nMore talks follow." : "Inspectors returned.",
-    url: `https://wire.example/${i}`,
+    url: `http://127.0.0.1/wire/${i}`,
     source: ceasefire ? "Wire One" : "Wire Two",
     author: null,
     language: ceasefire ? "en" : "de",
