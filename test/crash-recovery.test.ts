@@ -18,7 +18,7 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { alertMessageId } from "@storywire/core/ids";
-import { startLocalStore } from "@storywire/store/local";
+import { startLocalStore } from "@storywire/store/test-support/local-store";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";

@@ -66,8 +66,3 @@ export function lambdaPipeline<P extends Parts>(parts: P | ((config: Config) => 
   });
   return cached as Promise<Pipeline<P>>;
 }
-
-/** Tests build each bundle's pipeline afresh after changing the environment. */
-export function resetLambdaPipeline(): void {
-  cached = undefined;
-}

@@ -49,6 +49,5 @@ export {
   StorylineChangeError,
   type StorylineOrigin,
   type StorylineSource,
-  staticStorylines,
 } from "./storylines.ts";
 export { handleJob, type WorkerDeps } from "./worker.ts";

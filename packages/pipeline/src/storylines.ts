@@ -27,10 +27,6 @@ export interface StorylineSource {
   list(): Promise<readonly Storyline[]>;
 }
 
-export function staticStorylines(storylines: readonly Storyline[] = defaultStorylines): StorylineSource {
-  return { list: async () => storylines };
-}
-
 /** Where a storyline comes from. */
 export type StorylineOrigin = "builtin" | "edited" | "user" | "file";
 

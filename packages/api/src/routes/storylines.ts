@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { renderAtom, renderJsonFeed } from "@storywire/channels/feed";
+import { ATOM_CONTENT_TYPE, JSON_FEED_CONTENT_TYPE, renderAtom, renderJsonFeed } from "@storywire/channels/feed";
 import type { Alert } from "@storywire/core";
 import { alertFromRecord } from "@storywire/pipeline/alerts";
 import type { AlertRecord } from "@storywire/store";
@@ -82,11 +82,11 @@ async function composeAll(deps: ApiDeps, records: AlertRecord[]): Promise<Alert[
 function sendFeed(c: Context, format: "atom" | "json", title: string, selfUrl: string, alerts: Alert[]) {
   if (format === "atom") {
     return c.body(renderAtom({ title, selfUrl, alerts }), 200, {
-      "content-type": "application/atom+xml; charset=utf-8",
+      "content-type": ATOM_CONTENT_TYPE,
     });
   }
   return c.body(renderJsonFeed({ title, selfUrl, alerts }), 200, {
-    "content-type": "application/feed+json; charset=utf-8",
+    "content-type": JSON_FEED_CONTENT_TYPE,
   });
 }
 

@@ -3,7 +3,7 @@
 import { fakeDeps, makeFraming, makeStory, score } from "@storywire/api/test-support/dashboard";
 import type { Story } from "@storywire/core";
 import type { Store } from "@storywire/store";
-import { type LocalStore, startLocalStore } from "@storywire/store/local";
+import { type LocalStore, startLocalStore } from "@storywire/store/test-support/local-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 

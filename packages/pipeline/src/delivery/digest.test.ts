@@ -1,11 +1,11 @@
 import { generateWebhookSecret, type HttpPoster } from "@storywire/channels";
 import { digestMessageId } from "@storywire/core/ids";
+import { staticStorylines } from "@storywire/pipeline/test-support/storylines";
 import type { Delivery, Store, Subscription } from "@storywire/store";
 import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Job, silentLogger } from "../ports.ts";
-import { staticStorylines } from "../storylines.ts";
 import { deliverOne } from "./deliver.ts";
 import { claimableAt, DIGEST_LOOKBACK_MS, dueDigestDeliveries, MAX_DIGEST_ALERTS } from "./digest.ts";
 import type { DeliverDeps } from "./types.ts";
