@@ -6,10 +6,9 @@
 import type { Alert } from "@storywire/core";
 import { html } from "hono/html";
 import { EMAIL_SUBJECT_MAX, EMAIL_SUBJECT_PREFIX } from "../constants.ts";
-import { assertEmailAddress, senderDomain } from "../email/address.ts";
+import { addressedEmail } from "../email/address.ts";
 import { type EmailHtml, emailDocument, htmlLink, MUTED, titleHtml } from "../email/html.ts";
 import type { EmailMessage } from "../email/types.ts";
-import { ChannelConfigError } from "../errors.ts";
 import { fit } from "../text/fit.ts";
 import { alertPlainText, relationLabel, sourceLine } from "../text/format.ts";
 import { alertCount, assertDigest, digestHeadline, periodLabel } from "./summary.ts";
@@ -22,20 +21,11 @@ export function digestEmailSubject(digest: Digest): string {
 /** `id` (digestMessageId) becomes the Message-ID, so a resend of the same digest can be recognised. */
 export function renderDigestEmail(digest: Digest, options: { from: string; to: string; id?: string }): EmailMessage {
   assertDigest(digest);
-  if (/[\r\n]/.test(options.from)) {
-    throw new ChannelConfigError(
-      "The digest's sender address must be a single line, such as Storywire <alerts@example.org>.",
-    );
-  }
-  const message: EmailMessage = {
-    from: options.from,
-    to: assertEmailAddress(options.to, "recipient address"),
+  return addressedEmail(options, {
     subject: digestEmailSubject(digest),
     text: digestPlainText(digest),
     html: digestHtml(digest),
-  };
-  if (options.id !== undefined) message.messageId = `<${options.id}@${senderDomain(options.from)}>`;
-  return message;
+  });
 }
 
 /** The text part: a heading line, then each alert as a single-alert email would show it, numbered. */

@@ -2,10 +2,9 @@
 import type { Alert } from "@storywire/core";
 import { html } from "hono/html";
 import { EMAIL_SUBJECT_MAX, EMAIL_SUBJECT_PREFIX } from "../constants.ts";
-import { ChannelConfigError } from "../errors.ts";
 import { fit } from "../text/fit.ts";
 import { alertPlainText, formatScore, framingScoresLine, relationLabel, sourceLine } from "../text/format.ts";
-import { assertEmailAddress, senderDomain } from "./address.ts";
+import { addressedEmail } from "./address.ts";
 import { type EmailHtml, emailDocument, htmlLink, MUTED, titleHtml } from "./html.ts";
 import type { EmailMessage } from "./types.ts";
 
@@ -19,20 +18,10 @@ export function renderEmail(
   options: { from: string; to: string; deliveryId?: string; test?: boolean },
 ): EmailMessage {
   const test = options.test === true;
-  if (/[\r\n]/.test(options.from)) {
-    throw new ChannelConfigError(
-      "The email sender address must be a single line, such as Storywire <alerts@example.org>.",
-    );
-  }
-  const message: EmailMessage = {
-    from: options.from,
-    to: assertEmailAddress(options.to, "recipient address"),
-    subject: emailSubject(alert, test),
-    text: alertPlainText(alert, test),
-    html: emailHtml(alert, test),
-  };
-  if (options.deliveryId !== undefined) message.messageId = `<${options.deliveryId}@${senderDomain(options.from)}>`;
-  return message;
+  return addressedEmail(
+    { from: options.from, to: options.to, id: options.deliveryId },
+    { subject: emailSubject(alert, test), text: alertPlainText(alert, test), html: emailHtml(alert, test) },
+  );
 }
 
 export function emailHtml(alert: Alert, test = false): string {
