@@ -85,6 +85,18 @@ describe("storywire CLI contracts", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([
+    [["start", "--help"], /storywire start \[--port <n>\][\s\S]*run the local stack/],
+    [["storylines", "-h"], /storylines validate[\s\S]*storylines try[\s\S]*storylines compile/],
+    [["help", "export"], /storywire export --out <dir>/],
+  ])("%j prints that command's usage and exits 0", async (args, usage) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(usage);
+    expect(stdout).not.toMatch(/storywire compare/);
+  });
+
   it("score: one JSON object per file with storylines and framing", async () => {
     const sco = SAMPLE_STORIES[0];
     const file = story(sco?.title ?? "", sco?.paragraphs ?? []);
