@@ -1,6 +1,7 @@
 /**
  * Scoring benchmark: articles/s and CPU µs per ~5 KB article for storylines + framing (scoreDocument), and
- * pairs/s for compare(). Each is set against a naive baseline measured in the same run:
+ * pairs/s for compare(), and candidates/s when placing a story among its storyline's stories (classifyAgainst).
+ * The first two are set against a naive baseline measured in the same run:
  *   - scoring: lower-case `includes` of every cue, context and framing phrase over the whole text (what a
  *     keyword filter does, with no positions, windows, overlap rules or evidence);
  *   - compare: exact Jaccard over full string-shingle sets of both texts.
@@ -9,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { compare, fingerprint } from "../packages/core/src/dedup/index.ts";
+import { classifyAgainst, compare, fingerprint } from "../packages/core/src/dedup/index.ts";
 import { framingLexicon } from "../packages/core/src/scoring/framing-lexicon.ts";
 import { defaultStorylines, scoreDocument } from "../packages/core/src/scoring/index.ts";
 import { type BenchContext, consoleContext } from "./context.ts";
@@ -18,6 +19,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const articlesDir = resolve(here, "..", "eval", "articles");
 
 const TARGET_BYTES = 5 * 1024;
+/** Candidates of one placement in the benchmark (texts of eval/articles). */
+const PLACEMENT_CANDIDATES = 60;
+
 /** Minimum measuring time per case. */
 const MIN_MS = 1000;
 
@@ -131,6 +135,23 @@ export async function run({ print, record }: BenchContext): Promise<void> {
   print(
     `  ratio: ${(pairs.cpuUs / pairs.ops / (jaccard.cpuUs / jaccard.ops)).toFixed(1)}x the baseline's CPU per pair`,
   );
+
+  // Placing a story among its storyline's recent stories (the pipeline's classifyAgainst): every candidate is
+  // compared, each prepared once and kept (warm, as in a running worker).
+  const candidates = readdirSync(articlesDir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .slice(0, PLACEMENT_CANDIDATES)
+    .map((f, i) => {
+      const [title = "", ...body] = readFileSync(join(articlesDir, f), "utf8")
+        .trim()
+        .split(/\n\s*\n/);
+      return { id: String(i), title, text: body.join("\n\n") };
+    });
+  const placing = measure(() => classifyAgainst(update, candidates));
+  print(line(`classifyAgainst (${candidates.length} candidates)`, placing, "stories"));
+  record("place_candidates_per_s", ((placing.ops * candidates.length) / placing.wallMs) * 1000);
+  print(`  ${(((placing.ops * candidates.length) / placing.wallMs) * 1000).toFixed(0)} candidates/s`);
 
   const fp = measure(() => fingerprint(article));
   print(line("fingerprint (SimHash)", fp, "articles"));

@@ -105,6 +105,7 @@ describe("evaluation sets", () => {
     const sets = listSets();
     expect(sets.find((s) => s.dir === "kinds")?.role).toBe("tuning");
     expect(sets.find((s) => s.dir === "frozen-a")?.role).toBe("tuning");
-    expect(sets.find((s) => s.dir === "frozen-b")?.role).toBe("frozen");
+    expect(sets.find((s) => s.dir === "frozen-b")?.role).toBe("tuning");
+    expect(sets.find((s) => s.dir === "frozen-c")?.role).toBe("frozen");
   });
 });

@@ -3,14 +3,15 @@
  * same message delivered twice); a live worker keeps its claim past the lease by renewing it; the claim is released
  * by the write that records the result, or at once when the check fails before it; and a 304 costs three writes.
  */
+
+import { fetchedBody } from "@storywire/pipeline/test-support/fetched";
+import { staticStorylines } from "@storywire/pipeline/test-support/storylines";
 import type { Store } from "@storywire/store";
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeFeed, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import type { Fetcher } from "./fetcher.ts";
 import { type Job, silentLogger, systemClock } from "./ports.ts";
 import { runSchedule } from "./schedule.ts";
-import { staticStorylines } from "./storylines.ts";
-import { fetchedBody } from "./test-fetched.ts";
 import { handleJob, parseJob, type WorkerDeps } from "./worker.ts";
 
 const ID = "f000000000000001";

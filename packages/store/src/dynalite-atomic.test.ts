@@ -3,9 +3,9 @@
  * together), so a process killed at any instant leaves the table and its indexes agreeing, as DynamoDB would.
  */
 import { createRequire } from "node:module";
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DynaliteStore } from "./dynalite-atomic.ts";
-import { makeFeed, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { Store } from "./types.ts";
 
 interface RawWrite {

@@ -1,5 +1,12 @@
 import type { Logger } from "@storywire/pipeline";
 
+/** A field's value as one token: strings quoted when they hold spaces, objects and lists as compact JSON. */
+function fieldText(value: unknown): string {
+  if (typeof value === "string") return /\s/.test(value) ? JSON.stringify(value) : value;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
 /** Human-readable log lines for the terminal: time, message, then key=value fields. */
 export function consoleLogger(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
   const format = (level: string, message: string, fields?: Record<string, unknown>) => {
@@ -7,7 +14,7 @@ export function consoleLogger(write: (line: string) => void = (l) => process.std
     const tag = level === "info" ? "" : `${level.toUpperCase()} `;
     const rest = Object.entries(fields ?? {})
       .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => `${k}=${typeof v === "string" && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
+      .map(([k, v]) => `${k}=${fieldText(v)}`)
       .join(" ");
     write(`${time} ${tag}${message}${rest ? ` ${rest}` : ""}`);
   };

@@ -196,6 +196,14 @@ describe("furniture by shape", () => {
     "By Tom Ashby, Reuters",
     "World | 3 December 2025, 08:05",
     "Updated: March 3, 2025 at 10:15 am ET",
+    "By Staff, Northern Wire, with agencies",
+    "The Evening Courier | Vienna | 14 June 2021",
+    "Baltic Herald | Tallinn | 2 May 2024 | By Kadri Tamm",
+    "Steppe Post | March 8, 2023 | Author: Aidos Seitkali",
+    "Policy Forum | Op-ed | 12 October 2022",
+    "Published: 2025-03-11 14:02",
+    "11.03.2025, 14:02",
+    "Politics | 11.03.2025 | By Oleh Marchuk",
   ])("scraped-page furniture goes: %j", (line) => {
     expect(isFurniture(line)).toBe(true);
   });
@@ -204,6 +212,10 @@ describe("furniture by shape", () => {
     "By Friday, Ukraine said the talks would resume.",
     "By the end of the day the delegations had left Geneva.",
     "[Ukrainian officials said the talks were constructive.]",
+    "By Monday, officials expect a deal with agencies",
+    "The ceasefire took effect on 11.03.2025 at noon.",
+    "Russia said on 11 March 2025 that the talks | would go on.",
+    "Opposition | Government | 14 June 2021 was the day the vote was held, and the count took a week to finish.",
   ])("a sentence that only looks like furniture stays: %j", (line) => {
     expect(isFurniture(line)).toBe(false);
   });

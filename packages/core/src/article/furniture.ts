@@ -67,11 +67,25 @@ export const FURNITURE_LINES: readonly { pattern: string; maxLength: number; cas
   { pattern: String.raw`(?:\[[^\]\[]{1,30}\]\s*)+`, maxLength: 200 },
   // A photo, video or graphic placeholder with its caption: "[Photo: Vladimir Putin at the Kremlin ...]".
   { pattern: String.raw`[\[(](?:photo|image|picture|video|graphic|gallery|caption)\b[^\])]*[\])]`, maxLength: 400 },
-  // A byline on its own line: "By Lina Haddad and Oleksiy Marchenko", "By Marina Kovaleva in Moscow".
+  // A byline on its own line: "By Lina Haddad and Oleksiy Marchenko", "By Marina Kovaleva in Moscow", "By Staff,
+  // Eastern Wire, with agencies".
   {
-    pattern: String.raw`[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,4}(?:\s+in\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)?(?:\s*(?:,|\||[-–—])\s*\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})?\.?`,
+    pattern: String.raw`[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,4}(?:\s+in\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)?(?:\s*(?:,|\||[-–—])\s*\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})?(?:,?\s+(?:with|and)\s+(?:agencies|agency reports|news agencies|wires|wire services))?\.?`,
     maxLength: 160,
     caseSensitive: true,
+  },
+  // A masthead: short segments between "|" (or "•", "·"), one of them a date or a byline: "The Capital Times |
+  // Jeddah | 11 March 2025", "Delhi Chronicle | Astana | 9 June 2017 | By Sutirtho Banerjee", "Kyiv Dispatch |
+  // January 24, 2026 | Author: Kateryna Lysenko". Prose never runs to "|" between short capitalised segments.
+  {
+    pattern: String.raw`(?=[^|•·]{1,46}[|•·])(?=.*(?:\d{1,2}\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|(?:^|[|•·]\s*)(?:By|Author:)\s))[\p{Lu}\p{N}][^|•·.!?]{0,44}(?:\s*[|•·]\s*[\p{Lu}\p{N}][^|•·!?]{0,44}){1,6}`,
+    maxLength: 200,
+    caseSensitive: true,
+  },
+  // A time stamp in figures: "Published: 2025-03-11 14:02", "11.03.2025, 14:02", "Updated 2025-03-11T14:02Z".
+  {
+    pattern: String.raw`(?:[\p{L}&' ]{1,30}\s*[|•·]\s*)?(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})(?:[ T,]+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:z|gmt|utc|cet|cest|msk|et|bst)?)?`,
+    maxLength: 80,
   },
   // A section and time stamp: "World | 3 December 2025, 08:05", "Updated: March 3, 2025 at 10:15 am ET".
   {

@@ -37,18 +37,47 @@ describe("classifyAgainst", () => {
     });
   });
 
-  it("is the first of its event when nothing matches, and skips far fingerprints", () => {
+  it("is the first of its event when nothing matches", () => {
     expect(classifyAgainst({ title: "x", text: "A football club signed a striker on Monday." }, [A, B])).toEqual({
       relation: "first",
       matchId: null,
       novel: [],
       similarity: 0,
     });
+  });
+
+  it("compares every candidate: a stored fingerprint far from the story's does not hide it", () => {
+    // Another outlet's rewrite is as far from the original in SimHash bits as an unrelated story.
     const own = fingerprint({ title: A.title, text: A.text });
-    expect(classifyAgainst({ title: A.title, text: A.text }, [{ ...A, fingerprint: own }]).relation).toBe("duplicate");
-    // A stored fingerprint that differs in every bit means "not this story": the candidate is skipped.
     const opposite = [...own].map((h) => (15 - Number.parseInt(h, 16)).toString(16)).join("");
-    expect(classifyAgainst({ title: A.title, text: A.text }, [{ ...A, fingerprint: opposite }]).relation).toBe("first");
+    expect(classifyAgainst({ title: A.title, text: A.text }, [{ ...A, fingerprint: opposite }]).relation).toBe(
+      "duplicate",
+    );
+  });
+
+  it("dates candidates by publishedAt when their text has no date: a follow-up weeks later is another event", () => {
+    const report = {
+      id: "report",
+      title: "Drone strike cuts power to Shostka",
+      text: "Russian drones hit the power station in Shostka overnight, cutting electricity to 40,000 homes, the governor said.",
+    };
+    const followUp = {
+      title: "Shostka power station repairs to take a week",
+      text: "Repairs at the Shostka power station will take a week, engineers said, as 25,000 homes remained without power.",
+    };
+    const at = (iso: string) => ({ ...report, publishedAt: iso });
+    const story = { ...followUp, publishedAt: "2025-11-04T09:00:00Z" };
+    expect(classifyAgainst(story, [at("2025-11-03T06:00:00Z")])).toMatchObject({
+      relation: "update",
+      matchId: "report",
+    });
+    expect(classifyAgainst(story, [at("2025-10-10T06:00:00Z")]).relation).toBe("first");
+  });
+
+  it("prepares a candidate once and sees a changed text as a new candidate", () => {
+    const repost = { title: "Bombers patrol near Japan", text: A.text };
+    expect(classifyAgainst(repost, [A]).relation).toBe("duplicate");
+    expect(classifyAgainst(repost, [{ ...A, text: B.text }]).relation).toBe("first");
   });
 
   it("places a reworded re-post with its own dateline and capitals as a duplicate", () => {

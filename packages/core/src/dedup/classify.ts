@@ -3,15 +3,22 @@
  * an update to one of them (new facts: alert), or a duplicate (nothing new: join silently).
  * A duplicate of any candidate wins over an update; among equals, the most similar candidate wins (ties: the
  * one sharing the most shingles overall).
+ *
+ * Every candidate is compared: another outlet's rewrite of a story shares few word sequences, so its SimHash
+ * fingerprint is as far from the original's as an unrelated story's (about 30 of 64 bits) and cannot be used to
+ * skip candidates. What makes placing cheap instead is that a candidate is prepared once (PREPARED_CACHE): the
+ * same stories are the candidates of every new story of their storyline for days.
  */
 import type { DocInput } from "../scoring/text.ts";
 import { type CompareOptions, comparePrepared } from "./compare.ts";
-import { FINGERPRINT_SKIP_BITS } from "./constants.ts";
-import { hammingDistance } from "./hash.ts";
-import { type Prepared, prepare, preparedFingerprint } from "./prepare.ts";
+import { PREPARED_CACHE } from "./constants.ts";
+import { type Prepared, prepare } from "./prepare.ts";
 
-/** A candidate: an id plus the document (a Story fits: it has title and text), optionally its fingerprint. */
-export type Candidate = { id: string; fingerprint?: string | null } & (
+/**
+ * A candidate: an id plus the document (a Story fits: it has title, text and publishedAt). Its fingerprint, when
+ * given, is not used (see the top of this file); publishedAt dates it when its text carries no date.
+ */
+export type Candidate = { id: string; fingerprint?: string | null; publishedAt?: string | null } & (
   | { title?: string | null; text: string }
   | { title?: string | null; paragraphs: readonly string[] }
 );
@@ -25,15 +32,38 @@ export interface Placement {
   similarity: number;
 }
 
-function asDoc(c: Candidate): DocInput {
+function asDoc(c: Candidate): DocInput & { publishedAt?: string | null } {
+  const publishedAt = c.publishedAt ?? null;
   return "paragraphs" in c
-    ? { title: c.title ?? null, paragraphs: c.paragraphs }
-    : { title: c.title ?? null, text: c.text };
+    ? { title: c.title ?? null, paragraphs: c.paragraphs, publishedAt }
+    : { title: c.title ?? null, text: c.text, publishedAt };
+}
+
+/** Prepared candidates by id and content, least recently used first. */
+const cache = new Map<string, Prepared>();
+
+function cacheKey(c: Candidate): string {
+  const body = "paragraphs" in c ? c.paragraphs.join("\n\n") : c.text;
+  return `${c.id}\u0000${c.title ?? ""}\u0000${c.publishedAt ?? ""}\u0000${body.length}\u0000${body.slice(0, 64)}`;
+}
+
+function preparedCandidate(c: Candidate): Prepared {
+  const key = cacheKey(c);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const p = prepare(asDoc(c));
+  cache.set(key, p);
+  if (cache.size > PREPARED_CACHE) cache.delete(cache.keys().next().value ?? "");
+  return p;
 }
 
 /**
  * Classifies `story` against `candidates`, stories of a storyline it belongs to (pass `sameStoryline: false`
- * otherwise). Candidates whose fingerprint is far from the story's are skipped.
+ * otherwise).
  */
 export function classifyAgainst(
   story: DocInput,
@@ -41,15 +71,13 @@ export function classifyAgainst(
   options: CompareOptions = {},
 ): Placement {
   const b: Prepared = prepare(story);
-  const fp = preparedFingerprint(b);
   let best: Placement = { relation: "first", matchId: null, novel: [], similarity: 0 };
   let bestJaccard = -1;
   const rank = { first: 0, update: 1, duplicate: 2 } as const;
   for (const c of candidates) {
-    if (typeof c.fingerprint === "string" && hammingDistance(c.fingerprint, fp) > FINGERPRINT_SKIP_BITS) continue;
     // Only duplicates and updates place a story; the candidates are stories of the story's storyline, so no
     // storyline scoring is needed (and an outcome report finds the announcement it follows).
-    const r = comparePrepared(prepare(asDoc(c)), b, {
+    const r = comparePrepared(preparedCandidate(c), b, {
       ...options,
       storylinesA: [],
       storylinesB: [],

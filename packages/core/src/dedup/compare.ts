@@ -1,25 +1,35 @@
 /**
  * Duplicate / update / related / unrelated between two documents.
  *
- * Both texts are reduced to their story: datelines, agency credits and furniture removed, spellings folded
- * ("U.S."/"US", "1,550"/"1550", "Feb."/"February"). Then:
+ * Both texts are reduced to their story: mastheads, bylines, datelines, agency credits and furniture removed,
+ * spellings folded ("U.S."/"US", "1,550"/"1550", "Feb."/"February", "6 p.m."/"18:00", "fourteen days"/"two
+ * weeks"), and each is dated by its own masthead, dateline or closing date line (else a Story's publishedAt;
+ * dates.ts). Then:
  *   - shingles: word 3-grams of each body; overlap = |A∩B| / min(|A|, |B|) (a trimmed re-post scores 1);
+ *   - stems: b's content words, inflections and country names folded ("signed"/"signing", "Kremlin"/"Russia";
+ *     stem.ts, places.ts), and the share of them a uses. Another outlet's rewrite of a report shares few word
+ *     sequences (overlap 0.0-0.3) but most of its words;
  *   - every sentence of b is matched against a: coverage = the larger of its word containment in the best
  *     sentence of a and its shingle containment in all of a. Covered from COVERED (0.6) on;
- *   - a sentence of b is NOVEL when it brings facts a lacks: a strong one (a new number, a number changed
- *     from the sentence of a it rewrites, a new quotation, a new weekday with new wording) or 1.5 of weak
- *     ones (a new name 1, a new name of several words 1.5, a new month or bare year 0.5). New sentences and
- *     rewritten ones (covered from COVERED on) are judged alike; sentences wholly found in a never are.
- *     Paraphrase is no fact: a figure in words ("three-way", "half a century") matches the same figure in
- *     digits and is new only where it replaces another count of the same thing; a capital standing for its
- *     country ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") is known.
- *   - same story: overlap >= 0.35, or half of b's sentences covered, or (no shared wording but) the same
- *     entities and numbers (entity Jaccard >= 0.6) on the same topic (cosine >= 0.6).
- *   - the same event without shared wording: b reports the outcome of the meeting a announces (event.ts: the
- *     venue, the date and two names agree) and both are in one storyline.
- * relation: same story and nothing novel -> duplicate; same story and novel sentences -> update; b reporting
- * how a's announced meeting went -> update, the outcome its novel sentences; otherwise related when both
- * documents match a common storyline (the storyline scorer's `matched`), else unrelated.
+ *   - a sentence of b is NOVEL only when it brings facts a lacks: a strong one (a new number, a number changed
+ *     from the sentence of a it rewrites, a new quotation, a new weekday with new wording) or 1.5 of weak ones (a
+ *     new name 1, a new name of several words 1.5, a new month or bare year 0.5). A paraphrased lead brings none.
+ *     Paraphrase is no fact: a figure in words ("three-way", "half a century") matches the same figure in digits
+ *     and is new only where it replaces another count of the same thing; a capital standing for its country
+ *     ("Moscow" for "the Russian side") is no new name; a's dateline ("QINGDAO, June 26 -") and the day a was
+ *     written (its weekday, "on Tuesday") are known. In a short item the headline is judged too.
+ *   - same story: overlap >= 0.35, or half of b's sentences covered, or a paraphrase (overlap >= 0.2 on the same
+ *     topic), or the same entities and numbers on the same topic, or a rewrite by stems: 70% of b's stems in a
+ *     (55% when b brings no new fact at all), on the same topic (cosine >= 0.45), b of 20 stems or more, and
+ *     both written within 3 days when both are dated;
+ *   - the same event without shared wording (event.ts): b reports the outcome of the meeting a announces (the
+ *     venue, in b's lead or dateline, the date and two names agree; within 45 days), or b follows a's event up
+ *     (within 3 days when dated: a revised toll, the other side's answer, a confirmation).
+ * relation: same story and nothing novel -> duplicate (but the report of how an announced meeting went is an
+ * update whatever its wording); same story and novel sentences -> update (a rewrite needs two); b reporting how
+ * a's announced meeting went -> update, the outcome its novel sentences; a follow-up -> update, or duplicate when
+ * it brings no fact and shares half of its stems; otherwise related when both documents match a common
+ * storyline (the storyline scorer's `matched`), else unrelated.
  */
 import { type Analysis, analyze, words } from "../scoring/analysis.ts";
 import { defaultStorylines } from "../scoring/defaults/index.ts";
@@ -28,20 +38,28 @@ import { scoreStorylines } from "../scoring/storyline-score.ts";
 import type { DocInput } from "../scoring/text.ts";
 import {
   COVERED,
+  FOLLOW_UP_DUPLICATE_STEMS,
   MAX_NOVEL,
+  MIN_STORY_STEMS,
   NEW_DAY_WORDS,
+  NO_NEWS_STEMS,
   NOVEL_WEAK,
   PARAPHRASE_OVERLAP,
   PARAPHRASE_TOPIC,
+  REWRITE_DAYS,
   REWRITE_NOVEL,
   SAME_EVENT_ENTITIES,
   SAME_EVENT_TOPIC,
   SAME_STORY_OVERLAP,
   SAME_STORY_SENTENCES,
+  SAME_STORY_STEMS,
+  SHORT_BODY_SENTENCES,
+  STEMS_TOPIC,
 } from "./constants.ts";
 import { type EventCues, eventCues, followsUp, reportsAnnouncedEvent } from "./event.ts";
 import type { SoftNumber } from "./normalize.ts";
-import { type Prepared, type PreparedSentence, prepare } from "./prepare.ts";
+import { STAND_IN_GROUPS, STAND_INS } from "./places.ts";
+import { type Prepared, type PreparedSentence, prepare, titleSentence } from "./prepare.ts";
 
 export type CompareRelation = "duplicate" | "update" | "related" | "unrelated";
 
@@ -167,43 +185,6 @@ const INSTITUTION_HEADS = new Set(
 );
 
 /**
- * Capitals and seats of power written for their countries ("Moscow" for Russia, "the White House" for the
- * United States): a rewrite swaps them freely, so one is no new name where another of its group is known.
- */
-const STAND_IN_GROUPS: readonly (readonly string[])[] = [
-  ["russia", "russian", "russians", "moscow", "kremlin"],
-  ["china", "chinese", "beijing"],
-  ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"],
-  ["us", "usa", "america", "american", "americans", "washington", "white house", "united states"],
-  ["japan", "japanese", "tokyo"],
-  ["eu", "brussels", "european union"],
-  ["uk", "britain", "british", "london", "united kingdom", "downing street"],
-  ["france", "french", "paris", "elysee"],
-  ["germany", "german", "berlin"],
-  ["iran", "iranian", "tehran"],
-  ["india", "indian", "delhi", "new delhi"],
-  ["pakistan", "pakistani", "islamabad"],
-  ["turkey", "turkiye", "turkish", "ankara"],
-  ["belarus", "belarusian", "minsk"],
-  ["taiwan", "taiwanese", "taipei"],
-  ["north korea", "north korean", "pyongyang"],
-  ["south korea", "south korean", "seoul"],
-];
-
-/** Words too common to stand for a country on their own ("us" is also the pronoun). */
-const AMBIGUOUS = new Set(["us"]);
-
-/** Name (or head word) -> the other names of its country, each as its words. */
-const STAND_INS: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const map = new Map<string, string[][]>();
-  for (const group of STAND_IN_GROUPS) {
-    const known = group.filter((n) => !AMBIGUOUS.has(n)).map((n) => n.split(" "));
-    for (const n of group) map.set(n, known);
-  }
-  return map;
-})();
-
-/**
  * A name is new when a lacks its head (last word): "Vladimir Putin" is not new where "Putin" was, "Sergei
  * Ryabkov" is where only "Sergei Lavrov" was. An institution's head word after words a knows ("Pacific Fleet
  * Command" after "Pacific Fleet") is not a new name either.
@@ -299,6 +280,8 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /**
  * Words that name no particular event: countries and capitals, and the words of the storylines' own names
  * (cues without a `near` rule: "New START", "Shanghai Cooperation Organization"), which every story of a
@@ -311,7 +294,10 @@ function genericWords(storylines: readonly Storyline[]): Set<string> {
   const out = new Set<string>();
   for (const group of STAND_IN_GROUPS) for (const name of group) for (const w of name.split(" ")) out.add(w);
   for (const s of storylines) {
-    for (const c of s.cues) if (c.near === undefined) for (const w of words(c.phrase)) out.add(w.toLowerCase());
+    for (const c of s.cues) {
+      // The storyline's own name ("New START") and its acronyms ("SCO", however many senses it has).
+      if (c.near === undefined || ACRONYM.test(c.phrase)) for (const w of words(c.phrase)) out.add(w.toLowerCase());
+    }
   }
   genericCache.set(storylines, out);
   return out;
@@ -322,8 +308,17 @@ function cuesOf(p: Prepared, generic: ReadonlySet<string>): EventCues {
     p.title,
     p.sentences.map((s) => s.text),
     generic,
+    p.datelines,
   );
   return p.event;
+}
+
+/** Share of b's word stems (headline and body) that a uses too. */
+function stemCover(a: Prepared, b: Prepared): number {
+  if (b.stems.size === 0) return 0;
+  let n = 0;
+  for (const x of b.stems.keys()) if (a.stems.has(x)) n++;
+  return n / b.stems.size;
 }
 
 /** Names (not numbers) both documents use. */
@@ -333,11 +328,31 @@ function sharedNames(a: Prepared, b: Prepared): number {
   return n;
 }
 
-/** The outcome's new facts; when none qualifies as a fact, its headline and lead sentences that a lacks. */
+/**
+ * The outcome's new facts; when none qualifies as a fact, its lead sentences that a lacks, else those of its lead
+ * that a does not hold word for word.
+ */
 function outcomeSentences(novel: readonly string[], a: Prepared, b: Prepared): string[] {
   if (novel.length > 0) return [...novel];
   const lead = b.title === null ? b.sentences.slice(0, 2) : b.sentences.slice(0, 1);
-  return lead.filter((s) => coverage(s, a).value < COVERED).map((s) => s.text);
+  const fresh = lead.filter((s) => coverage(s, a).value < COVERED);
+  // Told in the announcement's own words ("met ... and parted without agreement"): the lead is still the outcome.
+  return (fresh.length > 0 ? fresh : lead.filter((s) => coverage(s, a).value < 1)).map((s) => s.text);
+}
+
+/** The sentences of b that bring facts a lacks, and how many of b's sentences a covers. */
+export function novelSentences(a: Prepared, b: Prepared): { novel: string[]; covered: number } {
+  const novel: string[] = [];
+  let covered = 0;
+  // In a short item the headline carries facts the one or two sentences under it leave out.
+  const t = b.sentences.length <= SHORT_BODY_SENTENCES ? titleSentence(b) : null;
+  if (t !== null && isNovel(t, a, coverage(t, a))) novel.push(t.text);
+  for (const s of b.sentences) {
+    const cov = coverage(s, a);
+    if (cov.value >= COVERED) covered++;
+    if (isNovel(s, a, cov)) novel.push(s.text);
+  }
+  return { novel, covered };
 }
 
 /** Compares two prepared documents: is b a duplicate of a, an update to it, related, or unrelated? */
@@ -348,23 +363,25 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
   const minSize = Math.min(a.shingles.size, b.shingles.size);
   const overlap = minSize === 0 ? 0 : shared / minSize;
 
-  const novel: string[] = [];
-  let covered = 0;
-  for (const s of b.sentences) {
-    const cov = coverage(s, a);
-    if (cov.value >= COVERED) covered++;
-    if (isNovel(s, a, cov)) novel.push(s.text);
-  }
+  const { novel, covered } = novelSentences(a, b);
   const coveredSentences = b.sentences.length === 0 ? 0 : covered / b.sentences.length;
   const entityUnion = new Set([...a.entities, ...b.entities]).size;
   const entityOverlap = entityUnion === 0 ? 0 : intersectionSize(a.entities, b.entities) / entityUnion;
   const topic = cosine(a.contentCounts, b.contentCounts);
 
+  const stems = stemCover(a, b);
+  const gap = a.day !== null && b.day !== null ? b.day - a.day : null;
   const sameStory =
     overlap >= SAME_STORY_OVERLAP ||
     coveredSentences >= SAME_STORY_SENTENCES ||
     (overlap >= PARAPHRASE_OVERLAP && topic >= PARAPHRASE_TOPIC) ||
-    (entityOverlap >= SAME_EVENT_ENTITIES && topic >= SAME_EVENT_TOPIC);
+    (entityOverlap >= SAME_EVENT_ENTITIES && topic >= SAME_EVENT_TOPIC) ||
+    // Another outlet's rewrite shares few word sequences but most of its words (inflections aside); a brief
+    // that paraphrases a statement shares fewer, but brings not one fact the statement lacks.
+    ((stems >= SAME_STORY_STEMS || (novel.length === 0 && stems >= NO_NEWS_STEMS)) &&
+      topic >= STEMS_TOPIC &&
+      b.stems.size >= MIN_STORY_STEMS &&
+      (gap === null || Math.abs(gap) <= REWRITE_DAYS));
 
   let relation: CompareRelation;
   let sharedStorylines: string[] = [];
@@ -376,6 +393,15 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
     // paraphrase; an update of it brings more than one new sentence.
     const rewrite = overlap < SAME_STORY_OVERLAP && coveredSentences < SAME_STORY_SENTENCES;
     relation = novel.length >= (rewrite ? REWRITE_NOVEL : 1) ? "update" : "duplicate";
+    // A text that reports how the meeting the first text announced went is news, even when it is told in the same
+    // words and the outcome carries no new name or figure ("met ... and parted without agreement").
+    if (relation === "duplicate") {
+      const generic = genericWords(options.storylines ?? defaultStorylines);
+      if (reportsAnnouncedEvent(cuesOf(a, generic), cuesOf(b, generic), sharedNames(a, b), gap)) {
+        relation = "update";
+        novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
+      }
+    }
   } else {
     const storylines = options.storylines ?? defaultStorylines;
     const generic = genericWords(storylines);
@@ -389,13 +415,19 @@ export function comparePrepared(a: Prepared, b: Prepared, options: CompareOption
     const oneStoryline = options.sameStoryline === true || sharedStorylines.length > 0;
     const ca = cuesOf(a, generic);
     const cb = cuesOf(b, generic);
-    if ((oneStoryline || noStoryline) && followsUp(ca, cb)) {
-      // The same event written afresh: the toll revised, the other side's answer, more details. (Two texts in
-      // different storylines are two events, whatever place they share: talks in Geneva on arms and on Ukraine.)
-      relation = novel.length === 0 ? "duplicate" : "update";
-    } else if (oneStoryline && reportsAnnouncedEvent(ca, cb, sharedNames(a, b))) {
+    if (oneStoryline && reportsAnnouncedEvent(ca, cb, sharedNames(a, b), gap)) {
+      // How an announced meeting went is news, whatever wording the two share.
       relation = "update";
       novel.splice(0, novel.length, ...outcomeSentences(novel, a, b));
+    } else if (
+      (oneStoryline || noStoryline) &&
+      followsUp(ca, cb, gap, a.day) &&
+      (novel.length > 0 || stems >= FOLLOW_UP_DUPLICATE_STEMS)
+    ) {
+      // The same event written afresh: the toll revised, the other side's answer, more details. (Two texts in
+      // different storylines are two events, whatever place they share: talks in Geneva on arms and on Ukraine.)
+      // With no new fact it is a duplicate only when it also tells it in the same words; otherwise it stays apart.
+      relation = novel.length === 0 ? "duplicate" : "update";
     } else {
       // Related means the same storyline: both documents pass the same scoring test. Shared vocabulary ("naval
       // exercise" in a NATO drill and a China-Russia drill) is not enough.

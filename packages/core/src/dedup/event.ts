@@ -21,23 +21,37 @@
  *     Japan"), figures of two digits or more other than years, and day-and-month dates; not countries,
  *     capitals and the words of the storylines' own names ("New START", "Shanghai Cooperation
  *     Organization"), which every story of a storyline shares.
- * Announcement -> outcome: the report names one of the announced venues, dates agree, EVENT_SHARED_NAMES names
- * in common. Follow-up: one headline's words are mostly (EVENT_HEADLINE_COVER) in the other's headline and
- * lead, dates and rounds agree, a specific name in both headlines or EVENT_SHARED_ANCHORS anchors in common
- * in the leads, and it is not the announcement of a meeting somewhere else after a report (the next round in
- * Geneva is another event).
+ * Announcement -> outcome: a announces a meeting and reports none, the report names one of the announced venues
+ * (in its lead or its dateline: "ISTANBUL, May 16 -"), dates agree, EVENT_SHARED_NAMES names in common, and it
+ * was written within OUTCOME_DAYS after the announcement when both are dated.
+ * Follow-up: dates and rounds agree, it is not the announcement of a meeting somewhere else after a report (the
+ * next round in Geneva is another event), and either
+ *   - both texts are dated within FOLLOW_UP_DAYS and share EVENT_SHARED_ANCHORS anchors (compared by the words
+ *     that name them: "indian defence minister rajnath singh" is "defence minister rajnath singh"; the place of a
+ *     dateline is an anchor), or one anchor and b's lead names the day a was written ("the proposal Putin made on
+ *     Monday"), or their headlines agree (EVENT_HEADLINE_COVER_DATED) and share an anchor, or, within SAME_DAYS,
+ *     their headlines mostly agree (EVENT_HEADLINE_COVER, MIN_HEADLINE_WORDS);
+ *   - or, undated, one headline's words are mostly (EVENT_HEADLINE_COVER) in the other's headline and lead and a
+ *     specific name is in both headlines or EVENT_SHARED_ANCHORS anchors are in both leads.
+ * Headlines are compared by stems without countries, storyline names and news words ("President", "says").
  */
 
 import { words } from "../scoring/analysis.ts";
 import {
   EVENT_DAYS,
   EVENT_HEADLINE_COVER,
+  EVENT_HEADLINE_COVER_DATED,
   EVENT_LEAD_SENTENCES,
   EVENT_SHARED_ANCHORS,
   EVENT_SHARED_NAMES,
+  FOLLOW_UP_DAYS,
+  MIN_HEADLINE_WORDS,
+  OUTCOME_DAYS,
+  SAME_DAYS,
 } from "./constants.ts";
+import { dayWords } from "./dates.ts";
 import { foldSpelling } from "./normalize.ts";
-import { STOPWORDS } from "./prepare.ts";
+import { STOPWORDS, stemOf } from "./prepare.ts";
 
 export interface EventCues {
   announces: boolean;
@@ -61,7 +75,7 @@ export interface EventCues {
 }
 
 const MEETING =
-  /\b(?:talks|meeting|meetings|meet|meets|met|summit|round|negotiations|consultations|conference|session|dialogue|gathering)\b/i;
+  /\b(?:talks|meeting|meetings|meet|meets|met|summit|round|negotiations|consultations|conference|session|dialogue|gathering|exercise|exercises|drill|drills|manoeuvres|maneuvers)\b/i;
 const FUTURE =
   /\b(?:will|would|to (?:hold|meet|host|resume|gather|convene|attend|travel|be in|be held)|(?:is|are) (?:due|expected|scheduled|set|planning|to) |next (?:week|month|round|meeting)|plans? to|(?:scheduled|set|planned) for)\b/i;
 const OUTCOME =
@@ -90,6 +104,21 @@ const CAPITAL = /^\p{Lu}/u;
 const NOT_VENUES = new Set(
   `${WEEKDAYS}|january|february|march|april|may|june|july|august|september|october|november|december`.split("|"),
 );
+/**
+ * Words of any news story ("President", "statement", "says") and words that stand for a country: a headline's
+ * agreement with another is measured without them ("Statement by the President of Ukraine" does not restate
+ * "Telephone conversation with US President Donald Trump").
+ */
+const NEWS_WORDS = new Set(
+  (
+    "president presidential prime minister ministry foreign defence defense statement says said say told official " +
+    "officials spokesman spokeswoman spokesperson readout live update updates news report reports reported government " +
+    "leader leaders country countries state states new first"
+  )
+    .split(" ")
+    .map(stemOf),
+);
+
 /** Words that say when or how much, not what happened: no event anchor. */
 const NOT_ANCHORS = new Set(NOT_VENUES);
 
@@ -104,11 +133,12 @@ function meetingDates(sentence: string, weekdays: Set<string>, dates: Set<string
   }
 }
 
-/** Content words of a line, lower case: no function words, no years, no one-letter words. */
+/** Stems of the content words of a line (prepare.ts stemOf): no function words, no years, no one-letter words. */
 function contentWords(line: string): string[] {
   return words(foldSpelling(line))
     .map((w) => w.toLowerCase())
-    .filter((w) => !STOPWORDS.has(w) && !YEAR.test(w) && (w.length > 2 || /^\d/.test(w)));
+    .filter((w) => !STOPWORDS.has(w) && !YEAR.test(w) && (w.length > 2 || /^\d/.test(w)))
+    .map(stemOf);
 }
 
 /**
@@ -149,7 +179,12 @@ function anchorsOf(line: string, lowerSeen: ReadonlySet<string>, headline: boole
 }
 
 /** What the headline and lead say about an event. `body`: the body's sentences, in order. */
-export function eventCues(title: string | null, body: readonly string[], generic: ReadonlySet<string>): EventCues {
+export function eventCues(
+  title: string | null,
+  body: readonly string[],
+  generic: ReadonlySet<string>,
+  datelines: readonly string[] = [],
+): EventCues {
   const leadSentences = body.slice(0, EVENT_LEAD_SENTENCES);
   const sentences = title === null ? leadSentences : [title, ...leadSentences];
   let announces = false;
@@ -182,6 +217,11 @@ export function eventCues(title: string | null, body: readonly string[], generic
   }
   // A text whose headline announces a meeting reports no outcome, whatever its background says.
   if (title !== null && MEETING.test(title) && FUTURE.test(title) && !OUTCOME.test(title)) reports = false;
+  // Where the report was filed is an anchor too ("QINGDAO, China, June 26 -", "NEW DELHI/BEIJING, June 27 -").
+  for (const d of datelines) {
+    const place = /^[^,(—–-]+/u.exec(d)?.[0] ?? "";
+    for (const p of place.split("/")) if (p.trim() !== "") anchors.add(p.trim().toLowerCase());
+  }
   const specific = (x: string) => x.split(" ").some((w) => w !== "of" && !generic.has(w));
   for (const x of [...anchors]) if (!specific(x)) anchors.delete(x);
   for (const x of [...headlineNames]) if (!specific(x) || /^\d/.test(x)) headlineNames.delete(x);
@@ -189,11 +229,12 @@ export function eventCues(title: string | null, body: readonly string[], generic
     announces,
     reports,
     venues: [...venues],
-    lead: sentences.join(" ").toLowerCase(),
+    // The dateline names where a report was filed ("ISTANBUL, May 16 -"): the venue of the meeting it reports.
+    lead: [...datelines, ...sentences].join(" ").toLowerCase(),
     weekdays,
     dates,
     rounds,
-    headline: new Set(contentWords(sentences[0] ?? "")),
+    headline: new Set(contentWords(sentences[0] ?? "").filter((w) => !generic.has(w) && !NEWS_WORDS.has(w))),
     leadWords,
     anchors,
     headlineNames,
@@ -253,10 +294,51 @@ function sameTime(a: EventCues, b: EventCues): boolean {
  * Is b the outcome of the meeting a announces? `sharedNames`: names both texts use. The caller checks that
  * both belong to one storyline.
  */
-export function reportsAnnouncedEvent(a: EventCues, b: EventCues, sharedNames: number): boolean {
-  if (!a.announces || !b.reports) return false;
+export function reportsAnnouncedEvent(
+  a: EventCues,
+  b: EventCues,
+  sharedNames: number,
+  gap: number | null = null,
+): boolean {
+  // a announces a meeting and reports none (a report of talks held is no announcement, whatever it says of the
+  // next steps).
+  if (!a.announces || a.reports || !b.reports) return false;
+  // An outcome is written after its announcement, within weeks.
+  if (gap !== null && (gap < 0 || gap > OUTCOME_DAYS)) return false;
   if (!a.venues.some((v) => b.lead.includes(v))) return false;
   return sameTime(a, b) && sharedNames >= EVENT_SHARED_NAMES;
+}
+
+/**
+ * Anchors of x that y has too, by the words that name them: "indian defence minister rajnath singh" is "defence
+ * minister rajnath singh"; "26" is "26". Titles and offices ("minister", "president") do not name anyone.
+ */
+function sharedAnchors(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  const words = new Set<string>();
+  for (const anchor of y) for (const w of anchor.split(" ")) if (w !== "of" && !NEWS_WORDS.has(stemOf(w))) words.add(w);
+  let n = 0;
+  for (const anchor of x) if (anchor.split(" ").some((w) => words.has(w))) n++;
+  return n;
+}
+
+/**
+ * Does a lead name a day `gap` days before its own: that day's weekday (within the week), or its month and day
+ * ("on Monday", "on September 22", "on 22 September")?
+ */
+function namesDay(lead: string, day: number, gap: number): boolean {
+  if (gap < 1) return false;
+  const { weekday, monthDay } = dayWords(day);
+  if (gap < 7 && new RegExp(`\\b(?:on|since|last) ${weekday}\\b`).test(lead)) return true;
+  const [month = "", date = ""] = monthDay.split(" ");
+  return new RegExp(`\\b${month}[a-z]*\\.? ${date}\\b|\\b${date} ${month}`).test(lead);
+}
+
+/** A name of x and a name of y share a word ("alaska" and "alaska air defense identification zone"). */
+function shareName(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  const words = new Set<string>();
+  for (const name of y) for (const w of name.split(" ")) words.add(w);
+  for (const name of x) for (const w of name.split(" ")) if (w !== "of" && words.has(w)) return true;
+  return false;
 }
 
 /** Share of x's words that are in y. */
@@ -267,15 +349,30 @@ function cover(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   return n / x.size;
 }
 
-/** Is b a follow-up of a's event written afresh (see the top of this file)? */
-export function followsUp(a: EventCues, b: EventCues): boolean {
+/**
+ * Is b a follow-up of a's event written afresh (see the top of this file)? `gap`: days between the two texts'
+ * dates when both are known. Follow-ups come within FOLLOW_UP_DAYS; when both dates say so, the headlines need
+ * agree less (EVENT_HEADLINE_COVER_DATED) and one shared anchor is enough.
+ */
+export function followsUp(a: EventCues, b: EventCues, gap: number | null = null, aDay: number | null = null): boolean {
+  if (gap !== null && Math.abs(gap) > FOLLOW_UP_DAYS) return false;
   // A report followed by the announcement of a meeting somewhere else: another event of the storyline.
   if (a.reports && b.announces && !b.reports && b.venues.some((v) => !a.lead.includes(v))) return false;
   if (!sameTime(a, b)) return false;
-  if (Math.max(cover(a.headline, b.leadWords), cover(b.headline, a.leadWords)) < EVENT_HEADLINE_COVER) return false;
-  // A specific name in both headlines ("Ternopil", "Abu Dhabi") is enough; otherwise two anchors of the leads.
-  for (const x of a.headlineNames) if (b.headlineNames.has(x)) return true;
-  let shared = 0;
-  for (const x of a.anchors) if (b.anchors.has(x)) shared++;
-  return shared >= EVENT_SHARED_ANCHORS;
+  const dated = gap !== null;
+  // Within days of each other, two texts that share names of people, places and figures of the event need no
+  // shared headline ("India says it could not sign ..." after "... meeting ends without joint statement").
+  const anchors = sharedAnchors(a.anchors, b.anchors);
+  if (dated && anchors >= EVENT_SHARED_ANCHORS) return true;
+  // b's lead names the day a was written ("adding detail to the proposal Putin made on Monday") and a name of a.
+  if (dated && anchors >= 1 && aDay !== null && namesDay(b.lead, aDay, gap)) return true;
+  const headlines = Math.max(cover(a.headline, b.leadWords), cover(b.headline, a.leadWords));
+  if (headlines < (dated ? EVENT_HEADLINE_COVER_DATED : EVENT_HEADLINE_COVER)) return false;
+  // Two texts of the same day or the next whose headlines mostly agree (in words that name the event) need no more.
+  const specific = Math.min(a.headline.size, b.headline.size) >= MIN_HEADLINE_WORDS;
+  if (dated && Math.abs(gap) <= SAME_DAYS && specific && headlines >= EVENT_HEADLINE_COVER) return true;
+  // A specific name in both headlines ("Ternopil", "Abu Dhabi"; "Alaska" in "the Alaska Air Defense
+  // Identification Zone") is enough; otherwise anchors of the leads.
+  if (shareName(a.headlineNames, b.headlineNames)) return true;
+  return sharedAnchors(a.anchors, b.anchors) >= (dated ? 1 : EVENT_SHARED_ANCHORS);
 }

@@ -62,10 +62,27 @@ describe("foldSpelling", () => {
     );
   });
 
+  it("folds clock times, figures glued to units and larger number words", () => {
+    expect(foldSpelling("at 18:00 local time (15:00 GMT)")).toBe("at 1800 local time (1500 GMT)");
+    expect(foldSpelling("at 6 p.m. local time (1500 GMT), or 9.30am")).toBe("at 1800 local time (1500 GMT), or 0930");
+    expect(foldSpelling("a 50km zone, the 2nd day, fourteen days, a thousand prisoners")).toBe(
+      "a 50 km zone, the 2nd day, 14 days, a 1000 prisoners",
+    );
+    expect(foldSpelling("3.14 percent")).toBe("3.14 percent");
+  });
+
   it("folds number words and money units", () => {
     expect(foldSpelling("Ten people and a $290m package, €1.5bn more")).toBe(
       "10 people and a $290 million package, €1.5 billion more",
     );
+  });
+});
+
+describe("softNumbers", () => {
+  it("reads weeks as days: two weeks are fourteen days, a fortnight too", () => {
+    expect(softNumbers(foldSpelling("within two weeks"))).toEqual([{ value: "14", unit: "days" }]);
+    expect(softNumbers("within a fortnight")).toEqual([{ value: "14", unit: "days" }]);
+    expect(softNumbers("for a week")).toEqual([{ value: "7", unit: "days" }]);
   });
 });
 

@@ -124,11 +124,23 @@ const NUMBER_WORDS: Record<string, string> = {
   ten: "10",
   eleven: "11",
   twelve: "12",
+  thirteen: "13",
+  fourteen: "14",
   fifteen: "15",
+  sixteen: "16",
+  seventeen: "17",
+  eighteen: "18",
+  nineteen: "19",
   twenty: "20",
   thirty: "30",
+  forty: "40",
   fifty: "50",
+  sixty: "60",
+  seventy: "70",
+  eighty: "80",
+  ninety: "90",
   hundred: "100",
+  thousand: "1000",
 };
 /** A number word standing alone; inside a hyphenated modifier ("three-way", "two-day") it is left as a word. */
 const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`, "gi");
@@ -150,8 +162,10 @@ const UNITS: Record<string, string> = {
 /** Number words a hyphenated modifier may start with ("one-year", "three-way"), "one" included. */
 const COMPOUND_NUMBERS: Record<string, string> = { one: "1", ...NUMBER_WORDS };
 
-/** Vague quantities and the figure they stand for: "half a century" is 50 years, "a dozen" is 12. */
+/** Vague quantities and the figure they stand for: "half a century" is 50 years, "a dozen" is 12, "a week" 7 days. */
 const VAGUE: Record<string, [value: number, unit: string]> = {
+  week: [7, "days"],
+  fortnight: [14, "days"],
   "half a century": [50, "years"],
   "half a decade": [5, "years"],
   "half a dozen": [6, ""],
@@ -169,12 +183,18 @@ const VAGUE: Record<string, [value: number, unit: string]> = {
 const SOFT = new RegExp(
   `\\b(${Object.keys(COMPOUND_NUMBERS).join("|")})-([a-z]+)` +
     "|\\b(half a (?:century|decade|dozen|year))\\b" +
-    "|(?<!half )\\b(?:a|one) (century|decade|dozen|year)\\b" +
-    "|\\b(\\d+) (decades|dozen)\\b",
+    "|(?<!half )\\b(?:a|one) (century|decade|dozen|year|week|fortnight)\\b" +
+    "|\\b(\\d+) (decades|dozen|weeks)\\b",
   "gi",
 );
 /** Cheap test that a sentence may hold a figure in words at all (most do not). */
-const MAY_BE_VAGUE = /year|decade|centur|dozen/i;
+const MAY_BE_VAGUE = /year|decade|centur|dozen|week|fortnight/i;
+/** What "<digits> decades|dozen|weeks" stand for: a figure and the unit it counts. */
+const MULTIPLES: Record<string, [factor: number, unit: string]> = {
+  decades: [10, "years"],
+  dozen: [12, ""],
+  weeks: [7, "days"],
+};
 
 /** A figure written in words: its value and the word it counts ("three-way" -> 3 "way"; "a decade" -> 10 "years"). */
 export interface SoftNumber {
@@ -195,8 +215,8 @@ export function softNumbers(folded: string): SoftNumber[] {
       const value = COMPOUND_NUMBERS[m[1].toLowerCase()];
       if (value !== undefined) out.push({ value, unit: (m[2] ?? "").toLowerCase() });
     } else if (m[5] !== undefined) {
-      const decades = (m[6] ?? "").toLowerCase() === "decades";
-      out.push({ value: String(Number(m[5]) * (decades ? 10 : 12)), unit: decades ? "years" : "" });
+      const [factor, unit] = MULTIPLES[(m[6] ?? "").toLowerCase()] ?? [1, ""];
+      out.push({ value: String(Number(m[5]) * factor), unit });
     } else {
       const [value, unit] = VAGUE[(m[3] ?? m[4] ?? "").toLowerCase()] ?? [0, ""];
       if (value > 0) out.push({ value: String(value), unit });
@@ -205,9 +225,27 @@ export function softNumbers(folded: string): SoftNumber[] {
   return out;
 }
 
+/** "6:30 p.m.", "6.30pm", "6 pm", "6pm"; and "18:00" (a colon between two digits and two). */
+const CLOCK_12 = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?(?![\p{L}\p{N}])/giu;
+const CLOCK_24 = /\b(\d{1,2}):(\d{2})\b/g;
+/** Cheap tests before the replacements: a digit then ":" or am/pm; a digit glued to a lower-case letter. */
+const MAY_BE_CLOCK = /\d(?::\d|\s?[ap]\.?m)/i;
+const GLUED_UNIT = /\d[a-z]/;
+const GLUED_UNITS = /\b(\d+)([a-z]{1,3})\b/g;
+const ORDINAL = /^(?:st|nd|rd|th|s)$/;
+
+function clock(hour: string, minutes: string | undefined, half: string | undefined): string {
+  let h = Number(hour);
+  const lower = half?.toLowerCase();
+  if (lower === "p" && h < 12) h += 12;
+  if (lower === "a" && h === 12) h = 0;
+  return `${String(h).padStart(2, "0")}${minutes ?? "00"}`;
+}
+
 /**
  * Folds spellings that differ between re-posts: "U.S." -> "US", "1,550" -> "1550", "Feb." -> "February",
- * "ten" -> "10", "$290m" -> "$290 million", "5%" -> "5 percent".
+ * "ten" -> "10", "a thousand" -> "a 1000", "$290m" -> "$290 million", "5%" -> "5 percent", "18:00" / "6 p.m." -> "1800",
+ * "50km" -> "50 km".
  */
 const HAS_DIGIT = /\d/;
 const HAS_INITIALS = /[A-Z]\.[A-Z]/;
@@ -222,6 +260,16 @@ export function foldSpelling(text: string): string {
     out = out
       .replace(/(\d)(k|m|mn|bn|b|tn)\b/gi, (_m, d: string, unit: string) => `${d} ${UNITS[unit.toLowerCase()] ?? unit}`)
       .replace(/(\d),(?=\d{3}\b)/g, "$1");
+    // Clock times as four digits: "18:00", "6 p.m." and "6pm" are all "1800"; "15:00 GMT" is "1500 GMT".
+    if (MAY_BE_CLOCK.test(out)) {
+      out = out
+        .replace(CLOCK_12, (_m, h: string, min: string | undefined, half: string) => clock(h, min, half))
+        .replace(CLOCK_24, (_m, h: string, min: string) => clock(h, min, undefined));
+    }
+    // A figure glued to its unit is two words: "50km" is "50 km" ("290mn" was folded above; "2nd" stays).
+    if (GLUED_UNIT.test(out)) {
+      out = out.replace(GLUED_UNITS, (m: string, d: string, unit: string) => (ORDINAL.test(unit) ? m : `${d} ${unit}`));
+    }
   }
   if (HAS_INITIALS.test(out)) {
     out = out.replace(

@@ -6,6 +6,7 @@
 
 import { wordRanges, words } from "../scoring/analysis.ts";
 import { type Doc, type DocInput, splitTidy, toDoc } from "../scoring/text.ts";
+import { dayOfTimestamp, dayWords, documentDate } from "./dates.ts";
 import type { EventCues } from "./event.ts";
 import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
 import {
@@ -16,6 +17,8 @@ import {
   softNumbers,
   splitDateline,
 } from "./normalize.ts";
+import { countryOf } from "./places.ts";
+import { stem } from "./stem.ts";
 
 export interface PreparedSentence {
   text: string;
@@ -46,8 +49,16 @@ export interface Prepared {
   tokens: Set<string>;
   contentCounts: Map<string, number>;
   entities: Set<string>;
+  /** Stems of the content words of the headline and body (stem.ts), with their counts. */
+  stems: Map<string, number>;
+  /** The day the text was written (days since 1970-01-01; dates.ts), from the text, else its publishedAt; or null. */
+  day: number | null;
   /** The headline (kept out of the sentences). */
   title: string | null;
+  /** The headline as a sentence (judged for new facts in short items): see `titleSentence`. */
+  titleSentence?: PreparedSentence | null;
+  /** Datelines removed from the paragraphs ("ISTANBUL, May 16, 2025 (GWS) -"). */
+  datelines: string[];
   /** For lazily scoring storylines. */
   source: DocInput;
   storylineIds?: string[];
@@ -82,7 +93,12 @@ const NOT_ENTITIES = new Set(
 );
 
 const QUOTE_CHAR = /[“"«‘]/;
-const QUOTED = /[“"«]([^”"»]{8,})[”"»]|‘([^’]{8,})’/gu;
+/**
+ * Quotations: curly or guillemet quotes, and straight ones that open after a space or bracket and close before a
+ * space or punctuation, so the text between two quoted ship names ("Admiral Tributs", the corvettes "Gromky") is no
+ * quotation.
+ */
+const QUOTED = /[“«]([^”»]{8,})[”»]|‘([^’]{8,})’|(?<![^\s([—–-])"([^"]{8,})"(?=[\s.,;:!?)\]—–-]|$)/gu;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -119,8 +135,8 @@ function prepareSentence(raw: string): PreparedSentence {
     hashes.push(fnv1a(lw));
     if (isDigit(w.charCodeAt(0))) {
       const unit = (orig[i + 1] ?? "").toLowerCase();
-      // "2 decades" and "3 dozen" are figures in words (softNumbers), not the numbers 2 and 3.
-      if (unit !== "decades" && unit !== "dozen") {
+      // "2 decades", "3 dozen" and "2 weeks" are figures in words (softNumbers), not the numbers 2 and 3.
+      if (unit !== "decades" && unit !== "dozen" && unit !== "weeks") {
         numbers.push(lw);
         units.push(unit);
       }
@@ -143,7 +159,7 @@ function prepareSentence(raw: string): PreparedSentence {
   const quotes: string[][] = [];
   if (QUOTE_CHAR.test(text)) {
     for (const m of text.matchAll(QUOTED)) {
-      const q = words((m[1] ?? m[2] ?? "").toLowerCase());
+      const q = words((m[1] ?? m[2] ?? m[3] ?? "").toLowerCase());
       if (q.length >= 4) quotes.push(q.filter((w) => !STOPWORDS.has(w)));
     }
   }
@@ -200,19 +216,78 @@ export function prepare(input: DocInput): Prepared {
     // A figure in words matches the same figure in digits: "over 50 years" is no news after "half a century".
     for (const f of s.soft) tokens.add(f.value);
   }
+  const stems = new Map<string, number>();
+  for (const [w, n] of contentCounts) {
+    const s = stemOf(w);
+    stems.set(s, (stems.get(s) ?? 0) + n);
+  }
   // The title and the datelines ("QINGDAO, June 26") are known words: the body of the other text may repeat them.
   for (const line of doc.title === null ? datelines : [doc.title, ...datelines]) {
-    for (const w of words(foldSpelling(line))) tokens.add(w.toLowerCase());
+    for (const w of words(foldSpelling(line))) {
+      const lw = w.toLowerCase();
+      tokens.add(lw);
+      if (line === doc.title && lw.length > 1 && !STOPWORDS.has(lw)) {
+        const s = stemOf(lw);
+        stems.set(s, (stems.get(s) ?? 0) + 1);
+      }
+    }
+  }
+  // The day the text was written is known: a rewrite that says "on Tuesday" or "on March 11" names no new day.
+  const day = documentDate(bodyText(input)) ?? dayOfTimestamp(publishedAtOf(input));
+  if (day !== null) {
+    const { weekday, monthDay } = dayWords(day);
+    tokens.add(weekday);
+    for (const w of monthDay.split(" ")) tokens.add(w);
   }
   return {
     sentences,
     shingles: shinglesOfHashes(all),
     tokens,
     contentCounts,
+    stems,
+    day,
     entities,
     title: doc.title,
+    datelines,
     source: input,
   };
+}
+
+/** A content word as compared across texts: its country when it stands for one ("kremlin"), else its stem. */
+export function stemOf(word: string): string {
+  return countryOf(word) ?? stem(word);
+}
+
+/** The headline of a document with a body, as a sentence (prepared on first use), or null. */
+export function titleSentence(p: Prepared): PreparedSentence | null {
+  if (p.titleSentence === undefined) {
+    p.titleSentence = p.title === null || p.sentences.length === 0 ? null : prepareSentence(p.title);
+  }
+  return p.titleSentence;
+}
+
+/** The raw body of an input (the text after a seed-shaped headline), where a masthead or date line sits. */
+function bodyText(input: DocInput): string {
+  if (typeof input === "string") {
+    // The headline is the first line when a blank line follows it (parseDocText); "\r" is whitespace to the reader.
+    const text = input.trimStart();
+    const br = text.indexOf("\n");
+    if (br < 0) return text;
+    const next = text.indexOf("\n", br + 1);
+    const gap = text.slice(br + 1, next < 0 ? text.length : next);
+    return gap.trim() === "" ? text.slice(br + 1) : text;
+  }
+  if (input === null || typeof input !== "object") return "";
+  if ("text" in input && typeof input.text === "string") return input.text;
+  if ("paragraphs" in input && Array.isArray(input.paragraphs)) return input.paragraphs.join("\n\n");
+  return "";
+}
+
+/** A story's publishedAt, when the input is one (a Story passed as a document). */
+function publishedAtOf(input: DocInput): string | null {
+  if (typeof input !== "object" || input === null || !("publishedAt" in input)) return null;
+  const at = (input as { publishedAt?: unknown }).publishedAt;
+  return typeof at === "string" ? at : null;
 }
 
 /** SimHash of a prepared document (same as fingerprint(doc)). */

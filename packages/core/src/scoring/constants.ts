@@ -27,6 +27,12 @@ export const DEFAULT_NEAR_WINDOW = 1;
  */
 export const DEFAULT_MIN_PARAGRAPHS = 1;
 
+/**
+ * A cue makes the storyline prominent (focus.ts: evidence in the headline or lead) only from this weight on: the
+ * generic words of a storyline ("talks" 2, "negotiations" 2.5) up top are no sign that a story is about it.
+ */
+export const PROMINENT_WEIGHT = 3;
+
 /** Bodies with fewer paragraphs than this count evidence by passage instead (one-block feed descriptions). */
 export const FEW_PARAGRAPHS = 3;
 

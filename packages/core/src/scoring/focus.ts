@@ -16,11 +16,14 @@
  *   5. the evidence spreads over `minParagraphs` units, and over one more when the body has units enough
  *      (half of the body's units, at most minParagraphs + 1): a story about something else with one paragraph
  *      on the storyline and a closing reference to it is still a passing mention.
- * Otherwise the score is halved and the storyline is not matched.
+ * Otherwise the score is halved and the storyline is not matched. The headline or lead of a longer story "has
+ * evidence" (is prominent) when a strong cue (PROMINENT_WEIGHT) or a focus cue matched there, or two different
+ * weak ones: one generic word up top ("talks" in "gas deal after a decade of talks") is no sign of the subject.
+ * In a short item any cue up top counts.
  */
 
 import type { Analysis } from "./analysis.ts";
-import { FEW_PARAGRAPHS, SHORT_ITEM_PARAGRAPHS, SHORT_ITEM_SENTENCES } from "./constants.ts";
+import { FEW_PARAGRAPHS, PROMINENT_WEIGHT, SHORT_ITEM_PARAGRAPHS, SHORT_ITEM_SENTENCES } from "./constants.ts";
 
 export interface Focus {
   /** Evidence in the headline or lead. */
@@ -36,10 +39,13 @@ export interface Focus {
   reason: string;
 }
 
-/** One piece of evidence: the sentence it is in and whether its cue is a focus cue. */
+/** One piece of evidence: the sentence it is in, whether its cue is a focus cue, and the cue's own weight. */
 export interface FocusEvidence {
   sentence: number;
   focus: boolean;
+  weight: number;
+  /** Which cue matched (weak cues up top count when two different ones do). */
+  cue: number;
 }
 
 export function focusOf(a: Analysis, evidence: readonly FocusEvidence[], minParagraphs: number): Focus {
@@ -51,18 +57,25 @@ export function focusOf(a: Analysis, evidence: readonly FocusEvidence[], minPara
 
   let prominent = false;
   let focal = false;
+  const weakUpTop = new Set<number>();
   const distinct = new Set<number>();
   const unitsWith = new Set<number>();
   for (const e of evidence) {
     const s = a.sentences[e.sentence];
     if (s === undefined) continue;
     distinct.add(s.index);
+    // One weak, generic cue ("talks", "delegations") up top does not make a longer story about the storyline: a gas
+    // deal "after a decade of talks" or arms "talks with Russia and China" in a story that names Ukraine once. A
+    // strong cue does, or two different weak ones ("joint" "patrol" of "bombers").
     if (s.where !== "body") {
-      prominent = true;
+      if (e.weight >= PROMINENT_WEIGHT || e.focus) prominent = true;
+      else weakUpTop.add(e.cue);
       if (e.focus) focal = true;
     }
     if (s.where !== "title") unitsWith.add(byParagraph ? s.paragraph : s.index);
   }
+  // In a short item (a headline, a statement) whatever sits up top is most of what it says: one weak cue counts.
+  if (weakUpTop.size >= (short ? 1 : 2)) prominent = true;
   const spread = byParagraph ? unitsWith.size : passages(unitsWith);
   const result = (passed: boolean, reason: string): Focus => ({ prominent, spread, passed, units, short, reason });
 

@@ -239,6 +239,41 @@ describe("passing mentions (minParagraphs)", () => {
     expect(plain?.focus.passed).toBe(false);
   });
 
+  it("takes a strong cue up top, or two different weak ones, for the subject; one generic word is no sign", () => {
+    const talks = parseStoryline({
+      id: "talks",
+      title: "Talks",
+      cues: [
+        { phrase: "talks", weight: 2 },
+        { phrase: "envoy", weight: 2 },
+        { phrase: "ceasefire", weight: 4 },
+      ],
+      minParagraphs: 2,
+    });
+    const body = (first: string) =>
+      [
+        first,
+        "",
+        "Rain fell on the city.",
+        "",
+        "Traffic was slow.",
+        "",
+        "Officials said the talks had been long.",
+        "",
+        "Shops opened late.",
+      ].join("\n");
+    const focus = (text: string) => scoreStorylines(text, [talks])[0]?.focus;
+    // A gas deal "after a decade of talks": one weak cue in the headline and one more mention below.
+    expect(focus(body("Gas deal signed after a decade of talks"))).toMatchObject({ prominent: false, passed: false });
+    expect(focus(body("Ceasefire deal signed after a decade of talks"))).toMatchObject({
+      prominent: true,
+      passed: true,
+    });
+    expect(focus(body("Envoy says talks will go on"))).toMatchObject({ prominent: true, passed: true });
+    // A headline-only item is all headline: its one weak cue is its subject.
+    expect(focus("Talks resume in the capital")).toMatchObject({ prominent: true, short: true, passed: true });
+  });
+
   it("is off by default for storylines that do not ask for it", () => {
     expect(parseStoryline({ id: "x", title: "X", cues: [{ phrase: "a", weight: 1 }] }).minParagraphs).toBe(1);
   });
@@ -442,5 +477,52 @@ describe("default storylines: passing mentions, local context and acronyms", () 
     ],
   ])("%s matches %s", (id, _name, text) => {
     expect(matched(text, id)).toBe(true);
+  });
+});
+
+describe("default storylines: kinds learned from the retired frozen sets", () => {
+  const matched = (text: string, id: string) => scoreStorylines(text, defaultStorylines).find((r) => r.id === id);
+
+  it("takes a one-paragraph readout whose lead is about settling the war for a ceasefire item", () => {
+    const readout = `Telephone conversation with the President of France
+
+The conversation was devoted to the settlement of the Ukraine crisis. The two presidents discussed how Russia and Ukraine could stop attacking each other's ports for a month, and agreed that their advisers would stay in contact.
+
+12 May 2025`;
+    expect(matched(readout, "ceasefire")?.matched).toBe(true);
+  });
+
+  it("does not take a story about another arms treaty that names New START once for a New START item", () => {
+    const ctbt = `Russia revokes ratification of the nuclear test ban treaty
+
+Russia's parliament voted to withdraw the country's ratification of the Comprehensive Nuclear-Test-Ban Treaty, saying it would put Moscow on the same footing as Washington, which never ratified the pact.
+
+Officials in Moscow said Russia would not resume nuclear testing unless the United States did so first, and that it would stay in the treaty's monitoring network.
+
+The CTBT has never entered into force. Experts warned that a test by any nuclear power could start a chain reaction.
+
+The vote follows Russia's suspension of New START earlier in the year, another blow to arms control between the two powers.
+
+The CTBT Organization in Vienna called the decision regrettable.`;
+    expect(matched(ctbt, "new-start")?.matched).toBe(false);
+  });
+
+  it("takes a headline item on the treaty's consultative commission for a New START item", () => {
+    expect(matched("Russia calls off New START consultative commission session in Cairo", "new-start")?.matched).toBe(
+      true,
+    );
+  });
+
+  it("does not take a gas deal reached 'after a decade of talks' for a ceasefire item", () => {
+    const gas = `Gazprom and a Chinese buyer sign gas deal after a decade of talks
+
+Russia signed a long-delayed gas supply deal with a Chinese state company on Wednesday, a success for Moscow as it faces sanctions over Ukraine.
+
+The agreement was signed in Beijing after talks that ran late into the night, officials said.
+
+Neither side disclosed the price. Analysts said it was below what Russia charged European buyers.
+
+Deliveries are to start in five years through a new pipeline.`;
+    expect(matched(gas, "ceasefire")?.matched).toBe(false);
   });
 });

@@ -292,7 +292,7 @@ function scoreOne(a: Analysis, c: CompiledStoryline): StorylineResult {
   });
   const focus = focusOf(
     a,
-    kept.map((m) => ({ sentence: m.occ.sentence, focus: m.cue.focus })),
+    kept.map((m) => ({ sentence: m.occ.sentence, focus: m.cue.focus, weight: m.cue.weight, cue: m.cue.index })),
     s.minParagraphs,
   );
   if (!focus.passed) factor *= GATE_PENALTY;
