@@ -85,6 +85,38 @@ describe("storywire CLI contracts", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("parse | head -1: exits 0 without a stack trace when the reader closes the pipe", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
+    const file = join(dir, "long.xml");
+    // 500 stories of ~1 KB each: far more than a pipe holds, so the CLI is still writing when the reader leaves.
+    const paragraph = "Negotiators met again and said that progress was made on the text. ".repeat(15);
+    writeFileSync(
+      file,
+      rss(Array.from({ length: 500 }, (_, i) => ({ guid: `g${i}`, title: `Story ${i}`, paragraphs: [paragraph] }))),
+    );
+    const child = spawn(process.execPath, [BIN, "parse", file], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    const firstLine = await new Promise<string>((resolve) => {
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        out += chunk;
+        const end = out.indexOf("\n");
+        // Like head -1: take one line, then close the pipe with the rest unread.
+        if (end >= 0) {
+          child.stdout.destroy();
+          resolve(out.slice(0, end));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(JSON.parse(firstLine)).toMatchObject({ title: expect.stringMatching(/^Story \d+$/) });
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+  });
+
   it("score: one JSON object per file with storylines and framing", async () => {
     const sco = SAMPLE_STORIES[0];
     const file = story(sco?.title ?? "", sco?.paragraphs ?? []);
