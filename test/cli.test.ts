@@ -6,7 +6,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -240,6 +241,33 @@ describe("storywire start, as a user runs it", () => {
     for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     const text = readFileSync(join(out, files[0] as string), "utf8");
     expect(text.split("\n")[1]).toBe(""); // headline, blank line, paragraphs
+  }, 30_000);
+
+  it("says in one sentence when a feed fails and when Storywire tries it again", async () => {
+    const down = createHttpServer((_req, res) => {
+      res.writeHead(503, { "content-type": "text/plain" }).end("maintenance");
+    });
+    await new Promise<void>((ok) => down.listen(0, "127.0.0.1", ok));
+    try {
+      const url = `http://127.0.0.1:${(down.address() as AddressInfo).port}/down.xml`;
+      const added = await fetch(`${base}/feeds`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({ url }),
+      });
+      expect(added.status).toBe(201);
+      const said = () => output.split("\n").find((line) => line.includes(url));
+      const deadline = Date.now() + 20_000;
+      while (!said() && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 200));
+      expect(said()).toMatch(
+        new RegExp(
+          `^\\d\\d:\\d\\d:\\d\\d WARN The feed at ${url.replace(/[.]/g, "\\.")} answered HTTP 503 \\(server error\\); Storywire will try again in \\d+ (?:seconds?|minutes?)\\.$`,
+        ),
+      );
+      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    } finally {
+      await new Promise((ok) => down.close(ok));
+    }
   }, 30_000);
 
   it("stops cleanly on Ctrl-C", async () => {
