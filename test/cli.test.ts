@@ -5,7 +5,7 @@
  *   stories, and check with `standardwebhooks` what arrives; Ctrl-C stops it cleanly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -117,6 +117,34 @@ describe("storywire CLI contracts", () => {
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
   });
+
+  it("export with no data folder and nothing running exits 2 with a sentence naming the folder and what to do", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "storywire-export-"));
+    // A port nothing answers on, so the export looks for the data folder.
+    writeFileSync(join(cwd, "storywire.config.json"), JSON.stringify({ port: await freePort() }));
+    const env = { ...process.env };
+    delete env.STORYWIRE_DATA_DIR;
+    const missing = await cli(["export", "--out", "out"], { cwd, env });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^storywire export: there is no Storywire data folder at \/\S+\/\.storywire and no Storywire answering at http:\/\/127\.0\.0\.1:\d+, so there are no stories to export; run the export in the folder where you run "storywire start", or set STORYWIRE_DATA_DIR .*\.$/,
+      ),
+    ]);
+    expect(missing.stderr).toContain(join(realpathSync(cwd), ".storywire"));
+    // Nothing was made: neither the output folder nor a data folder.
+    expect(readdirSync(cwd)).toEqual(["storywire.config.json"]);
+
+    // A data folder without a database (the wrong folder): the same exit, a sentence saying what is missing.
+    const empty = join(cwd, "empty-data");
+    mkdirSync(empty);
+    const noDatabase = await cli(["export", "--out", "out"], { cwd, env: { ...env, STORYWIRE_DATA_DIR: empty } });
+    expect(noDatabase.code).toBe(2);
+    expect(noDatabase.stderr).toMatch(
+      /^storywire export: the folder \S+empty-data holds no Storywire database .*\.\n$/,
+    );
+  }, 30_000);
 
   it("score: one JSON object per file with storylines and framing", async () => {
     const sco = SAMPLE_STORIES[0];
