@@ -10,17 +10,21 @@
  * reloads the records only when it moved (or after MAX_AGE_MS), so a change made through the API reaches every
  * Lambda container and the local runtime on their next ingest, without a restart.
  */
-import { defaultStorylines, type FileStoryline, readStorylineDefinition, type Storyline } from "@storywire/core";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
+import {
+  defaultStorylines,
+  type FileStoryline,
+  loadStorylinesFile,
+  readStorylineDefinition,
+  type Storyline,
+} from "@storywire/core";
 import { Conflict, type Store, type StorylineRecord } from "@storywire/store";
 import { type Clock, type Logger, silentLogger, systemClock } from "./ports.ts";
 
 /** Where the pipeline gets the storylines to score against: the defaults plus any the user defined. */
 export interface StorylineSource {
   list(): Promise<readonly Storyline[]>;
-}
-
-export function staticStorylines(storylines: readonly Storyline[] = defaultStorylines): StorylineSource {
-  return { list: async () => storylines };
 }
 
 /** Where a storyline comes from. */
@@ -73,6 +77,15 @@ interface Snapshot {
 }
 
 export class StorylineCatalog implements StorylineSource {
+  /**
+   * Reads and validates a storylines file (a path relative to `root`); a broken one throws
+   * StorylinesFileError naming the file, the storyline and the field.
+   */
+  static async readFile(path: string, root: string): Promise<{ source: string; storylines: FileStoryline[] }> {
+    const text = await readFile(isAbsolute(path) ? path : join(root, path), "utf8");
+    return { source: path, storylines: loadStorylinesFile(text, path) };
+  }
+
   private readonly store: Store;
   private readonly builtin: readonly Storyline[];
   private readonly file: { source: string; storylines: readonly FileStoryline[] } | undefined;

@@ -9,10 +9,11 @@ import type { Story } from "@storywire/core";
 import { assertOneOf, assertStorable } from "./checks.ts";
 import { DEFAULT_PAGE_SIZE } from "./constants.ts";
 import { decodeAfterPosition, encodeAfterPosition } from "./cursor.ts";
-import { batchGet, getItem, type Item, putNew, run, type StoreContext, stripInternal, updateItem } from "./db.ts";
+import { batchGet, getItem, type Item, putNew, run, type StoreContext, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
 import { assertId, atOrBefore, keys, PARTITIONS, STORY_LISTS, timeSortKey } from "./keys.ts";
 import { pageSize } from "./query.ts";
+import { readStory, readSummary } from "./records.ts";
 import { MAX_TERMS_PER_STORY } from "./search-terms.ts";
 import { relistStory, removeStoryLists, summaryOf, writeStoryLists } from "./story-lists.ts";
 import { listStorySummaries, PageCache, RELATIONS } from "./story-query.ts";
@@ -32,7 +33,7 @@ function storyItem(story: Story, sortAt: string): Item {
 }
 
 export function toStory(item: Item): Story {
-  return stripInternal(item, ["sortAt"]) as unknown as Story;
+  return readStory(item);
 }
 
 /**
@@ -165,31 +166,21 @@ async function backlogFetchedIn(
       hi: BACKLOG_END,
       after: start,
       limit: BACKLOG_QUERY,
-      projection: "sk, id, s",
+      projection: "pk, sk, id, s",
     });
     for (const item of (result.Items ?? []) as Item[]) {
       const sk = String(item.sk);
       read += 1;
       start = sk;
-      const fetchedAt = fetchedAtOfEntry(item.s);
-      if (fetchedAt !== null && fetchedAt >= window.since && fetchedAt < window.until) {
+      // The entry's summary, parsed as every list entry is read (records.ts), says when the story was fetched.
+      const fetchedAt = toIso(readSummary(item).fetchedAt, "A listed story's fetchedAt");
+      if (fetchedAt >= window.since && fetchedAt < window.until) {
         entries.push({ sk, id: String(item.id) });
         if (entries.length >= wanted) return { entries, rest: sk };
       }
     }
     if (!result.LastEvaluatedKey) return { entries, rest: null };
     if (read >= BACKLOG_PER_CALL) return { entries, rest: start };
-  }
-}
-
-/** The fetchedAt (ISO) of a list entry's summary, or null when it has none. */
-function fetchedAtOfEntry(summary: unknown): string | null {
-  if (typeof summary !== "string") return null;
-  try {
-    const fetchedAt = (JSON.parse(summary) as { fetchedAt?: unknown }).fetchedAt;
-    return typeof fetchedAt === "string" ? toIso(fetchedAt, "A listed story's fetchedAt") : null;
-  } catch {
-    return null;
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { generateFeedToken } from "@storywire/channels/feed";
 import { generateWebhookSecret } from "@storywire/channels/webhook/secret";
 import { Conflict, type Delivery, type Subscription } from "@storywire/store";
 import type { Context } from "hono";
@@ -246,7 +247,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       mode: body.mode,
       channel,
       secret,
-      feedToken: randomBytes(24).toString("base64url"),
+      feedToken: generateFeedToken(),
       createdAt: (deps.now?.() ?? new Date()).toISOString(),
     });
     return c.json(

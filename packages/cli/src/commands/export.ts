@@ -9,7 +9,7 @@ import { exportFileName, type Story, storySeedText } from "@storywire/core";
 import { createDynamoClient, createStore, ensureTable } from "@storywire/store";
 import { startLocalDynamo } from "@storywire/store/local";
 import { parseCommandArgs } from "../args.ts";
-import { loadConfig } from "../config.ts";
+import { commandConfig } from "../config.ts";
 import { CliError } from "../errors.ts";
 import { DYNAMO_FOLDER } from "../runtime/data-dir.ts";
 
@@ -53,7 +53,7 @@ function assertDataDir(dataDir: string, base: string): void {
 export async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs("export", args, { out: { type: "string" } });
   if (!values.out) throw new CliError("export needs an output folder: storywire export --out <dir>.");
-  const config = loadConfig();
+  const config = commandConfig();
   const base = `http://127.0.0.1:${config.port}`;
   const live = await apiAnswers(base);
   // Without a running API, the stories are in the data folder; a missing one is a wrong folder, not an empty export.

@@ -167,7 +167,7 @@ function multiplied(bytes: Buffer, copies: number): Buffer {
   feed.items = Array.from({ length: copies }, (_, n) => ({
     ...item,
     id: `copy-${n}`,
-    url: `https://fixtures.example/items/${n}`,
+    url: `http://127.0.0.1/items/${n}`,
     title: `Copy ${n} of ${String(item?.title ?? "")}`,
   }));
   return Buffer.from(JSON.stringify(feed, null, "\t"));
