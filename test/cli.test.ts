@@ -158,6 +158,25 @@ describe("storywire CLI contracts", () => {
     expect(stdout).not.toMatch(/storywire compare/);
   });
 
+  it("parse of a URL that answers 503 says to try again later, not that Storywire will", async () => {
+    const down = createHttpServer((_req, res) => {
+      res.writeHead(503, { "content-type": "text/plain" }).end("maintenance");
+    });
+    await new Promise<void>((ok) => down.listen(0, "127.0.0.1", ok));
+    try {
+      const url = `http://127.0.0.1:${(down.address() as AddressInfo).port}/feed.xml`;
+      const { code, stdout, stderr } = await cli(["parse", url], {
+        env: { ...process.env, STORYWIRE_ALLOW_PRIVATE_NETWORKS: "1" },
+      });
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim()).toMatch(/^storywire parse: cannot fetch .*503.*; try again later\.$/);
+      expect(stderr).not.toMatch(/Storywire will/);
+    } finally {
+      down.close();
+    }
+  });
+
   it("score: one JSON object per file with storylines and framing", async () => {
     const sco = SAMPLE_STORIES[0];
     const file = story(sco?.title ?? "", sco?.paragraphs ?? []);
