@@ -31,6 +31,7 @@ import {
 } from "@storywire/core";
 import type { FeedFetchState, Store } from "@storywire/store";
 import { notArticlePage } from "./article-page.ts";
+import { feedFailureSentence } from "./feed-failure.ts";
 import type { Fetcher } from "./fetcher.ts";
 import { nextCheckDelay } from "./next-check.ts";
 import { placeStory } from "./placement.ts";
@@ -331,9 +332,11 @@ async function recordFailure(
     lastError: message,
     lastStatus: status,
   });
-  deps.logger.warn("feed check failed", {
+  // The message is the sentence people read (the terminal prints it alone); the fields are for structured logs.
+  deps.logger.warn(feedFailureSentence(feed.url, message, delay), {
+    event: "feed check failed",
     feed: feed.url,
-    error: message,
+    status,
     errorCount,
     retryInSeconds: Math.round(delay / 1000),
   });

@@ -508,7 +508,10 @@ export interface StorylineStore {
   deleteStorylineRecord(id: string, expectedRevision?: number): Promise<boolean>;
   /** A number that changes whenever a storyline record does: one small point read, for caches. */
   storylinesVersion(): Promise<number>;
-  /** Stories whose sort time is in [since, until), oldest first, in pages. */
+  /**
+   * Stories whose sort time is in [since, until), oldest first, in pages; first among them, the undated backlog of
+   * feeds' first fetches (listed at 1970) whose stories were fetched in [since, until).
+   */
   listStoriesOldestFirst(options: StoryWindowOptions): Promise<Page<Story>>;
   /** The cursor that continues a listStoriesOldestFirst walk right after `story` (resuming mid-page). */
   cursorAfterStory(story: Story): string;
