@@ -58,16 +58,19 @@ export async function run({ print, record }: BenchContext): Promise<void> {
     const round = async (label: string, expect: "ok" | "notModified") => {
       farm.resetStats();
       const started = performance.now();
+      const cpuBefore = process.cpuUsage();
       await stack.tick();
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const stats = farm.stats();
       if (stats[expect] !== feeds) {
         throw new Error(`${label}: expected ${feeds} answers of ${expect}, got ${JSON.stringify(stats)}.`);
       }
       print(
-        `${label}: ${seconds.toFixed(2)} s (${(feeds / seconds).toFixed(0)} feeds/s); at most ${stats.maxPerHost} requests per host at once (${stats.maxSocketsPerHost} sockets, closing ones included)`,
+        `${label}: ${seconds.toFixed(2)} s (${(feeds / seconds).toFixed(0)} feeds/s, ${cpuSeconds.toFixed(2)} s of CPU); at most ${stats.maxPerHost} requests per host at once (${stats.maxSocketsPerHost} sockets, closing ones included)`,
       );
-      return { seconds, maxPerHost: stats.maxPerHost };
+      return { seconds, cpuSeconds, maxPerHost: stats.maxPerHost };
     };
 
     const first = await round("round 1, all 200", "ok");
@@ -79,6 +82,7 @@ export async function run({ print, record }: BenchContext): Promise<void> {
     record("poll_feeds", feeds);
     record("poll_200_s", first.seconds);
     record("poll_304_s", second.seconds);
+    record("poll_304_cpu_s", second.cpuSeconds);
     record("poll_concurrency", QUEUE_CONCURRENCY);
     record("poll_per_host_limit", PER_HOST_CONCURRENCY);
     record("poll_max_per_host", Math.max(first.maxPerHost, second.maxPerHost));

@@ -15,6 +15,7 @@ const benches = [
   "./ingest.bench.ts",
   "./storylines.bench.ts",
   "./api.bench.ts",
+  "./search-index.bench.ts",
   "./bundles.bench.ts",
   "./poll.bench.ts",
   "./alert-latency.bench.ts",

@@ -6,7 +6,10 @@
  * - every subscriber got every alert the store holds for it exactly once, counted by webhook-id at a loopback
  *   receiver (a resend after a kill carries the same id, as Standard Webhooks receivers dedupe on it);
  * - nothing waited longer than the claim timeout plus one poll interval (plus a processing allowance) after the
- *   process that would handle it was up.
+ *   process that would handle it was up. The allowance is CPU work (the last process ingests and delivers the
+ *   backlog the kills left, item by item), so it is stretched by how much less than a whole core the machine gave
+ *   a runnable thread during the test: measured, not guessed, so the bound holds on a busy CI machine and still
+ *   catches a claim that outlives its timeout.
  *
  * Time it adds to CI: about a minute on a 2-core machine (each restart of the CLI takes a few seconds), bounded by
  * the test timeout below.
@@ -27,9 +30,17 @@ const BIN = resolve(import.meta.dirname, "..", "packages", "cli", "bin", "storyw
 const ADMIN = "crash-test-admin-key-0123456789";
 const CLAIM_TIMEOUT_S = 3;
 const POLL_INTERVAL_S = 1;
-/** Fetching, parsing, storing and sending on a loaded 2-core machine, on top of the claim timeout and poll. */
+/**
+ * Fetching, parsing, storing and sending the backlog on a 2-core machine with the CPU to itself, on top of the claim
+ * timeout and poll; multiplied by the CPU contention measured during the run (cpuContention below).
+ */
 const PROCESSING_ALLOWANCE_S = 8;
-const WAIT_BOUND_MS = (CLAIM_TIMEOUT_S + POLL_INTERVAL_S + PROCESSING_ALLOWANCE_S) * 1000;
+const MAX_CONTENTION = 8;
+const waitBoundMs = (contention: number) =>
+  Math.round(
+    (CLAIM_TIMEOUT_S + POLL_INTERVAL_S + PROCESSING_ALLOWANCE_S * Math.min(MAX_CONTENTION, Math.max(1, contention))) *
+      1000,
+  );
 const SEEDS = [11, 23, 47, 89];
 const KILLS_PER_SEED = 2;
 const ITEMS = 30;
@@ -94,6 +105,33 @@ async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * How much longer than on an idle core CPU work takes on this machine right now: every second, the wall time of a
+ * short busy loop over the CPU time it got. 1 when the test has a core to itself; 3 when three runnable threads
+ * share each core. The median of the run, at most MAX_CONTENTION (beyond that the bound would stop meaning much).
+ */
+function cpuContention() {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    let cpuMs = 0;
+    while (cpuMs < 10 && performance.now() - wall < 500) {
+      const used = process.cpuUsage(cpu);
+      cpuMs = (used.user + used.system) / 1000;
+    }
+    samples.push((performance.now() - wall) / Math.max(cpuMs, 1));
+  }, 1000);
+  timer.unref();
+  return {
+    stop: () => clearInterval(timer),
+    factor: () => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      return sorted.length === 0 ? 1 : (sorted[Math.floor(sorted.length / 2)] ?? 1);
+    },
+  };
+}
 
 /** A loopback webhook receiver for two subscriptions (/a and /b) that answers slowly and records every arrival. */
 async function startReceiver(onRequest: () => void) {
@@ -202,6 +240,7 @@ describe("SIGKILL while polling, ingesting and delivering, then restart", () => 
 
   it("loses nothing, duplicates nothing, and recovers within the claim timeout plus one poll interval", async () => {
     const started = Date.now();
+    const contention = cpuContention();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     writeFileSync(
@@ -275,25 +314,31 @@ describe("SIGKILL while polling, ingesting and delivering, then restart", () => 
         }
       }
       // Let the last process finish everything: all items published, stored and delivered.
-      const deadline = Date.now() + WAIT_BOUND_MS + 30_000;
+      const deadline = Date.now() + waitBoundMs(contention.factor()) + 30_000;
       for (;;) {
         const storyCount = ((await (await api("/stories?limit=100")).json()) as { stories: unknown[] }).stories.length;
-        const pending = await Promise.all(
-          subs.map(async (sub) => {
-            const page = (await (await api(`/subscriptions/${sub.id}/deliveries?limit=100`)).json()) as {
-              deliveries: { state: string }[];
-            };
-            return page.deliveries.filter((d) => d.state !== "delivered").length;
-          }),
-        );
-        if (published === ITEMS && storyCount === ITEMS && pending.every((n) => n === 0)) break;
+        const unsent = (
+          await Promise.all(
+            subs.map(async (sub) => {
+              const page = (await (await api(`/subscriptions/${sub.id}/deliveries?limit=100`)).json()) as {
+                deliveries: Record<string, unknown>[];
+              };
+              return page.deliveries.filter((d) => d.state !== "delivered");
+            }),
+          )
+        ).flat();
+        if (published === ITEMS && storyCount === ITEMS && unsent.length === 0) break;
         if (Date.now() > deadline) {
-          throw new Error(`not settled: ${storyCount}/${ITEMS} stories, pending ${pending}\n${output.slice(-3000)}`);
+          throw new Error(
+            `not settled: ${storyCount}/${ITEMS} stories, ${unsent.length} deliveries not delivered ` +
+              `${JSON.stringify(unsent)}\n${output.slice(-3000)}`,
+          );
         }
         await sleep(500);
       }
     } finally {
       clearInterval(publisher);
+      contention.stop();
     }
     // Stop cleanly and read the data folder directly.
     const exited = new Promise((ok) => child?.once("exit", ok));
@@ -341,14 +386,15 @@ describe("SIGKILL while polling, ingesting and delivering, then restart", () => 
         }
       }
       const worst = Math.max(...waits);
+      const bound = waitBoundMs(contention.factor());
       const phases = generations.flatMap((g) => (g.killedAt ? [g.phase ?? "idle"] : []));
       console.info(
         `[crash test] ${phases.length} kills (${phases.join(", ")}), ${stories.length} stories, ${alerts.length} alerts, ` +
-          `${resends} resends with the same webhook-id, longest wait ${worst} ms (bound ${WAIT_BOUND_MS} ms), ` +
+          `${resends} resends with the same webhook-id, longest wait ${worst} ms (bound ${bound} ms at CPU contention ${contention.factor().toFixed(2)}), ` +
           `${Math.round((Date.now() - started) / 1000)} s in all`,
       );
       for (const phase of PHASES) expect(phases, "a kill during each phase").toContain(phase);
-      expect(worst).toBeLessThanOrEqual(WAIT_BOUND_MS);
+      expect(worst).toBeLessThanOrEqual(bound);
     } finally {
       await local.close();
     }

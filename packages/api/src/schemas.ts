@@ -52,6 +52,18 @@ export const FeedSchema = z
           unreadable: z.number().int(),
           failed: z.number().int(),
         }),
+        fullText: z
+          .object({
+            fetched: z.number().int(),
+            extracted: z.number().int(),
+            notArticle: z.number().int(),
+            failed: z.number().int(),
+          })
+          .optional()
+          .openapi({
+            description:
+              "Linked pages fetched for summary-only new items: extracted, notArticle (a feed, XML, JSON, a PDF or an image, by Content-Type and by its first bytes: skipped, the story keeps the feed's text), failed. Absent when no page was fetched.",
+          }),
       })
       .nullable()
       .optional()
@@ -255,8 +267,10 @@ export const StoryListQuery = z
       .optional()
       .openapi({
         description:
-          "Words that must all occur in the title or text: whole words, case and accents ignored, no phrases or " +
-          "prefixes; one-letter and common words (the, and, of...) are ignored",
+          "Words that must all be indexed words of the story: any word of the title, any name in the text (a " +
+          "capitalized word inside a sentence: people, places, organisations, acronyms), or one of the first 50 other " +
+          "words of the text. Whole words, case and accents ignored, no phrases or prefixes; one-letter and common " +
+          "words (the, and, of...) are ignored",
         example: "Witkoff ceasefire",
       }),
     include: listParam(

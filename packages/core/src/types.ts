@@ -84,6 +84,19 @@ export interface FeedItemCounts {
   known: number;
   /** Items not turned into a story, by reason (every item is total = stored + known + the sum of these). */
   skipped: Record<SkipReason, number>;
+  /** Linked pages fetched for summary-only new items, and what became of them (absent when none was fetched). */
+  fullText?: FullTextCounts;
+}
+
+/** The full-text step of one check: pages fetched = extracted + notArticle + failed. */
+export interface FullTextCounts {
+  fetched: number;
+  /** The article was extracted and became the story's text. */
+  extracted: number;
+  /** Not an article page (a feed, XML, JSON, a PDF, an image...): skipped, the story keeps the feed's text. */
+  notArticle: number;
+  /** The page could not be fetched, or had no article in it. */
+  failed: number;
 }
 
 export interface Evidence {

@@ -10,6 +10,8 @@ export interface FetchedBody {
   status: number;
   url: string;
   body: Uint8Array;
+  /** The media type the server declared, without parameters (null when it sent none). */
+  contentType?: string | null;
   charset: string | null;
   etag: string | null;
   lastModified: string | null;
@@ -63,6 +65,7 @@ function toBody(r: FetchResult): FetchedBody {
     status: r.status,
     url: r.url,
     body: r.notModified ? new Uint8Array() : r.body,
+    contentType: r.notModified ? null : r.contentType,
     charset: r.notModified ? null : r.charset,
     etag: r.etag ?? null,
     lastModified: r.lastModified ?? null,

@@ -5,11 +5,12 @@
  * and evicted keys never store a story twice; repairs are recorded on the feed.
  */
 import type { Feed } from "@storywire/core";
+import { fetchedBody } from "@storywire/pipeline/test-support/fetched";
 import { staticStorylines } from "@storywire/pipeline/test-support/storylines";
 import type { Store } from "@storywire/store";
 import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FetchedBody, Fetcher } from "./fetcher.ts";
+import type { Fetcher } from "./fetcher.ts";
 import { type IngestDeps, ingestFeed } from "./ingest.ts";
 import type { Logger } from "./ports.ts";
 
@@ -66,18 +67,7 @@ beforeEach(async () => {
     error: (message, fields) => logs.push({ message, fields }),
   };
   const fetcher: Fetcher = {
-    fetchFeed: async (): Promise<FetchedBody> => ({
-      status: 200,
-      url: FEED_URL,
-      body: Buffer.from(h.body),
-      charset: null,
-      etag: null,
-      lastModified: null,
-      retryAfterMs: null,
-      maxAgeMs: null,
-      permanentRedirect: null,
-      notModified: false,
-    }),
+    fetchFeed: async () => fetchedBody(h.body, { url: FEED_URL }),
     fetchPage: async () => {
       throw new Error("no article pages in this test");
     },
@@ -189,5 +179,51 @@ describe("ingest: only new items cost anything", () => {
     expect(result.newStories).toBe(0);
     expect((await record()).lastItems).toMatchObject({ total: 5, stored: 0, known: 5 });
     expect((await h.store.listStories({ feedId: h.feed.id, limit: 100 })).items).toHaveLength(5);
+  });
+});
+
+describe("ingest: the full-text step reads only HTML article pages", () => {
+  const page = (body: string, contentType: string | null) =>
+    fetchedBody(body, { url: "http://127.0.0.1:9/linked", contentType, charset: "utf-8" });
+  const article = `<!DOCTYPE html><html><head><title>Harbour</title></head><body><article><h1>Harbour budget passes</h1>${Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>The council approved the harbour budget in its session number ${i + 1}, funding cranes, a ferry pier and sea wall repairs over the next three years.</p>`,
+  ).join("")}</article></body></html>`;
+  const linkedFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Comments</title><item><title>A comment</title><description>First!</description></item></channel></rss>`;
+
+  it.each([
+    ["a feed served as a feed", linkedFeed, "application/rss+xml", /application\/rss\+xml/],
+    ["a feed mislabelled text/html", linkedFeed, "text/html", /a feed/],
+    [
+      "an Atom feed without a type",
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>`,
+      null,
+      /a feed/,
+    ],
+    ["a JSON document", `{"version":"https://jsonfeed.org/version/1.1","items":[]}`, "application/json", /json/],
+    ["a PDF labelled octet-stream", "%PDF-1.7\n1 0 obj", "application/octet-stream", /PDF/],
+  ])("skips %s, counts it and logs it; the story keeps the feed's text", async (_label, body, type, reason) => {
+    h.deps.fullTextBudget = 5;
+    h.deps.fetcher = { ...h.deps.fetcher, fetchPage: async () => page(body, type) };
+    h.body = `<rss version="2.0"><channel><title>T</title><item><guid>g1</guid><title>Council vote</title><link>http://127.0.0.1:9/linked</link><description>The council voted on the budget.</description></item></channel></rss>`;
+    expect(await ingestFeed(h.feed.id, h.deps)).toMatchObject({ newStories: 1 });
+    const [story] = (await h.store.listStories({ feedId: h.feed.id, limit: 10 })).items;
+    const stored = await h.store.getStory(story?.id ?? "");
+    expect(stored?.text).toBe("The council voted on the budget.");
+    expect((await record()).lastItems?.fullText).toEqual({ fetched: 1, extracted: 0, notArticle: 1, failed: 0 });
+    const skipped = h.logs.find((line) => line.message.startsWith("full text skipped"));
+    expect(String(skipped?.fields?.reason)).toMatch(reason);
+    expect(lastLog()).toMatchObject({ fullText: { notArticle: 1 } });
+  });
+
+  it("extracts an HTML article page, also one served without a type", async () => {
+    h.deps.fullTextBudget = 5;
+    h.deps.fetcher = { ...h.deps.fetcher, fetchPage: async () => page(article, null) };
+    h.body = `<rss version="2.0"><channel><title>T</title><item><guid>g1</guid><title>Council vote</title><link>http://127.0.0.1:9/linked</link><description>The council voted.</description></item></channel></rss>`;
+    await ingestFeed(h.feed.id, h.deps);
+    const [story] = (await h.store.listStories({ feedId: h.feed.id, limit: 10 })).items;
+    expect((await h.store.getStory(story?.id ?? ""))?.text).toMatch(/session number 6/);
+    expect((await record()).lastItems?.fullText).toEqual({ fetched: 1, extracted: 1, notArticle: 0, failed: 0 });
   });
 });

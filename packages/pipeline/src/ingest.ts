@@ -23,12 +23,14 @@ import {
   type FeedEntry,
   type FeedItem,
   type FeedItemCounts,
+  type FullTextCounts,
   needsFullText,
   openFeed,
   type Story,
   storyId,
 } from "@storywire/core";
-import type { Store } from "@storywire/store";
+import type { FeedFetchState, Store } from "@storywire/store";
+import { notArticlePage } from "./article-page.ts";
 import { feedFailureSentence } from "./feed-failure.ts";
 import type { Fetcher } from "./fetcher.ts";
 import { nextCheckDelay } from "./next-check.ts";
@@ -62,17 +64,28 @@ export interface IngestResult {
 /** Failures after which a feed is shown as "failing" rather than "active". */
 export const FAILING_AFTER = 3;
 
-export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<IngestResult> {
-  const feed = await deps.store.getFeed(feedId);
+/**
+ * A claim on the feed held by the caller (fetch-job.ts): the feed as the claim returned it (no second read), and the
+ * owner whose claim the final write releases while it records the result.
+ */
+export interface IngestClaim {
+  owner: string;
+  feed: Feed;
+}
+
+export async function ingestFeed(feedId: string, deps: IngestDeps, claim?: IngestClaim): Promise<IngestResult> {
+  const feed = claim?.feed ?? (await deps.store.getFeed(feedId));
   if (!feed || feed.status === "disabled" || feed.status === "paused") {
+    if (claim) await deps.store.releaseFeedClaim(feedId, claim.owner);
     return { feedId, status: "skipped", newStories: 0, skippedItems: 0, alerts: 0 };
   }
+  const record = recorder(feed, deps, claim);
   const started = deps.clock.now();
   let response: Awaited<ReturnType<Fetcher["fetchFeed"]>>;
   try {
     response = await deps.fetcher.fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   } catch (error) {
-    return recordFailure(feed, error, deps, started);
+    return recordFailure(feed, error, deps, record, started);
   }
   // A success (200 or 304): the feed is healthy again, and its next check follows its cadence and hints.
   const healthy = (extra: { itemDates?: (string | null)[]; ttlMinutes?: number | null }) => ({
@@ -92,7 +105,7 @@ export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<Inge
     errorCount: 0,
   });
   if (response.notModified) {
-    await deps.store.updateFeedFetchState(feed.id, { ...healthy({}), lastError: null, lastStatus: 304 });
+    await record({ ...healthy({}), lastError: null, lastStatus: 304 });
     deps.logger.info("feed not modified", { feed: feed.url });
     return { feedId, status: "not-modified", newStories: 0, skippedItems: 0, alerts: 0 };
   }
@@ -101,12 +114,12 @@ export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<Inge
   try {
     document = await openFeed(response.body, response.charset, response.url);
   } catch (error) {
-    return recordFailure(feed, error, deps, started, response.status);
+    return recordFailure(feed, error, deps, record, started, response.status);
   }
 
   const { stories, alerts, counts, itemDates } = await ingestItems(feed, document, deps);
   const failed = counts.skipped.failed;
-  await deps.store.updateFeedFetchState(feed.id, {
+  await record({
     etag: response.etag,
     lastModified: response.lastModified,
     ...healthy({ itemDates, ttlMinutes: document.ttlMinutes }),
@@ -126,6 +139,7 @@ export async function ingestFeed(feedId: string, deps: IngestDeps): Promise<Inge
     items: counts.total,
     known: counts.known,
     skipped: counts.skipped,
+    ...(counts.fullText ? { fullText: counts.fullText } : {}),
     ...(document.repairs?.length ? { repairs: document.repairs } : {}),
   });
   return { feedId, status: "ok", newStories: stories, skippedItems, alerts };
@@ -172,6 +186,7 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
     .map(({ entry, id }) => ({ item: document.finish(entry, { sanitize: false }), id }))
     .sort((a, b) => (a.item.publishedAt ?? "").localeCompare(b.item.publishedAt ?? ""));
   let budget = deps.fullTextBudget;
+  const pages: FullTextCounts = { fetched: 0, extracted: 0, notArticle: 0, failed: 0 };
   let stories = 0;
   let alerts = 0;
   const failedIds = new Set<string>();
@@ -181,7 +196,7 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
       let extracted: string[] | undefined;
       if (budget > 0 && needsFullText(item)) {
         budget -= 1;
-        extracted = await fullText(item, deps);
+        extracted = await fullText(item, deps, pages);
       }
       const fetchedAt = deps.clock.now().toISOString();
       const story: Story = {
@@ -212,6 +227,7 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
   }
   counts.stored = stories;
   counts.skipped.failed = failedIds.size;
+  if (pages.fetched > 0) counts.fullText = pages;
   // Remember what this document showed (failed items excepted: the next poll tries them again).
   if (unrecorded || failedIds.size > 0) {
     await deps.store.recordSeenItems(
@@ -222,15 +238,31 @@ async function ingestItems(feed: Feed, document: FeedDocument, deps: IngestDeps)
   return { stories, alerts, counts, itemDates: document.entries.map(entryPublishedAt) };
 }
 
-/** The article behind a summary-only item; undefined when the page cannot be fetched or has no article. */
-async function fullText(item: FeedItem, deps: IngestDeps): Promise<string[] | undefined> {
+/** The article behind a summary-only item; undefined when the page cannot be fetched or is not an article page. */
+async function fullText(item: FeedItem, deps: IngestDeps, counts: FullTextCounts): Promise<string[] | undefined> {
   if (!item.url) return undefined;
+  counts.fetched += 1;
   try {
     const page = await deps.fetcher.fetchPage(item.url);
+    const notArticle = notArticlePage(page.contentType, page.body);
+    if (notArticle) {
+      counts.notArticle += 1;
+      deps.logger.info("full text skipped: the item's link is not an article page", {
+        url: item.url,
+        reason: notArticle,
+      });
+      return undefined;
+    }
     const { text } = decodeFeedBytes(page.body, page.charset);
     const article = extractArticle(text, page.url);
-    return article && article.paragraphs.length > 0 ? article.paragraphs : undefined;
+    if (article && article.paragraphs.length > 0) {
+      counts.extracted += 1;
+      return article.paragraphs;
+    }
+    counts.failed += 1;
+    return undefined;
   } catch (error) {
+    counts.failed += 1;
     deps.logger.warn("full text unavailable", { url: item.url, error: (error as Error).message });
     return undefined;
   }
@@ -245,13 +277,38 @@ function dedupeById<T extends { id: string }>(entries: T[]): T[] {
   });
 }
 
-async function recordFailure(feed: Feed, error: unknown, deps: IngestDeps, now: Date, httpStatus?: number) {
+/** Records a check's result: with a claim, in the write that releases it (a lost claim records nothing, and says so). */
+function recorder(feed: Feed, deps: IngestDeps, claim: IngestClaim | undefined) {
+  return async (state: FeedFetchState): Promise<void> => {
+    if (!claim) {
+      await deps.store.updateFeedFetchState(feed.id, state);
+      return;
+    }
+    const recorded = await deps.store.finishFeedFetch(feed.id, claim.owner, state);
+    if (!recorded) {
+      deps.logger.warn("feed check not recorded: its claim lapsed and another check took it, or the feed was deleted", {
+        feed: feed.url,
+      });
+    }
+  };
+}
+
+type RecordResult = ReturnType<typeof recorder>;
+
+async function recordFailure(
+  feed: Feed,
+  error: unknown,
+  deps: IngestDeps,
+  record: RecordResult,
+  now: Date,
+  httpStatus?: number,
+) {
   const err = error as { message?: string; status?: number; retryAfterMs?: number | null };
   const message = err.message ?? String(error);
   const status = err.status ?? httpStatus ?? null;
   const errorCount = feed.errorCount + 1;
   if (status === 410) {
-    await deps.store.updateFeedFetchState(feed.id, {
+    await record({
       status: "disabled",
       lastCheckedAt: now.toISOString(),
       lastError: `The server says the feed is gone for good (HTTP 410); it was disabled. Remove it or add its new URL.`,
@@ -267,7 +324,7 @@ async function recordFailure(feed: Feed, error: unknown, deps: IngestDeps, now: 
     now,
     retryAfterMs: err.retryAfterMs ?? null,
   });
-  await deps.store.updateFeedFetchState(feed.id, {
+  await record({
     status: errorCount >= FAILING_AFTER ? "failing" : feed.status === "failing" ? "failing" : "active",
     lastCheckedAt: now.toISOString(),
     nextCheckAt: after(now, delay),

@@ -40,10 +40,22 @@ describe("runSchedule", () => {
     const count = 2 * PAGE + 50;
     const store = await storeWithFeeds(count);
     const queue = recordingQueue();
-    const deps = { store, queue, clock: { now: () => NOW }, logger: silentLogger, feedPageSize: PAGE };
+    const pages: number[] = [];
+    const counting: Store = {
+      ...store,
+      listDueFeedPage: async (now, options) => {
+        const page = await store.listDueFeedPage(now, options);
+        pages.push(page.items.length);
+        return page;
+      },
+    };
+    const deps = { store: counting, queue, clock: { now: () => NOW }, logger: silentLogger, feedPageSize: PAGE };
     const result = await runSchedule(deps);
     expect(result).toEqual({ feeds: count, deliveries: 0 });
-    expect(queue.sent.map((jobs) => jobs.length)).toEqual([PAGE, PAGE, 50]);
+    // Each page continues after the last: no feed is read twice, and the last page ends the run.
+    expect(pages).toEqual([PAGE, PAGE, 50]);
+    // Jobs go out as their claims are written, ten at a time (one SQS batch).
+    expect(queue.sent.every((jobs) => jobs.length > 0 && jobs.length <= 10)).toBe(true);
     const jobs = queue.sent.flat().filter((job) => job.type === "fetch");
     expect(new Set(jobs.map((job) => job.feedId)).size).toBe(count);
     expect(jobs.every((job) => typeof job.claim === "string" && job.claim.startsWith("queued-"))).toBe(true);

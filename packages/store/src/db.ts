@@ -101,12 +101,31 @@ export async function updateItem(
   action: string,
   condition?: Condition,
 ): Promise<Item | null> {
+  return updateWhere(db, key, spec, action, (e) => {
+    const exists = `attribute_exists(${e.name("pk")})`;
+    return condition ? `${exists} AND (${condition(e)})` : exists;
+  });
+}
+
+/**
+ * updateItem for a condition that only an existing item can meet (every branch compares one of its attributes), sent
+ * as written: without updateItem's `attribute_exists(pk) AND (...)` around it. Write it flat, as OR of AND chains
+ * with no parentheses: the embedded DynamoDB (dynalite) parses each level of parentheses with backtracking, and a
+ * nested claim condition cost it 7 ms of CPU per request against 0.07 ms flat (DynamoDB itself does not care).
+ */
+export async function updateWhere(
+  db: Db,
+  key: TableKey,
+  spec: UpdateSpec,
+  action: string,
+  condition: Condition,
+  returnValues: "ALL_NEW" | "NONE" = "ALL_NEW",
+): Promise<Item | null> {
   assertStorable(spec, action);
   const expr = new Expr();
-  const exists = `attribute_exists(${expr.name("pk")})`;
   const update = updateExpression(expr, spec);
   if (update === "") throw new InvalidInput(`${action}: there is nothing to change.`);
-  const conditionExpression = condition ? `${exists} AND (${condition(expr)})` : exists;
+  const conditionExpression = condition(expr);
   try {
     const result = await run(db, action, () =>
       db.doc.send(
@@ -115,12 +134,12 @@ export async function updateItem(
           Key: key,
           UpdateExpression: update,
           ConditionExpression: conditionExpression,
-          ReturnValues: "ALL_NEW",
+          ReturnValues: returnValues,
           ...expr.params(),
         }),
       ),
     );
-    return (result.Attributes as Item | undefined) ?? null;
+    return returnValues === "NONE" ? { ...key } : ((result.Attributes as Item | undefined) ?? null);
   } catch (error) {
     if (isConditionFailure(error)) return null;
     throw error;

@@ -1,25 +1,27 @@
 /**
- * Feeds: one item per feed, keyed by the id of its canonical URL. A feed that is not disabled also sits in
- * the due index (gsi1 "FEEDS_DUE", sorted by nextCheckAt), which is how the scheduler finds work.
+ * Feeds: one item per feed, keyed by the id of its canonical URL. A feed that is not disabled or paused also sits in
+ * the due index (gsi1 "FEEDS_DUE", sorted by nextCheckAt), which is how the scheduler finds work: a page at a time
+ * behind a cursor, feeds with a live claim dropped as they are read.
  *
- * Claims: a fetch holds a claim on the feed (claimOwner, claimUntil), taken with one conditional update that
- * also requires the feed to be due, so each due time gets one fetch however many jobs were queued for it. Whoever
- * queues a fetch job claims first (owner "queued-…"), so the feed is not queued again while the job waits; the
- * worker that gets any fetch job for the feed takes that claim over. A claim lapses at claimUntil (a crashed holder
- * blocks the feed for one lease, seconds to a minute), is renewed by a live worker, and is released when the fetch
- * has recorded its result.
+ * Claims (FEED-CLAIMS.md has the state machine and each transition's conditional write): a fetch holds a claim on
+ * the feed (claimOwner, claimUntil). Whoever queues a fetch job claims first (owner "queued-..."), so the feed is
+ * not queued again while the job waits; the worker that gets any fetch job for the feed takes that claim over with
+ * one write that also returns the feed (no separate read); the fetch's final record of its result releases the
+ * claim in the same write. A claim lapses at claimUntil (a crashed holder blocks the feed for one lease, seconds to
+ * a minute) and is renewed by a live worker. Every claim condition is written flat (OR of AND chains, see
+ * db.ts updateWhere).
  */
 import type { Feed } from "@storywire/core";
 import { assertOneOf, clipError } from "./checks.ts";
 import { DEFAULT_DUE_BATCH, MAX_DUE_BATCH } from "./constants.ts";
-import { deleteItem, getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
+import { deleteItem, getItem, type Item, putOrGet, type StoreContext, updateItem, updateWhere } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
 import type { Expr, UpdateSpec } from "./expression.ts";
-import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
-import { pageSize, queryAll, queryDue } from "./query.ts";
+import { assertId, atOrBefore, keys, PARTITIONS, timeSortKey } from "./keys.ts";
+import { pageSize, queryAll, queryDue, queryPage } from "./query.ts";
 import { readFeed } from "./records.ts";
 import { addMs, toIso, toIsoOrNull } from "./time.ts";
-import type { FeedClaim, FeedFetchState, FeedStatus, FeedStore } from "./types.ts";
+import type { DueFeedPage, FeedClaim, FeedFetchState, FeedStatus, FeedStore } from "./types.ts";
 
 const STATUSES: readonly FeedStatus[] = ["active", "failing", "disabled", "paused"];
 /** Statuses that keep a feed off the due list: fetches neither happen nor change them. */
@@ -44,18 +46,37 @@ function claimUntil(id: string, claim: Pick<FeedClaim, "owner" | "now" | "leaseM
 /** The owner of a claim made for a job that waits in the queue (a worker that gets a fetch job may take it over). */
 export const QUEUED_CLAIM_PREFIX = "queued-";
 
-/** No live claim at `now`, or (takeOverQueued) one held for a job still waiting in the queue. */
-function claimFree(e: Expr, now: string, takeOverQueued: boolean): string {
+/**
+ * The claim condition, flat: the feed is due and running (not disabled or paused), and its claim is free (none, or
+ * lapsed: claimUntil <= now) or, with takeOverQueued, held for a job that still waits in the queue. Each branch
+ * repeats the shared part, because AND binds tighter than OR and parentheses cost the embedded store dearly.
+ */
+function claimable(e: Expr, now: string, takeOverQueued: boolean): string {
+  const at = e.value(now);
   const until = e.name("claimUntil");
-  const free = `(attribute_not_exists(${until}) OR ${until} < ${e.value(now)})`;
-  return takeOverQueued ? `(${free} OR begins_with(${e.name("claimOwner")}, ${e.value(QUEUED_CLAIM_PREFIX)}))` : free;
+  const status = e.name("status");
+  const due = `${e.name("nextCheckAt")} <= ${at} AND ${status} <> ${e.value("disabled")} AND ${status} <> ${e.value("paused")}`;
+  const free = [`attribute_not_exists(${until})`, `${until} <= ${at}`];
+  if (takeOverQueued) free.push(`begins_with(${e.name("claimOwner")}, ${e.value(QUEUED_CLAIM_PREFIX)})`);
+  return free.map((branch) => `${branch} AND ${due}`).join(" OR ");
+}
+
+/** Only the holder of a claim moves it: `claimOwner = owner` (a missing item or a lost claim fails it). */
+function heldBy(owner: string): (e: Expr) => string {
+  return (e) => `${e.name("claimOwner")} = ${e.value(owner)}`;
+}
+
+/** The due list's read-time check: running, and no live claim at `nowIso` (the index may lag a claim by moments). */
+function dueAt(nowIso: string): (item: Item) => boolean {
+  return (item) =>
+    !STOPPED.includes(item.status as FeedStatus) && !(typeof item.claimUntil === "string" && item.claimUntil > nowIso);
 }
 
 function dueIndex(nextCheckAt: string, id: string): Item {
   return { gsi1pk: PARTITIONS.dueFeeds, gsi1sk: timeSortKey(nextCheckAt, id) };
 }
 
-function feedItem(feed: Feed): Item {
+function feedItem(feed: Feed, claim?: { owner: string; until: string }): Item {
   const id = assertId(feed.id, "Feed id");
   const status = assertOneOf(feed.status, STATUSES, `Feed ${id}'s status`);
   if (typeof feed.url !== "string" || feed.url.length === 0) {
@@ -74,6 +95,7 @@ function feedItem(feed: Feed): Item {
     gsi2pk: PARTITIONS.allFeeds,
     gsi2sk: timeSortKey(createdAt, id),
     ...(STOPPED.includes(status) ? {} : dueIndex(nextCheckAt, id)),
+    ...(claim ? { claimOwner: claim.owner, claimUntil: claim.until } : {}),
   };
 }
 
@@ -115,12 +137,10 @@ export function feedStore(ctx: StoreContext): FeedStore {
 
   return {
     async addFeed(feed, options = {}) {
-      const item = feedItem(feed);
-      if (options.claim) {
-        const { until } = claimUntil(String(item.id), options.claim);
-        item.claimOwner = options.claim.owner;
-        item.claimUntil = until;
-      }
+      const claim = options.claim
+        ? { owner: options.claim.owner, until: claimUntil(String(feed.id), options.claim).until }
+        : undefined;
+      const item = feedItem(feed, claim);
       const action = `Adding feed ${feed.id}`;
       const stored = await putOrGet(ctx, item, "Feed", action);
       return { feed: toFeed(stored.item), created: stored.created };
@@ -198,13 +218,7 @@ export function feedStore(ctx: StoreContext): FeedStore {
       const nowIso = toIso(now, "The time to list due feeds at");
       const due = await queryDue(
         ctx,
-        {
-          index: "gsi1",
-          partition: PARTITIONS.dueFeeds,
-          keep: (item) =>
-            !STOPPED.includes(item.status as FeedStatus) &&
-            !(typeof item.claimUntil === "string" && item.claimUntil >= nowIso),
-        },
+        { index: "gsi1", partition: PARTITIONS.dueFeeds, keep: dueAt(nowIso) },
         nowIso,
         pageSize(limit, DEFAULT_DUE_BATCH, MAX_DUE_BATCH),
         "Listing due feeds",
@@ -212,17 +226,33 @@ export function feedStore(ctx: StoreContext): FeedStore {
       return due.map(toFeed);
     },
 
+    async listDueFeedPage(now, options = {}): Promise<DueFeedPage> {
+      const nowIso = toIso(now, "The time to list due feeds at");
+      const page = await queryPage(
+        ctx,
+        {
+          index: "gsi1",
+          partition: PARTITIONS.dueFeeds,
+          sort: { op: "<=", value: atOrBefore(nowIso) },
+          descending: false,
+          keep: dueAt(nowIso),
+        },
+        pageSize(options.limit, DEFAULT_DUE_BATCH, MAX_DUE_BATCH),
+        options.cursor,
+        "Listing due feeds",
+      );
+      return { items: page.items.map(toFeed), cursor: page.cursor };
+    },
+
     async claimFeed(id, claim) {
       assertId(id, "Feed id");
       const { now, until } = claimUntil(id, claim);
-      const item = await updateItem(
+      const item = await updateWhere(
         ctx,
         keys.feed(id),
         { set: { claimOwner: claim.owner, claimUntil: until } },
         `Claiming feed ${id}`,
-        (e) =>
-          `${e.name("status")} <> ${e.value("disabled")} AND ${e.name("nextCheckAt")} <= ${e.value(now)} AND ` +
-          claimFree(e, now, claim.takeOverQueued === true),
+        (e) => claimable(e, now, claim.takeOverQueued === true),
       );
       return item ? toFeed(item) : null;
     },
@@ -230,26 +260,52 @@ export function feedStore(ctx: StoreContext): FeedStore {
     async renewFeedClaim(id, owner, now, leaseMs) {
       assertId(id, "Feed id");
       const { until } = claimUntil(id, { owner, now, leaseMs });
-      const item = await updateItem(
+      const item = await updateWhere(
         ctx,
         keys.feed(id),
         { set: { claimUntil: until } },
         `Renewing the claim on feed ${id}`,
-        (e) => `${e.name("claimOwner")} = ${e.value(owner)}`,
+        heldBy(owner),
+        "NONE",
       );
       return item !== null;
     },
 
     async releaseFeedClaim(id, owner) {
       assertId(id, "Feed id");
-      const item = await updateItem(
+      const item = await updateWhere(
         ctx,
         keys.feed(id),
         { remove: [...CLAIM] },
         `Releasing the claim on feed ${id}`,
-        (e) => `${e.name("claimOwner")} = ${e.value(owner)}`,
+        heldBy(owner),
+        "NONE",
       );
       return item !== null;
+    },
+
+    async finishFeedFetch(id, owner, state) {
+      assertId(id, "Feed id");
+      const action = `Recording the fetch state of feed ${id}`;
+      const set = fetchStateFields(id, state);
+      const running = (e: Expr) =>
+        `${heldBy(owner)(e)} AND ${e.name("status")} <> ${e.value("disabled")} AND ${e.name("status")} <> ${e.value("paused")}`;
+      // No item in the answer: the caller only needs to know it was recorded (and the answer costs CPU on both sides).
+      const write = (spec: UpdateSpec, condition: (e: Expr) => string) =>
+        updateWhere(ctx, keys.feed(id), spec, action, condition, "NONE");
+      if (set.status === "disabled" || set.status === "paused") {
+        if (await write({ set, remove: [...DUE_INDEX, ...CLAIM] }, heldBy(owner))) return true;
+      } else {
+        const next = set.nextCheckAt as string | undefined;
+        const due = next ? dueIndex(next, id) : {};
+        if (await write({ set: { ...set, ...due }, remove: [...CLAIM] }, running)) return true;
+      }
+      // Rare: the feed is gone, the claim was lost (lapsed and taken: its new holder records its own result), or the
+      // feed was disabled or paused while the fetch ran (record what was learnt; it stays stopped and off the list).
+      const current = await getItem(ctx, keys.feed(id), action);
+      if (!current || current.claimOwner !== owner) return false;
+      const { status: _status, nextCheckAt: _next, ...rest } = set;
+      return (await write({ set: rest, remove: [...CLAIM] }, heldBy(owner))) !== null;
     },
   };
 }

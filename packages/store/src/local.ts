@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import dynalite from "dynalite";
 import { createDynamoClient } from "./client.ts";
+import { makeDynaliteWritesAtomic } from "./dynalite-atomic.ts";
 import { StoreError } from "./errors.ts";
 
 export interface LocalDynamoOptions {
@@ -103,6 +104,8 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     mkdirSync(options.path, { recursive: true });
     unlock = lockDirectory(options.path);
   }
+  // Each item write one atomic write on disk, as in DynamoDB: a process killed mid-write never tears an index.
+  makeDynaliteWritesAtomic();
   const server = dynalite({
     ...(options.path === undefined ? {} : { path: options.path }),
     createTableMs: 0,

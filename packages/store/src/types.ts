@@ -47,6 +47,9 @@ export interface FeedClaim {
   takeOverQueued?: boolean;
 }
 
+/** A page of due feeds and the cursor of the next (null after the last). */
+export type DueFeedPage = Page<Feed>;
+
 /** The result of one fetch of a feed; only the fields given are changed. */
 export interface FeedFetchState {
   etag?: string | null;
@@ -386,6 +389,11 @@ export interface FeedStore {
   /** Feeds not disabled whose nextCheckAt <= now and that nobody holds a live claim on, most overdue first. */
   listDueFeeds(now: Instant, limit?: number): Promise<Feed[]>;
   /**
+   * listDueFeeds a page at a time: the cursor continues after the last feed of the page (up to 1,000 per page), so a
+   * scheduler claiming thousands of due feeds reads each once, never the ones it claimed on an earlier page.
+   */
+  listDueFeedPage(now: Instant, options?: PageOptions): Promise<DueFeedPage>;
+  /**
    * Claims a due feed for one fetch: succeeds when it is not disabled, nextCheckAt <= now, and no live claim is
    * held (or the one held is a queued job's, with takeOverQueued). Null otherwise: someone else fetches it, or it is
    * not due.
@@ -393,8 +401,14 @@ export interface FeedStore {
   claimFeed(id: string, claim: FeedClaim): Promise<Feed | null>;
   /** Extends a claim still held by `owner`; false when it was lost (lapsed and taken) or released. */
   renewFeedClaim(id: string, owner: string, now: Instant, leaseMs: number): Promise<boolean>;
-  /** Ends `owner`'s claim; false when it did not hold one. */
+  /** Ends `owner`'s claim without recording a result (the fetch failed before it could); false when it did not hold one. */
   releaseFeedClaim(id: string, owner: string): Promise<boolean>;
+  /**
+   * Records a fetch's result and releases `owner`'s claim in the same write (FEED-CLAIMS.md). False when the claim
+   * was lost (it lapsed and another fetch took it: that one records its own result) or the feed was deleted. A feed
+   * disabled or paused while the fetch ran keeps its status and stays off the due list; the rest is recorded.
+   */
+  finishFeedFetch(id: string, owner: string, state: FeedFetchState): Promise<boolean>;
 }
 
 export interface StoryStore {

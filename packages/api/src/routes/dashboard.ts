@@ -101,7 +101,7 @@ function document(app: OpenAPIHono): void {
         language: text("A language code such as en"),
         since: text("A date (YYYY-MM-DD) or ISO 8601 time"),
         until: text("A date (that whole day is included) or ISO 8601 time"),
-        q: text("Words in the title or text"),
+        q: text("Words in the title, names or lead"),
         cursor: text("The next page's cursor"),
       }),
     },

@@ -4,8 +4,8 @@
  *
  * The parameters are those of GET /stories: storyline (repeat it, or separate with commas), minScore (0..1),
  * relation (first, update, duplicate), framing (labels), feed (id), source, language, since and until (a date
- * such as 2026-11-23, or an ISO 8601 time; an `until` date includes that whole day), q (words in the title or
- * text) and cursor. parseStoryQuery reads them into a StoryFilter and says what is wrong with each bad one;
+ * such as 2026-11-23, or an ISO 8601 time; an `until` date includes that whole day), q (words of the title, names
+ * or lead) and cursor. parseStoryQuery reads them into a StoryFilter and says what is wrong with each bad one;
  * storyQueryString writes the canonical form (no empty values, a fixed order) the page redirects to.
  */
 import type { Relation } from "@storywire/core";

@@ -42,7 +42,7 @@ function filterForm(data: StoriesPageData): Fragment {
   const labels = [...FRAMING_LABELS, ...query.framing.filter((l) => !FRAMING_LABELS.includes(l))];
   const feeds = data.feeds.ok ? data.feeds.value : [];
   return html`<form class="filters" method="get" action="${STORIES_PATH}" role="search" aria-label="Filter stories">
-    <div class="field wide"><label for="filter-q">Words in the title or text</label><input id="filter-q" type="search" name="q" value="${query.q ?? ""}" placeholder="e.g. Witkoff"></div>
+    <div class="field wide"><label for="filter-q">Words in the title, names or lead</label><input id="filter-q" type="search" name="q" value="${query.q ?? ""}" placeholder="e.g. Witkoff"></div>
     ${storylineOptions.length > 0 ? checkboxes("storyline", "Storylines", storylineOptions, query.storyline) : ""}
     ${checkboxes(
       "relation",
