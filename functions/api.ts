@@ -41,6 +41,7 @@ export const handler: LambdaHandler = async (event, context) => {
         sendTest: testAlerts(lambda, catalog, publicUrl),
         rateLimit: settings.rateLimit,
         claimTimeoutMs: settings.claimTimeoutMs,
+        searchWordsPerStory: settings.searchWords,
       }),
     );
   }

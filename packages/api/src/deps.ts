@@ -26,6 +26,11 @@ export interface ApiDeps {
   now?: () => Date;
   /** Requests per window per API key and per client address; default DEFAULT_RATE_LIMITS. */
   rateLimit?: RateLimitSettings;
+  /**
+   * Words of each new story put in the search index (`searchWordsPerStory`); 0 means search is off, and `q` is
+   * refused. Absent: on.
+   */
+  searchWordsPerStory?: number;
   /** How long a new feed's first-fetch claim lasts if its job is lost (default 60 s). */
   claimTimeoutMs?: number;
 }

@@ -178,7 +178,7 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     try {
       canonical = await deps.validateUrl(url);
     } catch (error) {
-      throw new ApiError(400, "invalid_url", (error as Error).message, "url");
+      throw new ApiError(400, "invalid_url", `"url" cannot be watched: ${(error as Error).message}`, "url");
     }
     const { feed, created } = await addFeed(
       { store: deps.store, queue: deps.queue, claimTimeoutMs: deps.claimTimeoutMs },

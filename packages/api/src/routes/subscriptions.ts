@@ -11,6 +11,8 @@ import {
   CreateSubscriptionSchema,
   DeliverySchema,
   IdParam,
+  PageCursor,
+  pageLimit,
   problemResponse,
   RotatedSecretSchema,
   RotateSecretSchema,
@@ -36,8 +38,8 @@ const list = createRoute({
   ...secured,
   request: {
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      cursor: z.string().max(2048).optional(),
+      limit: pageLimit(100, 20),
+      cursor: PageCursor,
     }),
   },
   responses: {
@@ -113,8 +115,8 @@ const deliveries = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      cursor: z.string().max(2048).optional(),
+      limit: pageLimit(100, 20),
+      cursor: PageCursor,
     }),
   },
   responses: {
@@ -227,6 +229,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
         400,
         "unknown_storyline",
         `"storylines" names "${unknown}", which is not a storyline; GET /storylines lists them.`,
+        "storylines",
       );
     }
     const channel = { ...body.channel } as Subscription["channel"];
@@ -234,7 +237,12 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       try {
         channel.url = await deps.validateUrl(body.channel.url);
       } catch (error) {
-        throw new ApiError(400, "invalid_url", `"channel.url": ${(error as Error).message}`);
+        throw new ApiError(
+          400,
+          "invalid_url",
+          `"channel.url" cannot be used: ${(error as Error).message}`,
+          "channel.url",
+        );
       }
     }
     const secret = generateWebhookSecret();

@@ -156,6 +156,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       sendTest: (sub) => sendTestAlert(sub, deps),
       now: () => clock.now(),
       claimTimeoutMs,
+      searchWordsPerStory: config.searchWordsPerStory,
       validateUrl: async (url) =>
         canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
       rateLimit: {
