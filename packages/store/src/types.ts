@@ -494,6 +494,20 @@ export interface StorylineStore {
   deleteStorylineRecord(id: string, expectedRevision?: number): Promise<boolean>;
   /** A number that changes whenever a storyline record does: one small point read, for caches. */
   storylinesVersion(): Promise<number>;
+  /**
+   * Marks a storyline as being deleted until `mark.until` (a crashed delete's mark lapses then); false when another
+   * live mark holds it. The first step of a delete (ACCESS-PATTERNS.md, "Deleting a storyline").
+   */
+  markStorylineDeleting(id: string, mark: { owner: string; until: Instant; now?: Instant }): Promise<boolean>;
+  /** Removes the mark `owner` set; a mark someone else holds stays. */
+  clearStorylineDeleting(id: string, owner: string): Promise<void>;
+  /** True while a live mark holds the storyline (a strongly consistent read). */
+  isStorylineDeleting(id: string, now?: Instant): Promise<boolean>;
+  /**
+   * The ids of the subscriptions entered under the storyline (strongly consistent). An id may belong to a
+   * subscription still being created or removed, or to one whose creation crashed: read the subscription to know.
+   */
+  listStorylineSubscriberIds(id: string): Promise<string[]>;
   /** Stories whose sort time is in [since, until), oldest first, in pages. */
   listStoriesOldestFirst(options: StoryWindowOptions): Promise<Page<Story>>;
   /** The cursor that continues a listStoriesOldestFirst walk right after `story` (resuming mid-page). */

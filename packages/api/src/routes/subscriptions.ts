@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { generateWebhookSecret } from "@storywire/channels/webhook/secret";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { Conflict, type Delivery, type Subscription } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
@@ -74,6 +75,7 @@ const create = createRoute({
   responses: {
     201: json(CreatedSubscriptionSchema, "Created"),
     400: problemResponse("Invalid subscription"),
+    409: problemResponse("A storyline it names was deleted at the same moment"),
     ...errors,
   },
 });
@@ -179,6 +181,8 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
   // Listing answers what the key may see; creating needs the admin key (a subscription key gets 403).
   const admin = requireAdmin(deps.adminKey);
   const anyKey = requireKey(deps.adminKey);
+  // Its checks read the store afresh; without the runtime's own catalog there is no storylines file either.
+  const catalog = deps.storylineCatalog ?? new StorylineCatalog({ store: deps.store });
   app.use("/subscriptions", (c, next) => (c.req.method === "POST" ? admin(c, next) : anyKey(c, next)));
   app.use("/subscriptions/*", anyKey);
   app.use("/deliveries/*", anyKey);
@@ -257,6 +261,22 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       feedToken: randomBytes(24).toString("base64url"),
       createdAt: (deps.now?.() ?? new Date()).toISOString(),
     });
+    // Write, then verify: a DELETE /storylines/{id} at the same moment either saw this subscription (and refused)
+    // or this check sees the storyline gone (ACCESS-PATTERNS.md, "Deleting a storyline").
+    const lost = await catalog.subscribableNow(subscription.storylines);
+    if (lost !== null) {
+      await deps.store.deleteSubscription(subscription.id);
+      throw new ApiError(
+        409,
+        "conflict",
+        lost.reason === "gone"
+          ? `The storyline "${lost.id}" was deleted while this subscription was being created, so it was not ` +
+              "created; GET /storylines lists the storylines there are."
+          : `The storyline "${lost.id}" is being deleted, so the subscription was not created; ` +
+              `GET /storylines/${lost.id} in a moment shows whether it is gone.`,
+        "storylines",
+      );
+    }
     return c.json(
       {
         ...publicSubscription(subscription, deps.publicUrl),
