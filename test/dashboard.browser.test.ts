@@ -434,6 +434,37 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in Chromium (${CHROMIUM})`, () => 
     expect(requests[1]?.headers.authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
   });
 
+  it("the API reference is linked from every page, styled by its own stylesheet under the CSP, and accessible", async () => {
+    const overview = await open("/");
+    await Promise.all([overview.waitForEvent("load"), overview.getByRole("link", { name: "API reference" }).click()]);
+    expect(new URL(overview.url()).pathname).toBe("/docs");
+    await overview.close();
+
+    const page = await open("/docs");
+    // Computed styles from /assets/docs.css: a blocked stylesheet would leave the browser's defaults.
+    type Look = { display: string; background: string; margin: string; borderBottom: string; position: string };
+    // A string, as for axe: the tests are compiled without the DOM's types.
+    const styles = (await page.evaluate(`(() => {
+      const look = (selector) => {
+        const element = document.querySelector(selector);
+        if (!element) return null;
+        const style = getComputedStyle(element);
+        return { display: style.display, background: style.backgroundColor, margin: style.margin,
+          borderBottom: style.borderBottomWidth, position: style.position };
+      };
+      return { body: look("body"), layout: look(".layout"), header: look("header"), aside: look("aside"),
+        sheets: [...document.styleSheets].map((sheet) => new URL(sheet.href ?? "inline:").pathname) };
+    })()`)) as Record<"body" | "layout" | "header" | "aside", Look | null> & { sheets: string[] };
+    expect(styles.sheets).toEqual(["/assets/docs.css"]);
+    expect(styles.body).toMatchObject({ background: "rgb(247, 248, 250)", margin: "0px" });
+    expect(styles.layout?.display).toBe("grid");
+    expect(styles.header).toMatchObject({ background: "rgb(255, 255, 255)", borderBottom: "1px" });
+    expect(styles.aside?.position).toBe("sticky");
+    expect(await page.locator("main section").count()).toBeGreaterThan(20);
+    await checkAndShoot(page, "docs");
+    await page.close();
+  });
+
   it("nothing ran from feeds and nothing failed in any page", () => {
     expect(dialogs).toEqual([]);
     expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
