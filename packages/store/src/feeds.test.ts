@@ -20,6 +20,20 @@ describe("feeds", () => {
     expect(await store.getFeed("f000000000000001")).toEqual(first.feed);
   });
 
+  it("adds a feed under the user's name in the same write, which a later add does not change", async () => {
+    const store = await env.freshStore();
+    const added = await store.addFeed(makeFeed({ title: null }), { userTitle: "  My wire " });
+    expect(added.feed.title).toBe("My wire");
+    expect((await store.getFeed(added.feed.id))?.title).toBe("My wire");
+    const again = await store.addFeed(makeFeed({ title: null }), { userTitle: "Other name" });
+    expect(again).toMatchObject({ created: false, feed: { title: "My wire" } });
+    // Back to the feed's own title, as a rename to null does.
+    expect((await store.renameFeed(added.feed.id, null)).title).toBeNull();
+    await expect(
+      store.addFeed(makeFeed({ id: "f000000000000009", url: "https://y.example/" }), { userTitle: "x".repeat(201) }),
+    ).rejects.toThrow(InvalidInput);
+  });
+
   it("lists due feeds by nextCheckAt, most overdue first", async () => {
     const store = await env.freshStore();
     const times = ["2025-01-01T10:00:00.000Z", "2025-01-01T09:00:00.000Z", "2025-01-01T11:00:00.000Z"];

@@ -121,6 +121,9 @@ export function feedStore(ctx: StoreContext): FeedStore {
         item.claimOwner = options.claim.owner;
         item.claimUntil = until;
       }
+      const name = options.userTitle?.trim() ?? "";
+      if (name.length > 200) throw new InvalidInput(`The title of feed ${feed.id} must be at most 200 characters.`);
+      if (name !== "") item.userTitle = name;
       const action = `Adding feed ${feed.id}`;
       const stored = await putOrGet(ctx, item, "Feed", action);
       return { feed: toFeed(stored.item), created: stored.created };

@@ -365,8 +365,9 @@ export interface FeedStore {
   /**
    * Registers a feed under its canonical-URL id; an existing feed is returned, never duplicated. `claim` stores a
    * new feed already claimed (for the fetch job its creator queues), so the scheduler does not fetch it too.
+   * `userTitle` stores a new feed under the user's name for it (as renameFeed would, in the same write).
    */
-  addFeed(feed: Feed, options?: { claim?: FeedClaim }): Promise<AddFeedResult>;
+  addFeed(feed: Feed, options?: { claim?: FeedClaim; userTitle?: string | null }): Promise<AddFeedResult>;
   getFeed(id: string): Promise<Feed | null>;
   /** Every feed, oldest first. */
   listFeeds(): Promise<Feed[]>;
