@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMITS, rateLimit } from "./middleware/rate-limit.ts";
 import { registerDashboardRoutes } from "./routes/dashboard.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerFeedRoutes } from "./routes/feeds.ts";
+import { registerFramingRoutes } from "./routes/framing.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerStoryRoutes } from "./routes/stories.ts";
 import { registerStorylineRoutes } from "./routes/storylines.ts";
@@ -95,6 +96,7 @@ export function createApp(deps: ApiDeps): App {
   registerStorylineRoutes(app, deps);
   registerSubscriptionRoutes(app, deps);
   registerTimelineRoutes(app, deps);
+  registerFramingRoutes(app);
   registerDashboardRoutes(app, deps);
 
   app.doc31("/openapi.json", OPENAPI_CONFIG);
