@@ -1,21 +1,22 @@
 /** Lambda entry: DeliveryQueue consumer; one alert delivery per record, partial batch failures. */
-import { type DeliverDeps, deliverOne } from "@storywire/pipeline/deliver";
-import { lambdaCatalog, lambdaContext } from "./lib/context.ts";
-import { deliverDeps } from "./lib/delivery.ts";
-import { eachJobOf, type SqsBatchResponse, type SqsEvent } from "./lib/sqs-batch.ts";
+import { postJson } from "@storywire/fetch";
+import { deliverOne } from "@storywire/pipeline/deliver";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
+import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
+import { lambdaPipeline } from "./lib/context.ts";
+import { emailSender } from "./lib/delivery.ts";
+import { logContext } from "./lib/logger.ts";
+import { eachJobOf } from "./lib/sqs-batch.ts";
 
-let ready: Promise<DeliverDeps> | undefined;
-
-export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
-  ready ??= Promise.all([lambdaContext(), lambdaCatalog()]).then(
-    ([context, catalog]) => deliverDeps(context, catalog),
-    (error: unknown) => {
-      ready = undefined;
-      throw error;
-    },
-  );
-  const deps = await ready;
-  return eachJobOf(event, "deliver", async (job) => {
-    await deliverOne(job.deliveryId, deps);
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  logContext(context);
+  const deps = await lambdaPipeline((config) => ({
+    catalog: StorylineCatalog,
+    post: postJson,
+    ...emailSender(config),
+  }));
+  return eachJobOf(event, "deliver", (job) => deliverOne(job.deliveryId, deps).then(() => undefined), {
+    logger: deps.logger,
+    context,
   });
 }

@@ -1,31 +1,22 @@
 /** Lambda entry: FetchQueue consumer; one feed check per record, partial batch failures. */
-
-import { type FetchJobDeps, runFetchJob } from "@storywire/pipeline/fetch-job";
+import { runFetchJob } from "@storywire/pipeline/fetch-job";
 import { createFetcher } from "@storywire/pipeline/fetcher";
-import { lambdaCatalog, lambdaContext } from "./lib/context.ts";
-import { eachJobOf, type SqsBatchResponse, type SqsEvent } from "./lib/sqs-batch.ts";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
+import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
+import { lambdaPipeline } from "./lib/context.ts";
+import { logContext } from "./lib/logger.ts";
+import { eachJobOf } from "./lib/sqs-batch.ts";
 
-let ready: Promise<FetchJobDeps> | undefined;
-
-async function ingestDeps(): Promise<FetchJobDeps> {
-  const { deps, settings } = await lambdaContext();
-  return {
-    ...deps,
-    storylines: await lambdaCatalog(),
-    fetcher: createFetcher({ allowPrivateNetworks: settings.allowPrivateNetworks }),
-    pollIntervalMs: settings.pollIntervalMs,
-    fullTextBudget: settings.fullTextBudget,
-  };
-}
-
-export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
-  ready ??= ingestDeps().catch((error: unknown) => {
-    ready = undefined;
-    throw error;
-  });
-  const deps = await ready;
-  return eachJobOf(event, "fetch", async (job) => {
-    // The feed's claim is taken over from the scheduler, renewed while the check runs, released after it.
-    await runFetchJob(job, deps);
-  });
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  logContext(context);
+  const deps = await lambdaPipeline({ catalog: StorylineCatalog, fetcher: createFetcher });
+  return eachJobOf(
+    event,
+    "fetch",
+    async (job) => {
+      // The feed's claim is taken over from the scheduler, renewed while the check runs, released after it.
+      await runFetchJob(job, deps);
+    },
+    { logger: deps.logger, context },
+  );
 }

@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SAMPLE_STORIES } from "storywire/samples";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_STORIES } from "../packages/cli/src/demo/samples.ts";
 import { BIN, cli } from "./support/cli.ts";
 import { rss, startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
@@ -34,14 +34,14 @@ describe("storywire CLI contracts", () => {
         { guid: "a", title: "Duplicate guid", paragraphs: ["Again."] },
       ]),
     );
-    const { code, stdout, stderr } = await cli(["parse", file, "--url", "https://wire.example/feed.xml"]);
+    const { code, stdout, stderr } = await cli(["parse", file, "--url", "http://127.0.0.1/feed.xml"]);
     expect(code).toBe(0);
     const lines = stdout
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ title: "First & bold", url: "https://wire.example/a", text: "One.\n\nTwo." });
+    expect(lines[0]).toMatchObject({ title: "First & bold", url: "http://127.0.0.1/a", text: "One.\n\nTwo." });
     expect(lines[0].id).toMatch(/^[0-9a-f]{16}$/);
     for (const key of ["key", "publishedAt", "author", "language", "source"]) expect(lines[0]).toHaveProperty(key);
     expect(stderr).toMatch(/1 item\(s\) skipped: 1 repeating another item's key/);
@@ -83,6 +83,18 @@ describe("storywire CLI contracts", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["start", "--help"], /storywire start \[--port <n>\][\s\S]*run the local stack/],
+    [["storylines", "-h"], /storylines validate[\s\S]*storylines try[\s\S]*storylines compile/],
+    [["help", "export"], /storywire export --out <dir>/],
+  ])("%j prints that command's usage and exits 0", async (args, usage) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(usage);
+    expect(stdout).not.toMatch(/storywire compare/);
   });
 
   it("score: one JSON object per file with storylines and framing", async () => {

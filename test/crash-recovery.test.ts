@@ -17,8 +17,8 @@ import { createServer as createHttpServer } from "node:http";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { alertDeliveryId } from "@storywire/channels";
-import { startLocalStore } from "@storywire/store/local";
+import { alertMessageId } from "@storywire/core/ids";
+import { startLocalStore } from "@storywire/store/test-support/local-store";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
@@ -322,7 +322,7 @@ describe("SIGKILL while polling, ingesting and delivering, then restart", () => 
       let resends = 0;
       for (const sub of subs) {
         const expected = new Set(
-          alerts.filter((a) => sub.storylines.includes(a.storylineId)).map((a) => alertDeliveryId(sub.id, a.storyId)),
+          alerts.filter((a) => sub.storylines.includes(a.storylineId)).map((a) => alertMessageId(sub.id, a.storyId)),
         );
         const arrivals = receiver.arrivals.filter((a) => a.path === sub.path);
         expect(arrivals.every((a) => a.verified)).toBe(true);

@@ -11,7 +11,7 @@ const ADMIN = "test-admin-key-0123456789";
 const item = (n: number): TestItem => ({
   guid: `item-${n}`,
   title: `Loopback story number ${n}`,
-  link: `https://wire.example/story-${n}?utm_source=rss&at_medium=RSS`,
+  link: `http://127.0.0.1/story-${n}?utm_source=rss&at_medium=RSS`,
   pubDate: new Date(Date.UTC(2026, 10, 25, 10, n)).toUTCString(),
   paragraphs: [
     `First paragraph of story ${n}, written for this test.`,
@@ -47,7 +47,7 @@ describe("local stack: poll -> store -> API", () => {
     await stack.queue.idle(); // the new feed is fetched at once
     const page = (await (await api("/stories")).json()) as { stories: { id: string; title: string; url: string }[] };
     expect(page.stories.map((s) => s.title)).toEqual(["Loopback story number 2", "Loopback story number 1"]);
-    expect(page.stories[0]?.url).toBe("https://wire.example/story-2"); // tracking parameters removed
+    expect(page.stories[0]?.url).toBe("http://127.0.0.1/story-2"); // tracking parameters removed
     const text = await (await api(`/stories/${page.stories[0]?.id}.txt`)).text();
     expect(text).toBe(
       "Loopback story number 2\n\nFirst paragraph of story 2, written for this test.\n\nSecond paragraph of story 2 with a “curly quote”.\n",

@@ -5,8 +5,8 @@
  * queue only records), so no request leaves the machine.
  */
 import { readFileSync } from "node:fs";
+import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import { afterEach, describe, expect, it } from "vitest";
-import { admin, startTestApp, type TestApp } from "../packages/api/src/test-app.ts";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../packages/core/src/opml/test-fixtures/${name}`, import.meta.url), "utf8");

@@ -2,9 +2,10 @@
  * The storyline routes on the local stack: create (JSON and query), compile, read, edit, delete, restore and
  * rescore, each with its success, validation errors, missing or wrong keys (401) and unknown ids (404).
  */
+
+import { hexId, makeStory } from "@storywire/store/test-support/records";
 import type { LocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hexId, makeStory } from "../packages/store/src/test-support.ts";
 import { adminHeaders, startTestStack, TEST_ADMIN_KEY } from "./support/stack.ts";
 
 let stack: LocalStack;

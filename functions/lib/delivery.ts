@@ -1,15 +1,12 @@
 /**
- * What sending an alert needs in Lambda: the hardened HTTP poster (webhook, Slack, Discord) and, when an
- * `EmailFrom` sender is set, Amazon SES. Used by the deliver function and by the API's test alerts.
+ * Email in Lambda: Amazon SES, when an `EmailFrom` sender is linked (or STORYWIRE_EMAIL_FROM set). Used by the
+ * deliver function and by the API's test alerts, through the composition root's `email` part.
  *
  * SES is loaded on the first email only: most deliveries are webhooks, and a container that never sends email
  * never initializes the SES client.
  */
 import type { EmailMessage, EmailSender } from "@storywire/channels";
-import { postJson } from "@storywire/fetch";
-import type { DeliverDeps } from "@storywire/pipeline/deliver";
-import type { StorylineSource } from "@storywire/pipeline/storylines";
-import type { LambdaContext } from "./context.ts";
+import type { Config } from "@storywire/pipeline/config";
 
 async function loadSesSender(): Promise<EmailSender> {
   return (await import("./ses.ts")).sesSender();
@@ -29,19 +26,7 @@ export function lazySesSender(load: () => Promise<EmailSender> = loadSesSender):
   };
 }
 
-/** The deliver step's dependencies on top of the shared context. */
-export function deliverDeps(
-  { deps, settings }: LambdaContext,
-  storylines: StorylineSource,
-  publicUrl = settings.publicUrl,
-): DeliverDeps {
-  const allowPrivateNetworks = settings.allowPrivateNetworks;
-  return {
-    ...deps,
-    storylines,
-    post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks }),
-    email: settings.emailFrom ? { sender: lazySesSender(), from: settings.emailFrom } : undefined,
-    publicUrl,
-    allowPrivateNetworks,
-  };
+/** The `email` part: SES when a sender address is configured (SES sends only from a verified one), else none. */
+export function emailSender(config: Config): { email?: EmailSender } {
+  return config.emailFrom ? { email: lazySesSender() } : {};
 }

@@ -1,5 +1,5 @@
-import type { Job } from "@storywire/pipeline";
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import type { Job, Logger } from "@storywire/pipeline";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sqsEvent } from "../../test/support/lambda-events.ts";
 import { eachJobOf, eachRecord } from "./sqs-batch.ts";
 
@@ -17,12 +17,16 @@ const POISON: [string, string][] = [
   ["an empty body", ""],
 ];
 
-let errors: MockInstance<typeof console.error>;
+/** What the consumers logged, by level. */
+let logged: { level: string; message: string; fields: Record<string, unknown> }[] = [];
+const logger: Logger = {
+  info: (message, fields = {}) => void logged.push({ level: "info", message, fields }),
+  warn: (message, fields = {}) => void logged.push({ level: "warn", message, fields }),
+  error: (message, fields = {}) => void logged.push({ level: "error", message, fields }),
+};
+const options = { logger };
 beforeEach(() => {
-  errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
+  logged = [];
 });
 
 const failedIds = (result: { batchItemFailures: { itemIdentifier: string }[] }) =>
@@ -36,9 +40,13 @@ describe("eachRecord", () => {
       { messageId: "poison", body },
       { messageId: "good-b", body: GOOD_B },
     ]);
-    const result = await eachRecord(event, async (job) => {
-      ran.push(job);
-    });
+    const result = await eachRecord(
+      event,
+      async (job) => {
+        ran.push(job);
+      },
+      options,
+    );
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: "poison" }] });
     expect(ran).toEqual([JSON.parse(GOOD_A), JSON.parse(GOOD_B)]);
   });
@@ -49,9 +57,13 @@ describe("eachRecord", () => {
       { messageId: "m2", body: fetchJob("0000000000000002") },
       { messageId: "m3", body: fetchJob("0000000000000003") },
     ]);
-    const result = await eachRecord(event, async (job) => {
-      if (job.type === "fetch" && job.feedId.endsWith("2")) throw new Error("DynamoDB throttled the request");
-    });
+    const result = await eachRecord(
+      event,
+      async (job) => {
+        if (job.type === "fetch" && job.feedId.endsWith("2")) throw new Error("DynamoDB throttled the request");
+      },
+      options,
+    );
     expect(failedIds(result)).toEqual(["m2"]);
   });
 
@@ -62,26 +74,29 @@ describe("eachRecord", () => {
       { messageId: "p2", body: GOOD_B },
       { messageId: "p3", body: "[]" },
     ]);
-    const result = await eachRecord(event, async (job) => {
-      if (job.type === "deliver") throw new Error("the endpoint lease was lost");
-    });
+    const result = await eachRecord(
+      event,
+      async (job) => {
+        if (job.type === "deliver") throw new Error("the endpoint lease was lost");
+      },
+      options,
+    );
     expect(failedIds(result)).toEqual(["p1", "p2", "p3"]);
   });
 
   it("logs each failure as one JSON line with the message id and the reason", async () => {
-    await eachRecord(sqsEvent([{ messageId: "poison-1", body: "not json" }]), async () => undefined);
-    expect(errors).toHaveBeenCalledTimes(1);
-    const line = JSON.parse(String(errors.mock.calls[0]?.[0]));
-    expect(line).toEqual({
-      level: "error",
-      message: "job failed",
-      messageId: "poison-1",
-      error: "The queue message is not JSON.",
-    });
+    await eachRecord(sqsEvent([{ messageId: "poison-1", body: "not json" }]), async () => undefined, options);
+    expect(logged).toEqual([
+      {
+        level: "error",
+        message: "job failed",
+        fields: { messageId: "poison-1", error: "The queue message is not JSON." },
+      },
+    ]);
   });
 
   it("answers an empty batch with no failures", async () => {
-    expect(await eachRecord({ Records: [] }, async () => undefined)).toEqual({ batchItemFailures: [] });
+    expect(await eachRecord({ Records: [] }, async () => undefined, options)).toEqual({ batchItemFailures: [] });
   });
 });
 
@@ -94,22 +109,31 @@ describe("eachJobOf", () => {
       { messageId: "fetch-2", body: fetchJob("0000000000000002") },
       { messageId: "poison", body: "{" },
     ]);
-    const result = await eachJobOf(event, "fetch", async (job) => {
-      ran.push(job.feedId);
-    });
+    const result = await eachJobOf(
+      event,
+      "fetch",
+      async (job) => {
+        ran.push(job.feedId);
+      },
+      options,
+    );
     expect(failedIds(result)).toEqual(["poison", "stray"]);
     expect(ran.sort()).toEqual(["0000000000000001", "0000000000000002"]);
-    const logged = errors.mock.calls.map((call) => JSON.parse(String(call[0])) as { messageId: string; error: string });
-    expect(logged.find((l) => l.messageId === "stray")?.error).toBe(
+    expect(logged.find((l) => l.fields.messageId === "stray")?.fields.error).toBe(
       "A deliver job reached the fetch consumer; this queue carries only fetch jobs.",
     );
   });
 
   it("hands the deliver consumer its delivery ids", async () => {
     const ids: string[] = [];
-    const result = await eachJobOf(sqsEvent([{ messageId: "d", body: GOOD_B }]), "deliver", async (job) => {
-      ids.push(job.deliveryId);
-    });
+    const result = await eachJobOf(
+      sqsEvent([{ messageId: "d", body: GOOD_B }]),
+      "deliver",
+      async (job) => {
+        ids.push(job.deliveryId);
+      },
+      options,
+    );
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ids).toEqual(["00000000000000bb"]);
   });

@@ -1,41 +1,39 @@
-/** Runs each SQS record on its own and reports only the failed ones (SQS partial batch responses). */
+/**
+ * Runs each SQS record on its own and reports only the failed ones (SQS partial batch responses), with Powertools
+ * for AWS Lambda's batch processor: the records run in parallel, and a failed one is logged with its message id.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { parseJob } from "@storywire/pipeline/jobs";
-import type { Job } from "@storywire/pipeline/ports";
+import type { Job, Logger } from "@storywire/pipeline/ports";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
-export interface SqsRecord {
-  messageId: string;
-  body: string;
+const processor = new BatchProcessor(EventType.SQS);
+
+export interface BatchOptions {
+  logger: Logger;
+  context?: Context;
 }
 
-export interface SqsEvent {
-  Records: SqsRecord[];
-}
-
-export interface SqsBatchResponse {
-  batchItemFailures: { itemIdentifier: string }[];
-}
-
-export async function eachRecord(event: SqsEvent, run: (job: Job) => Promise<void>): Promise<SqsBatchResponse> {
-  const failures: { itemIdentifier: string }[] = [];
-  await Promise.all(
-    event.Records.map(async (record) => {
-      try {
-        await run(parseJob(record.body));
-      } catch (error) {
-        // Only this record is retried by SQS, then dead-lettered after the queue's maxReceiveCount.
-        console.error(
-          JSON.stringify({
-            level: "error",
-            message: "job failed",
-            messageId: record.messageId,
-            error: (error as Error).message,
-          }),
-        );
-        failures.push({ itemIdentifier: record.messageId });
-      }
-    }),
-  );
-  return { batchItemFailures: failures };
+export async function eachRecord(
+  event: SQSEvent,
+  run: (job: Job) => Promise<void>,
+  { logger, context }: BatchOptions,
+): Promise<SQSBatchResponse> {
+  const handle = async (record: SQSRecord) => {
+    try {
+      await run(parseJob(record.body));
+    } catch (error) {
+      // Only this record is retried by SQS, then dead-lettered after the queue's maxReceiveCount.
+      logger.error("job failed", { messageId: record.messageId, error: (error as Error).message });
+      throw error;
+    }
+  };
+  // A batch whose every record failed is still a partial response: each goes back to the queue on its own.
+  return processPartialResponse(event, handle, processor, {
+    context,
+    processInParallel: true,
+    throwOnFullBatchFailure: false,
+  });
 }
 
 /**
@@ -43,14 +41,19 @@ export async function eachRecord(event: SqsEvent, run: (job: Job) => Promise<voi
  * fails on its own, like any poison record, and ends in the dead-letter queue where it can be inspected.
  */
 export function eachJobOf<T extends Job["type"]>(
-  event: SqsEvent,
+  event: SQSEvent,
   type: T,
   run: (job: Extract<Job, { type: T }>) => Promise<void>,
-): Promise<SqsBatchResponse> {
-  return eachRecord(event, async (job) => {
-    if (job.type !== type) {
-      throw new Error(`A ${job.type} job reached the ${type} consumer; this queue carries only ${type} jobs.`);
-    }
-    await run(job as Extract<Job, { type: T }>);
-  });
+  options: BatchOptions,
+): Promise<SQSBatchResponse> {
+  return eachRecord(
+    event,
+    async (job) => {
+      if (job.type !== type) {
+        throw new Error(`A ${job.type} job reached the ${type} consumer; this queue carries only ${type} jobs.`);
+      }
+      await run(job as Extract<Job, { type: T }>);
+    },
+    options,
+  );
 }

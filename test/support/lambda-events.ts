@@ -1,40 +1,11 @@
 /**
  * Synthetic Lambda events in the shapes AWS delivers them: a Function URL / API Gateway HTTP API request
- * (payload format 2.0), an SQS batch from an event source mapping, and an EventBridge Scheduler invocation.
+ * (payload format 2.0), an SQS batch from an event source mapping, and an EventBridge Scheduler invocation, typed
+ * by @types/aws-lambda.
  */
 import { createHash, randomUUID } from "node:crypto";
+import type { APIGatewayProxyEventV2, Context, ScheduledEvent, SQSEvent } from "aws-lambda";
 import { STAND_IN_ACCOUNT, STAND_IN_REGION } from "./sqs-stand-in.ts";
-
-export interface HttpEventV2 {
-  version: "2.0";
-  routeKey: "$default";
-  rawPath: string;
-  rawQueryString: string;
-  cookies?: string[];
-  headers: Record<string, string>;
-  requestContext: {
-    accountId: string;
-    apiId: string;
-    domainName: string;
-    domainPrefix: string;
-    http: { method: string; path: string; protocol: string; sourceIp: string; userAgent: string };
-    requestId: string;
-    routeKey: "$default";
-    stage: "$default";
-    time: string;
-    timeEpoch: number;
-  };
-  body?: string;
-  isBase64Encoded: boolean;
-}
-
-export interface HttpResultV2 {
-  statusCode: number;
-  headers?: Record<string, string>;
-  body?: string;
-  isBase64Encoded?: boolean;
-  cookies?: string[];
-}
 
 /** The Function URL's host name in the events: Lambda's own format, with a made-up URL id. */
 export const FUNCTION_URL_HOST = `storywiretestapi0123456789.lambda-url.${STAND_IN_REGION}.on.aws`;
@@ -47,7 +18,7 @@ export function httpEvent(
   method: string,
   path: string,
   options: { headers?: Record<string, string>; json?: unknown; body?: string } = {},
-): HttpEventV2 {
+): APIGatewayProxyEventV2 {
   const [rawPath = "/", rawQueryString = ""] = path.split("?", 2);
   const headers: Record<string, string> = {
     host: FUNCTION_URL_HOST,
@@ -91,27 +62,10 @@ export function httpEvent(
   };
 }
 
-export interface SqsEventRecord {
-  messageId: string;
-  receiptHandle: string;
-  body: string;
-  attributes: {
-    ApproximateReceiveCount: string;
-    SentTimestamp: string;
-    SenderId: string;
-    ApproximateFirstReceiveTimestamp: string;
-  };
-  messageAttributes: Record<string, never>;
-  md5OfBody: string;
-  eventSource: "aws:sqs";
-  eventSourceARN: string;
-  awsRegion: string;
-}
-
 /** An SQS-triggered invocation: one record per message, as the event source mapping hands them over. */
-export function sqsEvent(messages: { body: string; messageId?: string; queueUrl?: string; receiveCount?: number }[]): {
-  Records: SqsEventRecord[];
-} {
+export function sqsEvent(
+  messages: { body: string; messageId?: string; queueUrl?: string; receiveCount?: number }[],
+): SQSEvent {
   const now = Date.now();
   return {
     Records: messages.map((m) => {
@@ -137,7 +91,7 @@ export function sqsEvent(messages: { body: string; messageId?: string; queueUrl?
 }
 
 /** An EventBridge Scheduler invocation of the every-minute schedule. */
-export function schedulerEvent(scheduleName = "storywire-test-Schedule") {
+export function schedulerEvent(scheduleName = "storywire-test-Schedule"): ScheduledEvent {
   return {
     version: "0",
     id: randomUUID(),
@@ -152,7 +106,7 @@ export function schedulerEvent(scheduleName = "storywire-test-Schedule") {
 }
 
 /** A Lambda context object with the fields handlers may read. */
-export function lambdaContext(functionName: string) {
+export function lambdaContext(functionName: string): Context {
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,

@@ -1,6 +1,7 @@
-import type { DeliveryResult } from "@storywire/channels";
+import type { SendResult } from "@storywire/channels";
 import type { Storyline } from "@storywire/core";
 import type { JobQueue, StorylineCatalog } from "@storywire/pipeline";
+import type { PipelineBase } from "@storywire/pipeline/config";
 import type { Store, Subscription } from "@storywire/store";
 import type { RateLimitSettings } from "./middleware/rate-limit.ts";
 
@@ -22,7 +23,7 @@ export interface ApiDeps {
    */
   storylineCatalog?: StorylineCatalog;
   /** Sends a storyline.test alert through a subscription's channel. */
-  sendTest(sub: Subscription): Promise<Pick<DeliveryResult, "ok" | "status" | "error">>;
+  sendTest(sub: Subscription): Promise<Pick<SendResult, "ok" | "status" | "error">>;
   now?: () => Date;
   /** Requests per window per API key and per client address; default DEFAULT_RATE_LIMITS. */
   rateLimit?: RateLimitSettings;
@@ -33,4 +34,36 @@ export interface ApiDeps {
   searchWordsPerStory?: number;
   /** How long a new feed's first-fetch claim lasts if its job is lost (default 60 s). */
   claimTimeoutMs?: number;
+}
+
+/** The composed pipeline (packages/pipeline/src/config/compose.ts) with its storyline catalog. */
+type ComposedPipeline = PipelineBase & { storylines: StorylineCatalog };
+
+/**
+ * The API's dependencies from the composed pipeline: the one mapping the local runtime and Lambda share.
+ * `publicUrl` follows the pipeline's, which a runtime may learn after start (the port it listens on).
+ */
+export function apiDeps(pipeline: ComposedPipeline, sendTest: ApiDeps["sendTest"]): ApiDeps {
+  const { config } = pipeline;
+  return {
+    store: pipeline.store,
+    queue: pipeline.queue,
+    adminKey: config.adminKey ?? "",
+    get publicUrl() {
+      return pipeline.publicUrl;
+    },
+    validateUrl: pipeline.validateUrl,
+    storylines: () => pipeline.storylines.list(),
+    storylineCatalog: pipeline.storylines,
+    sendTest,
+    now: () => pipeline.clock.now(),
+    claimTimeoutMs: pipeline.claimTimeoutMs,
+    searchWordsPerStory: config.searchWordsPerStory,
+    rateLimit: {
+      perKey: config.rateLimitPerKey,
+      perAddress: config.rateLimitPerAddress,
+      windowSeconds: config.rateLimitWindowSeconds,
+      limitLoopback: config.rateLimitLoopback,
+    },
+  };
 }

@@ -2,9 +2,10 @@
  * Every error answer is an RFC 9457 problem document with the same members, whatever produced it: a missing
  * route, a wrong method, a body too large, a missing key, a field that fails validation, a thrown ApiError.
  */
+
+import { fakeDeps } from "@storywire/api/test-support/dashboard";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
-import { fakeDeps } from "./dashboard/test-support.ts";
 
 const deps = fakeDeps({});
 const app = createApp(deps);

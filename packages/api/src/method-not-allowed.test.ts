@@ -4,10 +4,11 @@
  * 405 with the methods it serves in `Allow`. Checked over every fixed path the app routes, so a route added later is
  * held to the same rule. And no id may take a fixed path's name.
  */
+
+import { fakeDeps } from "@storywire/api/test-support/dashboard";
 import { RESERVED_STORYLINE_IDS } from "@storywire/core";
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
-import { fakeDeps } from "./dashboard/test-support.ts";
 
 const deps = fakeDeps({});
 const app = createApp(deps);

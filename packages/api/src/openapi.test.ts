@@ -3,10 +3,10 @@
  * serves (walked from the app itself, so routes added later are checked too), and GET /docs shows all of it.
  */
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { startTestApp, type TestApp } from "@storywire/api/test-support/app";
+import { headerProblems } from "@storywire/api/test-support/dashboard";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, OPENAPI_CONFIG } from "./app.ts";
-import { headerProblems } from "./dashboard/test-support.ts";
-import { startTestApp, type TestApp } from "./test-app.ts";
 
 let t: TestApp;
 // biome-ignore lint/suspicious/noExplicitAny: the document is JSON

@@ -4,8 +4,9 @@
  * carries none of the validator's own wording ("Too small: expected number to be >=1"). The table must cover every
  * operation of the OpenAPI document that takes input, so a route added later needs its cases here.
  */
+
+import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, startTestApp, type TestApp } from "./test-app.ts";
 import { describeValidationError, JARGON } from "./validation.ts";
 
 let t: TestApp;

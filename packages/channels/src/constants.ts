@@ -3,14 +3,6 @@
 /** A send that takes longer than this is a failed (retryable) attempt. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** Webhook event types (Standard Webhooks `type`). */
-export const WEBHOOK_EVENT_TYPES = [
-  "storyline.first",
-  "storyline.update",
-  "storyline.test",
-  "storyline.digest",
-] as const;
-
 /** Slack Block Kit limits (header text 150, section text 3000, context up to 10 elements) and our own budgets. */
 export const SLACK_LIMITS = {
   header: 150,

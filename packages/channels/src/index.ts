@@ -1,11 +1,9 @@
 export * from "./constants.ts";
-export { alertDeliveryId, deliveryId } from "./delivery-id.ts";
 export * from "./digest/index.ts";
 export * from "./discord/index.ts";
 export * from "./email/index.ts";
 export { ChannelConfigError, DeliveryError } from "./errors.ts";
 export * from "./feed/index.ts";
-export * from "./retry.ts";
 export { errorOutcome, httpOutcome } from "./send/outcome.ts";
 export { sendAlert } from "./send/send-alert.ts";
 export { sendDigest } from "./send/send-digest.ts";

@@ -73,12 +73,12 @@ export interface SendContext {
 export interface DigestSendContext extends Omit<SendContext, "purpose"> {
   /**
    * The ids of the deliveries the digest carries (any order). With the subscription they fix the digest's
-   * webhook-id and email Message-ID (digestDeliveryId), so a retry of the same deliveries keeps its id.
+   * webhook-id and email Message-ID (digestMessageId), so a retry of the same deliveries keeps its id.
    */
   deliveryIds: readonly string[];
 }
 
-export interface DeliveryResult {
+export interface SendResult {
   ok: boolean;
   /** The HTTP status (or SMTP reply code) when the endpoint answered. */
   status?: number;

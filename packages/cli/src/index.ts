@@ -1,4 +1,4 @@
-export { type Config, ConfigSchema, loadConfig } from "./config.ts";
+export { type Config, loadConfig } from "./config.ts";
 export { main } from "./main.ts";
 export {
   type LocalStack,

@@ -27,6 +27,25 @@ Usage:
 
 type Command = (args: string[]) => Promise<number>;
 
+/** The usage lines of one command (its entries in USAGE with their continuation lines), or null when it has none. */
+export function commandUsage(name: string): string | null {
+  const lines: string[] = [];
+  let inside = false;
+  for (const line of USAGE.split("\n")) {
+    if (line.startsWith("  storywire "))
+      inside = line.startsWith(`  storywire ${name} `) || line === `  storywire ${name}`;
+    else if (!line.startsWith("    ")) inside = false;
+    if (inside) lines.push(line);
+  }
+  return lines.length > 0 ? `Usage:\n${lines.join("\n")}` : null;
+}
+
+/** `--help` or `-h` among a command's arguments (before a `--` that ends the options) asks for its usage. */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+}
+
 const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => (await import("./commands/start.ts")).startCommand,
   demo: async () => (await import("./commands/demo.ts")).demoCommand,
@@ -40,6 +59,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "help" && rest[0] !== undefined) return printCommandHelp(rest[0]);
   if (!name || name === "help" || name === "--help" || name === "-h") {
     process.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
@@ -53,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`storywire: unknown command "${name}". Run "storywire help" for the list of commands.\n`);
     return 2;
   }
+  if (asksForHelp(rest)) return printCommandHelp(name);
   try {
     return await (await load())(rest);
   } catch (error) {
@@ -62,4 +83,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     return error instanceof CliError ? error.exitCode : 1;
   }
+}
+
+function printCommandHelp(name: string): number {
+  const usage = COMMANDS[name] ? commandUsage(name) : null;
+  if (usage === null) {
+    process.stderr.write(`storywire: unknown command "${name}". Run "storywire help" for the list of commands.\n`);
+    return 2;
+  }
+  process.stdout.write(`${usage}\n`);
+  return 0;
 }

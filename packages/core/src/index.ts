@@ -8,7 +8,6 @@ export {
   type AlertFraming,
   AlertInputError,
   type AlertRelation,
-  alertId,
   type ComposeAlertInput,
   clipText,
   composeAlert,
@@ -18,6 +17,17 @@ export {
 export * from "./article/index.ts";
 export * from "./dedup/index.ts";
 export * from "./feed/index.ts";
+export {
+  alertId,
+  alertMessageId,
+  deliveryId,
+  digestMessageId,
+  eventId,
+  feedId,
+  lockId,
+  sourceId,
+  testMessageId,
+} from "./ids.ts";
 export * from "./opml/index.ts";
 export * from "./scoring/index.ts";
 export * from "./story/index.ts";
@@ -25,3 +35,4 @@ export * from "./storyline-definition/index.ts";
 export * from "./storyline-query/index.ts";
 export type * from "./types.ts";
 export { STORYWIRE_VERSION } from "./version.ts";
+export { escapeXml } from "./xml-escape.ts";

@@ -4,7 +4,7 @@ export const STORYWIRE_VERSION = "0.1.0";
 export const STORYWIRE_HOMEPAGE = "https://github.com/storywire/storywire";
 export const DEFAULT_USER_AGENT = `Storywire/${STORYWIRE_VERSION} (+${STORYWIRE_HOMEPAGE})`;
 
-/** Environment switch that turns the SSRF guard off (tests, local mode): `STORYWIRE_ALLOW_PRIVATE_NETWORKS=1`. */
+/** The setting that turns the SSRF guard off (tests, local mode), named in the guard's errors; read by the configuration. */
 export const ALLOW_PRIVATE_NETWORKS_ENV = "STORYWIRE_ALLOW_PRIVATE_NETWORKS";
 
 const MiB = 1024 * 1024;

@@ -341,7 +341,3 @@ export class AbortedError extends FetchError {
     super(url, `The request to ${displayUrl(url)} was cancelled.`, true, { cause });
   }
 }
-
-export function isFetchError(error: unknown): error is FetchError {
-  return error instanceof FetchError;
-}

@@ -1,5 +1,12 @@
 import net from "node:net";
 import zlib from "node:zlib";
+import {
+  fakeResolver,
+  serversClosedAfterEach,
+  startServer,
+  type TestServer,
+  TLS_CERT,
+} from "@storywire/fetch/test-support/servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AbortedError,
@@ -16,7 +23,6 @@ import {
   UnsupportedSchemeError,
 } from "./errors.ts";
 import { type FetchResult, type FetchSuccess, fetchResource } from "./fetch-resource.ts";
-import { fakeResolver, serversClosedAfterEach, startServer, type TestServer, TLS_CERT } from "./test-support.ts";
 
 /** Tests talk to loopback servers: the guard is switched off unless a test is about the guard. */
 const LOCAL = { allowPrivateNetworks: true } as const;

@@ -26,7 +26,6 @@ export {
   checkUrlSyntax,
   createGuardedLookup,
   type GuardOptions,
-  privateNetworksAllowed,
   type ResolvedAddress,
   type Resolver,
   validatePublicUrl,

@@ -1,7 +1,7 @@
+import { fakeResolver, serversClosedAfterEach } from "@storywire/fetch/test-support/servers";
 import { describe, expect, it } from "vitest";
 import { BlockedAddressError, CredentialsInUrlError, TimeoutError, UnsupportedSchemeError } from "./errors.ts";
 import { postJson } from "./post-json.ts";
-import { fakeResolver, serversClosedAfterEach } from "./test-support.ts";
 
 const LOCAL = { allowPrivateNetworks: true } as const;
 

@@ -3,12 +3,13 @@
  * the IANA special-purpose registries (BAD-INPUTS 2-5): every spelling of a non-public address is refused, in a
  * URL and in DNS answers, and no public address is, whatever spelling reaches the guard.
  */
+
+import { fakeResolver } from "@storywire/fetch/test-support/servers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BlockedAddressError } from "./errors.ts";
 import { classifyAddress } from "./ip-address.ts";
 import { checkUrlSyntax, validatePublicUrl } from "./ssrf.ts";
-import { fakeResolver } from "./test-support.ts";
 
 const GUARD_ON = { allowPrivateNetworks: false } as const;
 const RUNS = { numRuns: 400 };

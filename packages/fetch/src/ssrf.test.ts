@@ -1,3 +1,4 @@
+import { fakeResolver, startServer, type TestServer } from "@storywire/fetch/test-support/servers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   BlockedAddressError,
@@ -8,8 +9,7 @@ import {
 } from "./errors.ts";
 import { fetchResource } from "./fetch-resource.ts";
 import { postJson } from "./post-json.ts";
-import { checkUrlSyntax, privateNetworksAllowed, validatePublicUrl } from "./ssrf.ts";
-import { fakeResolver, startServer, type TestServer } from "./test-support.ts";
+import { checkUrlSyntax, validatePublicUrl } from "./ssrf.ts";
 
 const GUARD_ON = { allowPrivateNetworks: false } as const;
 
@@ -131,23 +131,18 @@ describe("checkUrlSyntax (no network)", () => {
   });
 });
 
-describe("the switch: STORYWIRE_ALLOW_PRIVATE_NETWORKS", () => {
+describe("the switch: allowPrivateNetworks", () => {
   const saved = process.env.STORYWIRE_ALLOW_PRIVATE_NETWORKS;
   afterEach(() => {
     if (saved === undefined) delete process.env.STORYWIRE_ALLOW_PRIVATE_NETWORKS;
     else process.env.STORYWIRE_ALLOW_PRIVATE_NETWORKS = saved;
   });
 
-  it("defaults to ON (private networks refused) and reads the env per call; an explicit option wins", () => {
-    delete process.env.STORYWIRE_ALLOW_PRIVATE_NETWORKS;
-    expect(privateNetworksAllowed()).toBe(false);
-    expect(() => checkUrlSyntax("http://127.0.0.1/")).toThrow(BlockedAddressError);
+  it("is on unless the caller switches it off; the environment is read once by the configuration, never here", () => {
     process.env.STORYWIRE_ALLOW_PRIVATE_NETWORKS = "1";
-    expect(privateNetworksAllowed()).toBe(true);
-    expect(checkUrlSyntax("http://127.0.0.1/").hostname).toBe("127.0.0.1");
+    expect(() => checkUrlSyntax("http://127.0.0.1/")).toThrow(BlockedAddressError);
     expect(() => checkUrlSyntax("http://127.0.0.1/", { allowPrivateNetworks: false })).toThrow(BlockedAddressError);
-    process.env.STORYWIRE_ALLOW_PRIVATE_NETWORKS = "0";
-    expect(privateNetworksAllowed()).toBe(false);
+    expect(checkUrlSyntax("http://127.0.0.1/", { allowPrivateNetworks: true }).hostname).toBe("127.0.0.1");
   });
 });
 

@@ -17,7 +17,7 @@
 import type { LookupAddress, LookupOptions } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
-import { ALLOW_PRIVATE_NETWORKS_ENV, DEFAULT_CONNECT_TIMEOUT_MS, MAX_URL_LENGTH } from "./constants.ts";
+import { DEFAULT_CONNECT_TIMEOUT_MS, MAX_URL_LENGTH } from "./constants.ts";
 import {
   BlockedAddressError,
   CredentialsInUrlError,
@@ -36,7 +36,10 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export interface GuardOptions {
-  /** Turn the address checks off (tests, local mode). Default: env STORYWIRE_ALLOW_PRIVATE_NETWORKS=1, else false. */
+  /**
+   * Turn the address checks off (tests, local mode). Default false. The environment is never read here: the
+   * configuration reads STORYWIRE_ALLOW_PRIVATE_NETWORKS once and the composition root passes it on.
+   */
   allowPrivateNetworks?: boolean;
   /**
    * Exact IP addresses to treat as public even though they are not (a deliberately trusted internal host,
@@ -55,13 +58,6 @@ export interface Guard {
 
 const defaultResolver: Resolver = async (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-/** Is the guard switched off? An explicit option wins; otherwise STORYWIRE_ALLOW_PRIVATE_NETWORKS (read per call). */
-export function privateNetworksAllowed(explicit?: boolean): boolean {
-  if (explicit !== undefined) return explicit;
-  const value = process.env[ALLOW_PRIVATE_NETWORKS_ENV]?.trim().toLowerCase();
-  return value === "1" || value === "true" || value === "yes";
-}
-
 export function resolveGuard(options: GuardOptions = {}): Guard {
   const allowed = new Set<string>();
   for (const address of options.allowAddresses ?? []) {
@@ -69,7 +65,7 @@ export function resolveGuard(options: GuardOptions = {}): Guard {
     if (verdict) allowed.add(verdict.address);
   }
   return {
-    enabled: !privateNetworksAllowed(options.allowPrivateNetworks),
+    enabled: options.allowPrivateNetworks !== true,
     allowed,
     lookup: options.lookup ?? defaultResolver,
   };

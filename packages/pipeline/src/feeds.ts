@@ -1,21 +1,12 @@
-import { createHash } from "node:crypto";
 import { canonicalizeUrl, type Feed } from "@storywire/core";
+import { feedId } from "@storywire/core/ids";
 import type { Store } from "@storywire/store";
 import { type ClaimSettings, claimTimeoutOf, type JobQueue } from "./ports.ts";
 import { queuedClaimOwner } from "./schedule.ts";
 
-/**
- * A feed's id: 16 hex characters of the SHA-256 of its identity, the canonical URL without a trailing slash, so
- * every spelling (case of the host, fragment, tracking parameters, trailing slash) maps to one feed.
- */
-export function feedIdFor(url: string): string {
-  const identity = canonicalizeUrl(url, { stripTrailingSlash: true }) ?? url;
-  return createHash("sha256").update(identity).digest("hex").slice(0, 16);
-}
-
 export function newFeed(canonicalUrl: string, now: Date): Feed {
   return {
-    id: feedIdFor(canonicalUrl),
+    id: feedId(canonicalUrl),
     url: canonicalUrl,
     title: null,
     createdAt: now.toISOString(),

@@ -1,30 +1,29 @@
 export {
-  alertForDelivery,
+  alertFromRecord,
   alertsForDeliveries,
   channelOf,
-  DELIVERY_LEASE_MS,
-  type DeliverDeps,
-  type DeliverOutcome,
-  deliverOne,
-  sendTestAlert,
-  signingSecrets,
-} from "./deliver.ts";
-export {
   claimableAt,
   claimDigestSiblings,
+  type DeliverDeps,
+  type DeliverOutcome,
   DIGEST_LOOKBACK_MS,
   type DigestSubscription,
-  digestLockName,
+  deliverOne,
   dueDigestDeliveries,
+  fanOut,
+  firstAttemptAt,
   isDigestSubscription,
   MAX_DIGEST_ALERTS,
-} from "./digest.ts";
-export { fanOut, firstAttemptAt, wants } from "./fanout.ts";
-export { addFeed, canonicalUrl, feedIdFor, newFeed } from "./feeds.ts";
+  retryDelay,
+  sendTestAlert,
+  shouldDisableEndpoint,
+  signingSecrets,
+  wants,
+} from "./delivery/index.ts";
+export { addFeed, canonicalUrl, newFeed } from "./feeds.ts";
 export { type FetchJobDeps, runFetchJob } from "./fetch-job.ts";
 export { createFetcher, type FetchedBody, type Fetcher } from "./fetcher.ts";
 export { type HostLimit, hostLimit, PER_HOST_CONCURRENCY } from "./host-limit.ts";
-export { eventIdFor, hashId } from "./ids.ts";
 export { FAILING_AFTER, type IngestDeps, type IngestResult, ingestFeed } from "./ingest.ts";
 export { parseJob } from "./jobs.ts";
 export { nextCheckDelay } from "./next-check.ts";
@@ -41,7 +40,6 @@ export {
 } from "./rescore.ts";
 export { queuedClaimOwner, runSchedule, type ScheduleDeps } from "./schedule.ts";
 export { matchedStorylines, scoreStory, storedScore, storyDoc } from "./score.ts";
-export { alertFromRecord } from "./stored-alert.ts";
 export {
   type CatalogEntry,
   MAX_AGE_MS,
@@ -51,6 +49,5 @@ export {
   StorylineChangeError,
   type StorylineOrigin,
   type StorylineSource,
-  staticStorylines,
 } from "./storylines.ts";
 export { handleJob, type WorkerDeps } from "./worker.ts";

@@ -5,13 +5,13 @@
  * and evicted keys never store a story twice; repairs are recorded on the feed.
  */
 import type { Feed } from "@storywire/core";
+import { staticStorylines } from "@storywire/pipeline/test-support/storylines";
 import type { Store } from "@storywire/store";
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeFeed, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import type { FetchedBody, Fetcher } from "./fetcher.ts";
 import { type IngestDeps, ingestFeed } from "./ingest.ts";
 import type { Logger } from "./ports.ts";
-import { staticStorylines } from "./storylines.ts";
 
 const FEED_URL = "http://127.0.0.1:9/feed.xml";
 

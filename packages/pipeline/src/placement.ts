@@ -6,9 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { alertId, classifyAgainst, type Relation, type Story } from "@storywire/core";
+import { lockId, eventId as newEventId } from "@storywire/core/ids";
 import { type EventStory, type Store, storySortAt } from "@storywire/store";
-import { fanOut } from "./fanout.ts";
-import { eventIdFor } from "./ids.ts";
+import { fanOut } from "./delivery/fanout.ts";
 import { type ClaimSettings, type Clock, claimTimeoutOf, type Logger } from "./ports.ts";
 import { matchedStorylines } from "./score.ts";
 
@@ -75,7 +75,7 @@ export async function placeStory(
 /** A lease is held for at most this long (or the claim timeout, when shorter): a worker that dies frees the storyline after it. */
 export const PLACEMENT_LOCK_MS = 30_000;
 const LOCK_WAIT_MS = 60_000;
-const lockName = (storylineId: string) => `storyline-${storylineId}`;
+const lockName = (storylineId: string) => lockId("storyline", storylineId);
 
 async function lock(storylineId: string, owner: string, deps: PlacementDeps): Promise<string[]> {
   const started = Date.now();
@@ -144,7 +144,7 @@ export async function placeInStoryline(
   );
   const match = verdict.matchId ? others.find((c) => c.storyId === verdict.matchId) : undefined;
   const relation = match ? verdict.relation : "first";
-  const eventId = match ? match.eventId : eventIdFor(storylineId, story.id);
+  const eventId = match ? match.eventId : newEventId(storylineId, story.id);
   const novel = relation === "update" ? verdict.novel : [];
   const at = storySortAt(story.publishedAt, story.fetchedAt);
   if (relation === "first") {

@@ -1,10 +1,10 @@
 import { compileQuery, type Storyline, validateStoryline } from "@storywire/core";
+import { DAY_MS, HISTORY_START, historyStories } from "@storywire/pipeline/test-support/history";
 import type { Store } from "@storywire/store";
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import { silentLogger } from "./ports.ts";
 import { RescoreRequestError, type RescoreResult, rescoreStoryline } from "./rescore.ts";
-import { DAY_MS, HISTORY_START, historyStories } from "./test-stories.ts";
 
 let env: TestDynamo;
 beforeAll(async () => {

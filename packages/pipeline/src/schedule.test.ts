@@ -1,6 +1,6 @@
 import type { Store } from "@storywire/store";
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import { newFeed } from "./feeds.ts";
 import { type Job, silentLogger } from "./ports.ts";
 import { runSchedule } from "./schedule.ts";

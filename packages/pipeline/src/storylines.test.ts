@@ -1,7 +1,7 @@
 import { compileQuery, defaultStorylines, parseStoryline, type Storyline } from "@storywire/core";
 import type { Store } from "@storywire/store";
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import type { Logger } from "./ports.ts";
 import { MAX_AGE_MS, StorylineCatalog, StorylineChangeError } from "./storylines.ts";
 

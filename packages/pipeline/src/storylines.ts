@@ -11,18 +11,22 @@
  * Lambda container and the local runtime on their next ingest, without a restart.
  */
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { defaultStorylines, type FileStoryline, readStorylineDefinition, type Storyline } from "@storywire/core";
+import {
+  defaultStorylines,
+  type FileStoryline,
+  loadStorylinesFile,
+  readStorylineDefinition,
+  type Storyline,
+} from "@storywire/core";
 import { Conflict, type Store, type StorylineRecord } from "@storywire/store";
 import { type Clock, type Logger, silentLogger, systemClock } from "./ports.ts";
 
 /** Where the pipeline gets the storylines to score against: the defaults plus any the user defined. */
 export interface StorylineSource {
   list(): Promise<readonly Storyline[]>;
-}
-
-export function staticStorylines(storylines: readonly Storyline[] = defaultStorylines): StorylineSource {
-  return { list: async () => storylines };
 }
 
 /** Where a storyline comes from. */
@@ -83,6 +87,15 @@ interface Snapshot {
 }
 
 export class StorylineCatalog implements StorylineSource {
+  /**
+   * Reads and validates a storylines file (a path relative to `root`); a broken one throws
+   * StorylinesFileError naming the file, the storyline and the field.
+   */
+  static async readFile(path: string, root: string): Promise<{ source: string; storylines: FileStoryline[] }> {
+    const text = await readFile(isAbsolute(path) ? path : join(root, path), "utf8");
+    return { source: path, storylines: loadStorylinesFile(text, path) };
+  }
+
   private readonly store: Store;
   private readonly builtin: readonly Storyline[];
   private readonly file: { source: string; storylines: readonly FileStoryline[] } | undefined;

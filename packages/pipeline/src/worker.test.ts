@@ -2,12 +2,13 @@
  * The fetch job's claim (worker.ts): a job for a feed another worker is fetching does nothing; a live worker keeps
  * its claim past the lease by renewing it; the claim is released when the fetch is done.
  */
+
+import { staticStorylines } from "@storywire/pipeline/test-support/storylines";
 import type { Store } from "@storywire/store";
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeFeed, startTestDynamo, type TestDynamo } from "../../store/src/test-support.ts";
 import type { FetchedBody, Fetcher } from "./fetcher.ts";
 import { silentLogger, systemClock } from "./ports.ts";
-import { staticStorylines } from "./storylines.ts";
 import { handleJob, parseJob, type WorkerDeps } from "./worker.ts";
 
 const ID = "f000000000000001";

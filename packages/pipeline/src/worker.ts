@@ -3,7 +3,8 @@
  * only its own step (functions/ingest.ts runs fetch jobs through fetch-job.ts, functions/deliver.ts deliveries),
  * so neither bundles the other.
  */
-import { type DeliverDeps, deliverOne } from "./deliver.ts";
+import { deliverOne } from "./delivery/deliver.ts";
+import type { DeliverDeps } from "./delivery/types.ts";
 import { runFetchJob } from "./fetch-job.ts";
 import type { IngestDeps } from "./ingest.ts";
 import type { Job } from "./ports.ts";

@@ -1,6 +1,6 @@
+import { alertId } from "@storywire/core/ids";
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alertIdFor } from "./keys.ts";
-import { startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { NewAlert } from "./types.ts";
 
 let env: TestDynamo;
@@ -35,7 +35,7 @@ describe("alerts", () => {
     const store = await env.freshStore(() => new Date(NOW));
     const first = await store.putAlert(makeAlert("ceasefire", "s1", 0));
     const again = await store.putAlert({ ...makeAlert("ceasefire", "s1", 5), title: "Changed" });
-    expect(first).toMatchObject({ created: true, alert: { id: alertIdFor("ceasefire", "s1") } });
+    expect(first).toMatchObject({ created: true, alert: { id: alertId("ceasefire", "s1") } });
     expect(again).toEqual({ alert: first.alert, created: false });
     expect(await store.getAlert(first.alert.id)).toEqual(first.alert);
     expect((await store.putAlert(makeAlert("sco", "s1", 0))).created).toBe(true);

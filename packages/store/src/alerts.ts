@@ -4,25 +4,27 @@
  * the ones fan-out gave it: its deliveries (newest first), each pointing at its alert.
  */
 
+import { alertId } from "@storywire/core/ids";
 import { assertOneOf } from "./checks.ts";
 import { DEFAULT_ALERTS, MAX_ALERTS } from "./constants.ts";
-import { batchGet, getItem, type Item, putOrGet, type StoreContext, stripInternal } from "./db.ts";
+import { batchGet, getItem, type Item, putOrGet, type StoreContext } from "./db.ts";
 import { isLive } from "./deliveries.ts";
-import { alertIdFor, assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
+import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryPage } from "./query.ts";
+import { readAlert } from "./records.ts";
 import { RELATIONS } from "./stories.ts";
 import { toIso } from "./time.ts";
-import type { Alert, AlertStore, NewAlert } from "./types.ts";
+import type { AlertRecord, AlertStore, NewAlert } from "./types.ts";
 
 function alertItem(input: NewAlert, now: Date): Item {
   const storylineId = assertId(input.storylineId, "Alert storylineId");
   const storyId = assertId(input.storyId, "Alert storyId");
-  // The caller's id is kept when given; it must be derived from (storyline, story) alone, like alertIdFor,
+  // The caller's id is kept when given; it must be derived from (storyline, story) alone, like alertId,
   // or the one-alert-per-pair guarantee (the conditional put on the id) is lost.
-  const id = input.id === undefined ? alertIdFor(storylineId, storyId) : assertId(input.id, "Alert id");
+  const id = input.id === undefined ? alertId(storylineId, storyId) : assertId(input.id, "Alert id");
   assertOneOf(input.relation, RELATIONS, `Alert ${id}'s relation`);
   const createdAt = toIso(input.createdAt ?? now, `Alert ${id}'s createdAt`);
-  const alert: Alert = { ...input, id, createdAt };
+  const alert: AlertRecord = { ...input, id, createdAt };
   return {
     ...alert,
     ...keys.alert(id),
@@ -32,12 +34,12 @@ function alertItem(input: NewAlert, now: Date): Item {
   };
 }
 
-function toAlert(item: Item): Alert {
-  return stripInternal(item) as unknown as Alert;
+function toAlert(item: Item): AlertRecord {
+  return readAlert(item);
 }
 
 export function alertStore(ctx: StoreContext): AlertStore {
-  async function subscriptionAlerts(subscriptionId: string, limit: number): Promise<Alert[]> {
+  async function subscriptionAlerts(subscriptionId: string, limit: number): Promise<AlertRecord[]> {
     const action = `Listing the alerts of subscription ${subscriptionId}`;
     const nowSec = Math.floor(ctx.clock().getTime() / 1000);
     const deliveries = await queryPage(

@@ -17,7 +17,7 @@ import { assertStorable } from "./checks.ts";
 import { BATCH_GET_ATTEMPTS, BATCH_GET_SIZE, BATCH_WRITE_SIZE } from "./constants.ts";
 import { InvalidInput, NotFound, StoreUnavailable } from "./errors.ts";
 import { type Condition, Expr, type UpdateSpec, updateExpression } from "./expression.ts";
-import { INTERNAL_ATTRIBUTES, type TableKey } from "./keys.ts";
+import type { TableKey } from "./keys.ts";
 import type { SecretBox } from "./secret-box.ts";
 
 export interface Db {
@@ -217,13 +217,4 @@ export async function batchWrite(
   for (let i = 0; i < chunks.length; i += parallel) {
     await Promise.all(chunks.slice(i, i + parallel).map(send));
   }
-}
-
-/** Removes the table's own attributes (keys, index keys, ttl, entity) from a record. */
-export function stripInternal(item: Item, extra: string[] = []): Item {
-  const record: Item = { ...item };
-  for (const name of [...INTERNAL_ATTRIBUTES, ...extra]) {
-    delete record[name];
-  }
-  return record;
 }

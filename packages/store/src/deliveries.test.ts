@@ -1,7 +1,7 @@
+import { deliveryId } from "@storywire/core/ids";
+import { manualClock, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conflict, InvalidInput, LeaseLost, NotFound } from "./errors.ts";
-import { deliveryIdFor } from "./keys.ts";
-import { manualClock, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { Store } from "./types.ts";
 
 let env: TestDynamo;
@@ -29,9 +29,9 @@ describe("deliveries", () => {
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.delivery).toEqual(first.delivery);
-    expect(first.delivery).toMatchObject({ id: deliveryIdFor("sub1", "s1"), state: "pending", attempt: 0 });
-    expect(deliveryIdFor("sub1", "s1")).toMatch(/^[0-9a-f]{16}$/);
-    expect(deliveryIdFor("sub1", "s1")).not.toBe(deliveryIdFor("sub1", "s2"));
+    expect(first.delivery).toMatchObject({ id: deliveryId("sub1", "s1"), state: "pending", attempt: 0 });
+    expect(deliveryId("sub1", "s1")).toMatch(/^[0-9a-f]{16}$/);
+    expect(deliveryId("sub1", "s1")).not.toBe(deliveryId("sub1", "s2"));
   });
 
   it("lets exactly one of many concurrent claims win", async () => {

@@ -1,5 +1,5 @@
 /**
- * Deliveries: the at-most-once-success state machine of DELIVERIES.md, every transition one conditional
+ * Deliveries: the at-most-once-success state machine of packages/pipeline/src/delivery/DELIVERIES.md, every transition one conditional
  * UpdateItem on the delivery's own item (no transactions). Deliveries waiting for a worker, and leases that
  * may expire, sit in the due index (gsi1 "DELIVERIES_DUE", sorted by the instant they become claimable);
  * each subscription's deliveries are listed newest first through gsi2 "SUB_DELIVERIES#<subscriptionId>".
@@ -7,6 +7,7 @@
  * have deleted them yet (and dynalite never does).
  */
 
+import { deliveryId } from "@storywire/core/ids";
 import { clipError } from "./checks.ts";
 import {
   DEFAULT_DUE_BATCH,
@@ -18,10 +19,11 @@ import {
 import { getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
 import { Conflict, InvalidInput, LeaseLost, NotFound } from "./errors.ts";
 import type { UpdateSpec } from "./expression.ts";
-import { assertId, deliveryIdFor, keys, PARTITIONS, timeSortKey } from "./keys.ts";
+import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryDue, queryPage } from "./query.ts";
+import { readDelivery } from "./records.ts";
 import { addMs, epochSeconds, toIso } from "./time.ts";
-import type { Delivery, DeliveryResult, DeliveryState, DeliveryStore } from "./types.ts";
+import type { Delivery, DeliveryCompletion, DeliveryState, DeliveryStore } from "./types.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE = ["leaseOwner", "leaseUntil"];
@@ -32,31 +34,8 @@ function dueIndex(at: string, id: string): Item {
   return { gsi1pk: PARTITIONS.dueDeliveries, gsi1sk: timeSortKey(at, id) };
 }
 
-function text(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
-
 function toDelivery(item: Item): Delivery {
-  return {
-    id: String(item.id),
-    subscriptionId: String(item.subscriptionId),
-    storyId: String(item.storyId),
-    alertId: text(item.alertId),
-    storylineId: text(item.storylineId),
-    state: item.state as DeliveryState,
-    attempt: typeof item.attempt === "number" ? item.attempt : 0,
-    createdAt: String(item.createdAt),
-    updatedAt: String(item.updatedAt),
-    nextAttemptAt: text(item.nextAttemptAt),
-    leaseOwner: text(item.leaseOwner),
-    leaseUntil: text(item.leaseUntil),
-    lastOwner: text(item.lastOwner),
-    deliveredAt: text(item.deliveredAt),
-    failedAt: text(item.failedAt),
-    lastError: text(item.lastError),
-    lastStatus: typeof item.lastStatus === "number" ? item.lastStatus : null,
-    expiresAt: typeof item.ttl === "number" ? new Date(item.ttl * 1000).toISOString() : null,
-  };
+  return readDelivery(item);
 }
 
 /** False once the item's ttl has passed: DynamoDB deletes such items eventually, dynalite never. */
@@ -69,7 +48,7 @@ function expiry(finishedAt: string): number {
 }
 
 /** The update that records an attempt's outcome. */
-function outcomeUpdate(id: string, owner: string, result: DeliveryResult, at: string): UpdateSpec {
+function outcomeUpdate(id: string, owner: string, result: DeliveryCompletion, at: string): UpdateSpec {
   const status = result.status ?? null;
   switch (result.outcome) {
     case "delivered":
@@ -131,7 +110,7 @@ export function deliveryStore(ctx: StoreContext): DeliveryStore {
     async enqueueDelivery(input) {
       const subscriptionId = assertId(input.subscriptionId, "Delivery subscriptionId");
       const storyId = assertId(input.storyId, "Delivery storyId");
-      const id = deliveryIdFor(subscriptionId, storyId);
+      const id = deliveryId(subscriptionId, storyId);
       const createdAt = toIso(input.createdAt ?? ctx.clock(), `Delivery ${id}'s createdAt`);
       const nextAttemptAt = toIso(input.notBefore ?? createdAt, `Delivery ${id}'s notBefore`);
       const item: Item = {

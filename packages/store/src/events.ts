@@ -12,21 +12,13 @@ import { Conflict, InvalidInput, NotFound } from "./errors.ts";
 import type { Condition } from "./expression.ts";
 import { assertId, EVENT_MEMBER_PREFIX, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryAll, queryPage } from "./query.ts";
+import { readEvent } from "./records.ts";
 import { RELATIONS, storiesById } from "./stories.ts";
 import { toIso } from "./time.ts";
 import type { EventStore, EventStory, StorylineEvent } from "./types.ts";
 
 function toEvent(item: Item): StorylineEvent {
-  const ids = item.storyIds;
-  return {
-    id: String(item.id),
-    storylineId: String(item.storylineId),
-    title: String(item.title ?? ""),
-    startedAt: String(item.startedAt),
-    lastStoryAt: String(item.lastStoryAt ?? item.startedAt),
-    storyCount: ids instanceof Set ? ids.size : 0,
-    createdAt: String(item.createdAt),
-  };
+  return readEvent(item);
 }
 
 /** Joins member items with their stories; members whose story is missing are left out. */

@@ -1,5 +1,5 @@
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeFeed, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { Store } from "./types.ts";
 
 let env: TestDynamo;

@@ -1,6 +1,6 @@
+import { makeFeed, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInput, NotFound } from "./errors.ts";
-import { makeFeed, startTestDynamo, type TestDynamo } from "./test-support.ts";
 
 let env: TestDynamo;
 beforeAll(async () => {

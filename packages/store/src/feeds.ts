@@ -12,11 +12,12 @@
 import type { Feed } from "@storywire/core";
 import { assertOneOf, clipError } from "./checks.ts";
 import { DEFAULT_DUE_BATCH, MAX_DUE_BATCH } from "./constants.ts";
-import { deleteItem, getItem, type Item, putOrGet, type StoreContext, stripInternal, updateItem } from "./db.ts";
+import { deleteItem, getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
 import type { Expr, UpdateSpec } from "./expression.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryAll, queryDue } from "./query.ts";
+import { readFeed } from "./records.ts";
 import { addMs, toIso, toIsoOrNull } from "./time.ts";
 import type { FeedClaim, FeedFetchState, FeedStatus, FeedStore } from "./types.ts";
 
@@ -81,8 +82,7 @@ function feedItem(feed: Feed): Item {
  * the user's name for it (renameFeed) wins over the title the feed gives itself.
  */
 function toFeed(item: Item): Feed {
-  const { userTitle, ...feed } = stripInternal(item, [...CLAIM]);
-  return { ...feed, title: typeof userTitle === "string" ? userTitle : feed.title } as unknown as Feed;
+  return readFeed(item, CLAIM);
 }
 
 /** The SET part of a fetch-state update (undefined fields are left alone). */

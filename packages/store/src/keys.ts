@@ -2,7 +2,6 @@
  * Every key the store writes or queries is built here, so the layout in ACCESS-PATTERNS.md has one source.
  * Partition names are upper case; "#" separates the parts of a key, which is why ids may not contain it.
  */
-import { createHash } from "node:crypto";
 import { MAX_ID_LENGTH } from "./constants.ts";
 import { InvalidInput } from "./errors.ts";
 
@@ -54,21 +53,6 @@ export function atOrBefore(iso: string): string {
   return `${iso}#${AFTER_ID}`;
 }
 
-/** 16 hex characters of SHA-256 over the parts (NUL-separated so ("ab","c") and ("a","bc") differ). */
-function hashId(...parts: string[]): string {
-  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
-}
-
-/** Deterministic delivery id: one delivery per (subscription, story), ever. */
-export function deliveryIdFor(subscriptionId: string, storyId: string): string {
-  return hashId("delivery", subscriptionId, storyId);
-}
-
-/** Deterministic alert id: one alert per (storyline, story). */
-export function alertIdFor(storylineId: string, storyId: string): string {
-  return hashId("alert", storylineId, storyId);
-}
-
 // ---- partitions of the GSIs ------------------------------------------------------------------------------
 
 export const PARTITIONS = {
@@ -106,16 +90,8 @@ export const STORY_LISTS = {
   word: (term: string) => `WORD#${term}`,
 } as const;
 
-/** The folded form of a source name and the key of its list: case, accents and spacing do not matter. */
-export function sourceKey(source: string): string {
-  const folded = source
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-  return hashId("source", folded);
-}
+/** The key of a source's story list (ids.ts in core derives it). */
+export { sourceId as sourceKey } from "@storywire/core/ids";
 /** Saved storylines share one table partition, so one strongly consistent query reads them all. */
 export const STORYLINES_PARTITION = "STORYLINES";
 export const STORYLINE_RECORD_PREFIX = "STORYLINE#";

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startLocalStore } from "@storywire/store/test-support/local-store";
+import { makeFeed, makeStory } from "@storywire/store/test-support/records";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "./errors.ts";
-import { startLocalDynamo, startLocalStore } from "./local.ts";
-import { makeFeed, makeStory } from "./test-support.ts";
+import { startLocalDynamo } from "./local.ts";
 
 const dirs: string[] = [];
 function tempDir(): string {

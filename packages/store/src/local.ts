@@ -5,14 +5,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import dynalite from "dynalite";
 import { createDynamoClient } from "./client.ts";
 import { StoreError } from "./errors.ts";
-import { DEFAULT_TABLE_NAME } from "./schema.ts";
-import { createStore } from "./store.ts";
-import { ensureTable } from "./table.ts";
-import type { Store } from "./types.ts";
 
 export interface LocalDynamoOptions {
   /** Directory for the data (created if missing); in memory when omitted. */
@@ -142,41 +138,4 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     probe.destroy();
   }
   return { endpoint, close };
-}
-
-export interface LocalStoreOptions extends LocalDynamoOptions {
-  /** Default "storywire". */
-  tableName?: string;
-  clock?: () => Date;
-}
-
-export interface LocalStore {
-  store: Store;
-  client: DynamoDBClient;
-  endpoint: string;
-  close(): Promise<void>;
-}
-
-/** A local DynamoDB with the table created and a Store on it: the local runtime's (and tests') one call. */
-export async function startLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
-  const dynamo = await startLocalDynamo(options);
-  const client = createDynamoClient({ endpoint: dynamo.endpoint });
-  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
-  try {
-    await ensureTable(client, tableName);
-  } catch (error) {
-    client.destroy();
-    await dynamo.close();
-    throw error;
-  }
-  const store = createStore({ client, tableName, ...(options.clock ? { clock: options.clock } : {}) });
-  return {
-    store,
-    client,
-    endpoint: dynamo.endpoint,
-    async close() {
-      client.destroy();
-      await dynamo.close();
-    },
-  };
 }

@@ -11,6 +11,7 @@ import { PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionFailure } from "./aws-errors.ts";
 import { getItem, run, type StoreContext } from "./db.ts";
 import { assertId } from "./keys.ts";
+import { readLock } from "./records.ts";
 
 /** How many recently placed ids a lock remembers. */
 export const LOCK_RECENT_IDS = 50;
@@ -47,13 +48,14 @@ export function lockStore(ctx: StoreContext): LockStore {
         throw error;
       }
       const item = await getItem(ctx, key(name), "acquireLock");
-      return { recent: Array.isArray(item?.recent) ? (item.recent as string[]) : [] };
+      return { recent: item ? readLock(item).recent : [] };
     },
 
     async releaseLock(name, owner, placed = []) {
       const item = await getItem(ctx, key(name), "releaseLock");
-      if (!item || item.owner !== owner) return false;
-      const recent = [...((item.recent as string[] | undefined) ?? []), ...placed].slice(-LOCK_RECENT_IDS);
+      const lock = item ? readLock(item) : null;
+      if (!lock || lock.owner !== owner) return false;
+      const recent = [...lock.recent, ...placed].slice(-LOCK_RECENT_IDS);
       try {
         await run(ctx, "releaseLock", () =>
           ctx.doc.send(

@@ -1,9 +1,9 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { startTestDynamo, TEST_SECRETS_KEY, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conflict, NotFound } from "./errors.ts";
 import { keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { createStore } from "./store.ts";
-import { startTestDynamo, TEST_SECRETS_KEY, type TestDynamo } from "./test-support.ts";
 import type { NewSubscription, Store } from "./types.ts";
 
 let env: TestDynamo;

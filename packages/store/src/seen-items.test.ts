@@ -1,6 +1,6 @@
+import { hexId, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeSeen, SEEN_ITEMS_LIMIT } from "./seen-items.ts";
-import { hexId, startTestDynamo, type TestDynamo } from "./test-support.ts";
 
 let env: TestDynamo;
 beforeAll(async () => {

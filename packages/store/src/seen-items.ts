@@ -14,6 +14,7 @@ import { isConditionFailure } from "./aws-errors.ts";
 import { run, type StoreContext } from "./db.ts";
 import { StoreError } from "./errors.ts";
 import { assertId } from "./keys.ts";
+import { readSeenItems } from "./records.ts";
 
 /** Ids kept per feed: twice the parser's item cap (500), about 17 KB. */
 export const SEEN_ITEMS_LIMIT = 1000;
@@ -53,8 +54,7 @@ export function seenItemsStore(ctx: StoreContext): SeenItemsStore {
     );
     const item = result.Item;
     if (!item) return { ids: [], version: null };
-    const ids = typeof item.ids === "string" && item.ids ? item.ids.split(" ") : [];
-    return { ids, version: typeof item.version === "number" ? item.version : 0 };
+    return readSeenItems(item);
   }
 
   return {

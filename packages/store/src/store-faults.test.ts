@@ -3,13 +3,20 @@
  * waits, StoreUnavailable (retryable) errors that say what happened, throttled writes retried by the SDK and never
  * lost, and full recovery when the store is back.
  */
+
+import { type FaultProxy, startFaultProxy } from "@storywire/store/test-support/fault-proxy";
+import {
+  makeFeed,
+  makeStory,
+  startTestDynamo,
+  TEST_SECRETS_KEY,
+  type TestDynamo,
+} from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClient } from "./client.ts";
 import { StoreUnavailable } from "./errors.ts";
-import { type FaultProxy, startFaultProxy } from "./fault-proxy.ts";
 import { createStore } from "./store.ts";
 import { ensureTable } from "./table.ts";
-import { makeFeed, makeStory, startTestDynamo, TEST_SECRETS_KEY, type TestDynamo } from "./test-support.ts";
 import type { Store } from "./types.ts";
 
 let env: TestDynamo;

@@ -1,7 +1,7 @@
 import type { Story } from "@storywire/core";
+import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidCursor, InvalidInput, NotFound } from "./errors.ts";
-import { hexId, makeStory, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { Store } from "./types.ts";
 
 let env: TestDynamo;

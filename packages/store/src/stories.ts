@@ -9,10 +9,11 @@ import type { Story } from "@storywire/core";
 import { assertOneOf, assertStorable } from "./checks.ts";
 import { DEFAULT_PAGE_SIZE } from "./constants.ts";
 import { decodeAfterPosition, encodeAfterPosition } from "./cursor.ts";
-import { batchGet, getItem, type Item, putNew, run, type StoreContext, stripInternal, updateItem } from "./db.ts";
+import { batchGet, getItem, type Item, putNew, run, type StoreContext, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
 import { assertId, keys, PARTITIONS, STORY_LISTS, timeSortKey } from "./keys.ts";
 import { pageSize } from "./query.ts";
+import { readStory } from "./records.ts";
 import { MAX_TERMS_PER_STORY } from "./search-terms.ts";
 import { relistStory, removeStoryLists, summaryOf, writeStoryLists } from "./story-lists.ts";
 import { listStorySummaries, PageCache, RELATIONS } from "./story-query.ts";
@@ -32,7 +33,7 @@ function storyItem(story: Story, sortAt: string): Item {
 }
 
 export function toStory(item: Item): Story {
-  return stripInternal(item, ["sortAt"]) as unknown as Story;
+  return readStory(item);
 }
 
 /**

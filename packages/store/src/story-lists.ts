@@ -11,6 +11,7 @@
 import type { Story } from "@storywire/core";
 import { batchWrite, type Item, type StoreContext } from "./db.ts";
 import { STORY_LISTS, sourceKey, type TableKey, timeSortKey } from "./keys.ts";
+import { readSummary } from "./records.ts";
 import { storyTerms } from "./search-terms.ts";
 import { toStorySummary } from "./summary.ts";
 import type { StorySummary } from "./types.ts";
@@ -114,5 +115,5 @@ export async function relistStory(
 
 /** The summary an entry carries. */
 export function summaryOf(item: Item): StorySummary {
-  return JSON.parse(String(item.s)) as StorySummary;
+  return readSummary(item);
 }

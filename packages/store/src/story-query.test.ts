@@ -5,12 +5,12 @@
 
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Framing, Story } from "@storywire/core";
+import { hexId, makeFeed, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInput } from "./errors.ts";
 import { createStore } from "./store.ts";
 import { UNDATED_BACKLOG_SORT_AT } from "./stories.ts";
 import { listStorySummaries, PageCache } from "./story-query.ts";
-import { hexId, makeFeed, makeStory, startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { ListStoriesOptions, Store } from "./types.ts";
 
 let env: TestDynamo;

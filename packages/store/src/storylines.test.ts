@@ -1,6 +1,6 @@
+import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conflict, InvalidCursor, InvalidInput } from "./errors.ts";
-import { hexId, makeStory, startTestDynamo, type TestDynamo } from "./test-support.ts";
 
 let env: TestDynamo;
 beforeAll(async () => {

@@ -22,6 +22,7 @@ import {
   STORYLINES_PARTITION,
 } from "./keys.ts";
 import { pageSize, queryAll, queryPage } from "./query.ts";
+import { readStorylineRecord } from "./records.ts";
 import { cursorAfterStory, listStoriesOldestFirst } from "./stories.ts";
 import { toIso } from "./time.ts";
 import type { StorylineRecord, StorylineStore } from "./types.ts";
@@ -30,15 +31,7 @@ import type { StorylineRecord, StorylineStore } from "./types.ts";
 export const MAX_WINDOW_PAGE = 500;
 
 function toRecord(item: Item): StorylineRecord {
-  const json = item.definitionJson;
-  return {
-    id: String(item.id),
-    definition: typeof json === "string" ? (JSON.parse(json) as Record<string, unknown>) : null,
-    query: typeof item.query === "string" ? item.query : null,
-    revision: Number(item.revision ?? 1),
-    createdAt: String(item.createdAt),
-    updatedAt: String(item.updatedAt ?? item.createdAt),
-  };
+  return readStorylineRecord(item);
 }
 
 function definitionJson(id: string, definition: unknown): string | null {

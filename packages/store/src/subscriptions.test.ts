@@ -1,6 +1,6 @@
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInput, NotFound } from "./errors.ts";
-import { startTestDynamo, type TestDynamo } from "./test-support.ts";
 import type { NewSubscription } from "./types.ts";
 
 let env: TestDynamo;

@@ -9,19 +9,11 @@
  */
 import { assertOneOf } from "./checks.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./constants.ts";
-import {
-  batchWrite,
-  deleteItem,
-  getItem,
-  type Item,
-  putOrGet,
-  type StoreContext,
-  stripInternal,
-  updateItem,
-} from "./db.ts";
+import { batchWrite, deleteItem, getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
 import { Conflict, InvalidInput, NotFound, StoreError } from "./errors.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryAll, queryPage } from "./query.ts";
+import { readSubscription } from "./records.ts";
 import { isSealed, type SecretBox, tokenDigest } from "./secret-box.ts";
 import { toIso, toIsoOrNull } from "./time.ts";
 import type {
@@ -96,7 +88,7 @@ export function subscriptionStore(ctx: StoreContext): SubscriptionStore {
    */
   function toSubscription(item: Item): Subscription {
     const id = String(item.id);
-    const record = stripInternal(item) as unknown as Subscription;
+    const record = readSubscription(item);
     for (const field of SEALED_FIELDS) {
       const value = item[field];
       if (typeof value !== "string" || !isSealed(value)) continue;
@@ -110,7 +102,6 @@ export function subscriptionStore(ctx: StoreContext): SubscriptionStore {
         },
       });
     }
-    if (typeof item.previousSecret !== "string") record.previousSecret = null;
     return record;
   }
 

@@ -1,10 +1,10 @@
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoClient } from "./client.ts";
 import { InvalidInput, StoreError } from "./errors.ts";
 import { createStore } from "./store.ts";
 import { ensureTable, tableDefinition } from "./table.ts";
-import { startTestDynamo, type TestDynamo } from "./test-support.ts";
 
 let env: TestDynamo;
 beforeAll(async () => {

@@ -239,11 +239,11 @@ export interface CreateSubscriptionResult {
 
 // ---- deliveries ----------------------------------------------------------------------------------------------
 
-/** See DELIVERIES.md for the state machine. */
+/** See packages/pipeline/src/delivery/DELIVERIES.md for the state machine. */
 export type DeliveryState = "pending" | "sending" | "delivered" | "retrying" | "failed";
 
 export interface Delivery {
-  /** deliveryIdFor(subscriptionId, storyId); receivers dedupe on it (webhook-id). */
+  /** deliveryId(subscriptionId, storyId) (core ids.ts); its webhook-id, alertMessageId, derives from the same pair. */
   id: string;
   subscriptionId: string;
   storyId: string;
@@ -287,7 +287,7 @@ export interface EnqueueDeliveryResult {
 }
 
 /** What a worker reports after an attempt. `error` is a short description, never a response body. */
-export type DeliveryResult =
+export type DeliveryCompletion =
   | { outcome: "delivered"; at?: Instant; status?: number | null }
   | { outcome: "retrying"; at?: Instant; error: string; status?: number | null; nextAttemptAt: Instant }
   | { outcome: "failed"; at?: Instant; error: string; status?: number | null };
@@ -296,8 +296,8 @@ export interface ListDeliveriesOptions extends PageOptions {}
 
 // ---- alerts --------------------------------------------------------------------------------------------------
 
-export interface Alert {
-  /** alertIdFor(storylineId, storyId). */
+export interface AlertRecord {
+  /** alertId(storylineId, storyId) (core ids.ts). */
   id: string;
   storylineId: string;
   storyId: string;
@@ -315,11 +315,11 @@ export interface Alert {
   framingSummary: string | null;
 }
 
-/** `id` defaults to alertIdFor(storylineId, storyId); a given id must likewise depend on that pair alone. */
-export type NewAlert = Omit<Alert, "id" | "createdAt"> & { id?: string; createdAt?: Instant };
+/** `id` defaults to alertId(storylineId, storyId); a given id must likewise depend on that pair alone. */
+export type NewAlert = Omit<AlertRecord, "id" | "createdAt"> & { id?: string; createdAt?: Instant };
 
 export interface PutAlertResult {
-  alert: Alert;
+  alert: AlertRecord;
   created: boolean;
 }
 
@@ -465,7 +465,7 @@ export interface DeliveryStore {
   /** Takes the delivery for `owner` until now + leaseMs, or returns null when it is not claimable now. */
   claimDelivery(id: string, owner: string, now: Instant, leaseMs: number): Promise<Delivery | null>;
   /** Records the attempt's outcome; throws LeaseLost unless `owner` holds the lease. */
-  completeDelivery(id: string, owner: string, result: DeliveryResult): Promise<Delivery>;
+  completeDelivery(id: string, owner: string, result: DeliveryCompletion): Promise<Delivery>;
   /** failed -> pending (attempt 0), due at `now`. */
   replayDelivery(id: string, now?: Instant): Promise<Delivery>;
   /** Deliveries a sweeper should try to claim: pending / retrying that are due, and expired leases. */
@@ -477,9 +477,9 @@ export interface DeliveryStore {
 export interface AlertStore {
   /** One alert per (storyline, story): a second put is a no-op returning the stored alert. */
   putAlert(alert: NewAlert): Promise<PutAlertResult>;
-  getAlert(id: string): Promise<Alert | null>;
+  getAlert(id: string): Promise<AlertRecord | null>;
   /** Newest first; default 50, at most 500. */
-  listAlerts(query: AlertQuery, limit?: number): Promise<Alert[]>;
+  listAlerts(query: AlertQuery, limit?: number): Promise<AlertRecord[]>;
 }
 
 export interface StorylineStore {

@@ -1,6 +1,6 @@
+import { HOSTILE, markupProblems } from "@storywire/api/test-support/dashboard";
 import { describe, expect, it } from "vitest";
 import { countPerDay, dailyChart, framingMixChart, niceMax } from "./charts.ts";
-import { HOSTILE, markupProblems } from "./test-support.ts";
 
 const NOW = new Date("2026-11-25T10:00:00.000Z");
 

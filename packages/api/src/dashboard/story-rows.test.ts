@@ -1,7 +1,7 @@
+import { makeFraming, makeStory, score } from "@storywire/api/test-support/dashboard";
 import { toStorySummary } from "@storywire/store";
 import { describe, expect, it } from "vitest";
 import { summaryOf } from "./story-rows.ts";
-import { makeFraming, makeStory, score } from "./test-support.ts";
 
 describe("summaryOf", () => {
   it("takes a summary as it is and turns a whole story into one", () => {

@@ -3,9 +3,9 @@
  * that roll over, one limit across several app instances (Lambda containers), loopback and /health exempt.
  */
 
+import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../app.ts";
-import { admin, startTestApp, type TestApp } from "../test-app.ts";
 import { addressBucket, clientAddress } from "./rate-limit.ts";
 
 let t: TestApp;

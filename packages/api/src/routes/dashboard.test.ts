@@ -1,7 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
-import { ASSETS } from "../dashboard/assets/index.ts";
 import {
   eventData,
   type FakeData,
@@ -11,7 +8,10 @@ import {
   makeFeed,
   makeStory,
   markupProblems,
-} from "../dashboard/test-support.ts";
+} from "@storywire/api/test-support/dashboard";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
+import { ASSETS } from "../dashboard/assets/index.ts";
 import { refreshSeconds, registerDashboardRoutes } from "./dashboard.ts";
 
 function app(data: FakeData = {}) {

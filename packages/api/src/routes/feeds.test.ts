@@ -1,8 +1,9 @@
 /** The feed routes on a real store: one feed, pause / resume / rename, delete, OPML import and export. */
+
+import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import type { Story } from "@storywire/core";
 import type { Job } from "@storywire/pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, startTestApp, type TestApp } from "../test-app.ts";
 
 let t: TestApp;
 let clock = new Date("2026-03-01T12:00:00.000Z");

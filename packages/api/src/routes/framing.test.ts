@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import { FRAMING_LABELS, frameArticle, validateFramingLexicon } from "@storywire/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, startTestApp, type TestApp } from "../test-app.ts";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,9 +2,10 @@
  * GET /stories (filters, include, pages while stories arrive), GET /stories/{id} and GET /stories/{id}.txt on a
  * real store.
  */
+
+import { startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import type { Framing, Story } from "@storywire/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../test-app.ts";
 
 const hex = (n: number) => n.toString(16).padStart(16, "0");
 
@@ -13,11 +14,11 @@ function story(i: number, overrides: Partial<Story> = {}): Story {
   const ceasefire = i % 2 === 0;
   return {
     id: hex(i + 1),
-    key: `https://wire.example/${i}`,
+    key: `http://127.0.0.1/wire/${i}`,
     feedId: ceasefire ? "aaaaaaaaaaaaaaaa" : "bbbbbbbbbbbbbbbb",
     title: ceasefire ? `Ceasefire talks, round ${i}` : `Arms control note ${i}`,
     text: ceasefire ? "Witkoff met negotiators in Geneva.\n\nMore talks follow." : "Inspectors returned.",
-    url: `https://wire.example/${i}`,
+    url: `http://127.0.0.1/wire/${i}`,
     source: ceasefire ? "Wire One" : "Wire Two",
     author: null,
     language: ceasefire ? "en" : "de",

@@ -7,12 +7,12 @@
  * schedule (enumerated orders, then fast-check's) says which request takes the next step when both are waiting.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import type { Store } from "@storywire/store";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
-import { admin, startTestApp, type TestApp } from "../test-app.ts";
 
 type Side = "delete" | "subscribe";
 

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { renderAtom, renderJsonFeed } from "@storywire/channels/feed";
+import { ATOM_CONTENT_TYPE, JSON_FEED_CONTENT_TYPE, renderAtom, renderJsonFeed } from "@storywire/channels/feed";
 import type { Alert } from "@storywire/core";
-import { alertFromRecord } from "@storywire/pipeline/stored-alert";
-import type { Alert as StoredAlert } from "@storywire/store";
+import { alertFromRecord } from "@storywire/pipeline/alerts";
+import type { AlertRecord } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
@@ -67,7 +67,7 @@ const timeline = createRoute({
   },
 });
 
-async function composeAll(deps: ApiDeps, records: StoredAlert[]): Promise<Alert[]> {
+async function composeAll(deps: ApiDeps, records: AlertRecord[]): Promise<Alert[]> {
   const stories = new Map((await deps.store.getStories(records.map((r) => r.storyId))).map((s) => [s.id, s]));
   const titles = new Map((await deps.storylines()).map((s) => [s.id, s.title]));
   const alerts: Alert[] = [];
@@ -82,11 +82,11 @@ async function composeAll(deps: ApiDeps, records: StoredAlert[]): Promise<Alert[
 function sendFeed(c: Context, format: "atom" | "json", title: string, selfUrl: string, alerts: Alert[]) {
   if (format === "atom") {
     return c.body(renderAtom({ title, selfUrl, alerts }), 200, {
-      "content-type": "application/atom+xml; charset=utf-8",
+      "content-type": ATOM_CONTENT_TYPE,
     });
   }
   return c.body(renderJsonFeed({ title, selfUrl, alerts }), 200, {
-    "content-type": "application/feed+json; charset=utf-8",
+    "content-type": JSON_FEED_CONTENT_TYPE,
   });
 }
 

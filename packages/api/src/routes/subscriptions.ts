@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { generateFeedToken } from "@storywire/channels/feed";
 import { generateWebhookSecret } from "@storywire/channels/webhook/secret";
 import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { Conflict, type Delivery, type Subscription } from "@storywire/store";
@@ -258,7 +259,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       mode: body.mode,
       channel,
       secret,
-      feedToken: randomBytes(24).toString("base64url"),
+      feedToken: generateFeedToken(),
       createdAt: (deps.now?.() ?? new Date()).toISOString(),
     });
     // Write, then verify: a DELETE /storylines/{id} at the same moment either saw this subscription (and refused)

@@ -1,10 +1,11 @@
 /** GET /storylines/{id}/timeline against the real store (in-memory dynalite): content, errors, paging to the end. */
+
+import { fakeDeps, makeFraming, makeStory, score } from "@storywire/api/test-support/dashboard";
 import type { Story } from "@storywire/core";
 import type { Store } from "@storywire/store";
-import { type LocalStore, startLocalStore } from "@storywire/store/local";
+import { type LocalStore, startLocalStore } from "@storywire/store/test-support/local-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
-import { fakeDeps, makeFraming, makeStory, score } from "../dashboard/test-support.ts";
 
 const STORYLINES = [
   { id: "ceasefire", title: "Russia-Ukraine ceasefire", description: "Talks and truces." },

@@ -1,5 +1,5 @@
+import { fakeDeps, makeEvent, makeStory } from "@storywire/api/test-support/dashboard";
 import { describe, expect, it } from "vitest";
-import { fakeDeps, makeEvent, makeStory } from "../dashboard/test-support.ts";
 import { loadTimeline, MAX_TIMELINE_EVENTS } from "./load.ts";
 
 const STORYLINES = [{ id: "ceasefire", title: "Ceasefire", description: "" }];

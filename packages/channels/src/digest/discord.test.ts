@@ -1,10 +1,10 @@
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
+import { testDigest } from "@storywire/channels/test-support/digests";
 import { describe, expect, it } from "vitest";
 import { DISCORD_COLORS, DISCORD_LIMITS } from "../constants.ts";
 import type { DiscordEmbed } from "../discord/render.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
 import { DISCORD_DIGEST_LIMITS } from "./constants.ts";
 import { renderDiscordDigest } from "./discord.ts";
-import { testDigest } from "./test-support.ts";
 
 /** What Discord counts against the 6000 characters of all embeds of one message. */
 const embedsLength = (embeds: DiscordEmbed[]) =>

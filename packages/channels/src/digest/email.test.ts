@@ -1,9 +1,9 @@
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
+import { testAlerts, testDigest } from "@storywire/channels/test-support/digests";
 import { describe, expect, it } from "vitest";
 import { ChannelConfigError } from "../errors.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
 import { alertPlainText } from "../text/format.ts";
 import { digestEmailSubject, renderDigestEmail } from "./email.ts";
-import { testAlerts, testDigest } from "./test-support.ts";
 
 const FROM = "Storywire <alerts@storywire.example.org>";
 

@@ -1,7 +1,6 @@
 export { DIGEST_EVENT_TYPE, DIGEST_PERIODS, DISCORD_DIGEST_LIMITS, SLACK_DIGEST_LIMITS } from "./constants.ts";
 export { renderDiscordDigest } from "./discord.ts";
 export { digestEmailSubject, digestHtml, digestPlainText, renderDigestEmail } from "./email.ts";
-export { digestDeliveryId } from "./id.ts";
 export { renderSlackDigest } from "./slack.ts";
 export { alertCount, assertDigest } from "./summary.ts";
 export type { Digest, DigestPeriod } from "./types.ts";

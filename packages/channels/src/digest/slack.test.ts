@@ -1,10 +1,10 @@
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
+import { testDigest } from "@storywire/channels/test-support/digests";
 import { describe, expect, it } from "vitest";
 import { SLACK_LIMITS } from "../constants.ts";
 import type { SlackBlock } from "../slack/render.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
 import { SLACK_DIGEST_LIMITS } from "./constants.ts";
 import { renderSlackDigest } from "./slack.ts";
-import { testDigest } from "./test-support.ts";
 
 const sectionTexts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) => (block.type === "section" ? [block.text.text] : []));

@@ -1,11 +1,10 @@
+import { testAlerts, testDigest } from "@storywire/channels/test-support/digests";
+import { digestMessageId } from "@storywire/core/ids";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { alertDeliveryId } from "../delivery-id.ts";
 import { ChannelConfigError } from "../errors.ts";
 import type { WebhookChannel } from "../types.ts";
 import { generateWebhookSecret } from "../webhook/secret.ts";
-import { digestDeliveryId } from "./id.ts";
-import { testAlerts, testDigest } from "./test-support.ts";
 import { digestWebhookPayload, renderDigestWebhook } from "./webhook.ts";
 
 const secret = generateWebhookSecret();
@@ -15,7 +14,7 @@ describe("digest webhooks", () => {
   it("posts { type: storyline.digest, timestamp, data: { period, alerts } } that standardwebhooks verifies", () => {
     const alerts = testAlerts(3);
     const now = new Date();
-    const id = digestDeliveryId("sub_1", ["c", "a", "b"]);
+    const id = digestMessageId("sub_1", ["c", "a", "b"]);
     const request = renderDigestWebhook(channel, { period: "hourly", alerts }, { id, now });
     expect(request.url).toBe(channel.url);
     expect(request.headers["content-type"]).toBe("application/json");
@@ -31,7 +30,7 @@ describe("digest webhooks", () => {
   });
 
   it("fails verification with another secret or a tampered body", () => {
-    const request = renderDigestWebhook(channel, testDigest(2), { id: digestDeliveryId("s", ["a"]) });
+    const request = renderDigestWebhook(channel, testDigest(2), { id: digestMessageId("s", ["a"]) });
     expect(() => new Webhook(generateWebhookSecret()).verify(request.body, request.headers)).toThrow();
     const tampered = request.body.replace("Story 2", "Story 9");
     expect(tampered).not.toBe(request.body);
@@ -51,23 +50,5 @@ describe("digest webhooks", () => {
     expect(() => digestWebhookPayload({ period: "weekly" as "daily", alerts: testAlerts(1) }, new Date())).toThrow(
       /period must be "hourly" or "daily", not "weekly"/,
     );
-  });
-});
-
-describe("digestDeliveryId", () => {
-  it("depends on the subscription and the set of deliveries, not their order", () => {
-    const id = digestDeliveryId("sub_1", ["b", "a", "c"]);
-    expect(id).toMatch(/^msg_[0-9a-f]{32}$/);
-    expect(digestDeliveryId("sub_1", ["c", "b", "a", "a"])).toBe(id);
-    expect(digestDeliveryId("sub_2", ["a", "b", "c"])).not.toBe(id);
-    expect(digestDeliveryId("sub_1", ["a", "b"])).not.toBe(id);
-  });
-
-  it("never equals the id of a single alert of the same subscription", () => {
-    expect(digestDeliveryId("sub_1", ["1d6d5fc977bff7a7"])).not.toBe(alertDeliveryId("sub_1", "1d6d5fc977bff7a7"));
-  });
-
-  it("refuses an empty set", () => {
-    expect(() => digestDeliveryId("sub_1", [])).toThrow(/at least one delivery/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A digest as a Standard Webhooks request: `{ type: "storyline.digest", timestamp, data: { period, alerts } }`,
- * signed like single alerts. The webhook-id is digestDeliveryId(subscription, delivery ids).
+ * signed like single alerts. The webhook-id is digestMessageId(subscription, delivery ids).
  */
 import type { Alert } from "@storywire/core";
 import type { WebhookChannel } from "../types.ts";
@@ -26,7 +26,7 @@ export function digestWebhookPayload(digest: Digest, now: Date): DigestWebhookPa
   };
 }
 
-/** The request to POST; `id` is the digest's webhook-id (digestDeliveryId), `now` the send time. */
+/** The request to POST; `id` is the digest's webhook-id (digestMessageId), `now` the send time. */
 export function renderDigestWebhook(
   channel: WebhookChannel,
   digest: Digest,

@@ -1,6 +1,6 @@
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
 import { describe, expect, it } from "vitest";
 import { DISCORD_COLORS, DISCORD_LIMITS } from "../constants.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
 import { discordLink, escapeDiscord } from "./escape.ts";
 import { type DiscordEmbed, renderDiscord } from "./render.ts";
 

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
 import type { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
+import { closedPortUrl } from "@storywire/channels/test-support/loopback";
+import { alertMessageId } from "@storywire/core/ids";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveryId } from "../delivery-id.ts";
 import { sendAlert } from "../send/send-alert.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
-import { closedPortUrl } from "../test-support/loopback.ts";
 import type { EmailChannel, SendContext } from "../types.ts";
 import { renderEmail } from "./render.ts";
 import { createSesSender, type SesClientLike } from "./ses.ts";
@@ -110,7 +110,9 @@ describe("email through a real SMTP server on loopback", () => {
     expect(mail.headers.get("subject")).toBe(`[Storywire] Ukraine ceasefire and peace talks: ${HOSTILE_TITLE}`);
     expect(mail.headers.get("to")).toBe("reader@example.org");
     expect(mail.headers.get("from")).toBe(FROM);
-    expect(mail.headers.get("message-id")).toBe(`<${deliveryId("sub_mail", alert.story.id)}@storywire.example.org>`);
+    expect(mail.headers.get("message-id")).toBe(
+      `<${alertMessageId("sub_mail", alert.story.id)}@storywire.example.org>`,
+    );
     expect(mail.headers.get("content-type")).toMatch(/^multipart\/alternative/);
 
     const text = mail.parts.get("text/plain") as string;

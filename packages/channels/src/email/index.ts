@@ -1,5 +1,4 @@
 export { assertEmailAddress } from "./address.ts";
-export { escapeHtml } from "./html.ts";
 export { emailHtml, emailSubject, renderEmail } from "./render.ts";
 export { createSesSender, type SesClientLike, type SesSenderOptions, sesEmailInput } from "./ses.ts";
 export { createSmtpTransport, type SmtpOptions } from "./smtp.ts";

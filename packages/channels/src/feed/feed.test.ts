@@ -1,7 +1,7 @@
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
 import { JSON_FEED_VERSION } from "../constants.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
 import { renderAtom } from "./atom.ts";
 import { FEED_MAX_ITEMS, type FeedOptions } from "./entries.ts";
 import { renderJsonFeed } from "./json-feed.ts";

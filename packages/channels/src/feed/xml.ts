@@ -1,14 +1,7 @@
-/** XML text and attribute escaping, dropping characters XML 1.0 cannot carry at all. */
+/** XML elements for the Atom feed, escaped by core's one XML rule (escapeXml). */
+import { escapeXml } from "@storywire/core";
 
-// Everything outside XML 1.0's Char production: C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the allowed control characters are the point.
-const NOT_XML_CHAR = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Text safe for element content and for double- or single-quoted attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(NOT_XML_CHAR, "").replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
-}
+export { escapeXml };
 
 /** `<name attr="...">text</name>` with escaped text and attributes; self-closing when text is undefined. */
 export function element(name: string, attributes: Record<string, string | undefined>, text?: string): string {

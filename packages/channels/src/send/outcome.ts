@@ -1,24 +1,24 @@
 /**
- * How a send turns into a DeliveryResult. HTTP: 2xx delivered; 3xx a failed attempt (redirects are not
+ * How a send turns into a SendResult. HTTP: 2xx delivered; 3xx a failed attempt (redirects are not
  * followed), retried; 408/429/5xx retried (429 and 503 with the endpoint's Retry-After); 410 disables the
  * endpoint; other 4xx are not retried. Errors: configuration problems and blocked addresses are not retried,
  * timeouts and network failures are.
  */
 import { ERROR_MESSAGE_MAX } from "../constants.ts";
 import { ChannelConfigError, DeliveryError } from "../errors.ts";
-import type { DeliveryResult, PostJsonResult } from "../types.ts";
+import type { PostJsonResult, SendResult } from "../types.ts";
 
 /** Error codes of the HTTP client that no retry can fix (the URL or its address is refused). */
 const PERMANENT_CODES = new Set(["invalid_url", "unsupported_scheme", "url_credentials", "blocked_address"]);
 
 /** The outcome of an HTTP answer from `target` ("The Slack webhook", ...). */
-export function httpOutcome(result: PostJsonResult, target: string): DeliveryResult {
+export function httpOutcome(result: PostJsonResult, target: string): SendResult {
   const { status } = result;
   if (result.ok && status >= 200 && status <= 299) {
     return { ok: true, status, retryable: false, disableEndpoint: false };
   }
-  const failed = (retryable: boolean, error: string, disableEndpoint = false): DeliveryResult => {
-    const outcome: DeliveryResult = { ok: false, status, retryable, disableEndpoint, error };
+  const failed = (retryable: boolean, error: string, disableEndpoint = false): SendResult => {
+    const outcome: SendResult = { ok: false, status, retryable, disableEndpoint, error };
     if (retryable && result.retryAfterMs !== null && result.retryAfterMs >= 0) {
       outcome.retryAfterMs = result.retryAfterMs;
     }
@@ -47,12 +47,12 @@ export function httpOutcome(result: PostJsonResult, target: string): DeliveryRes
 }
 
 /** The outcome of a send that threw: our own classified errors, the HTTP client's typed errors, anything else. */
-export function errorOutcome(error: unknown, target: string): DeliveryResult {
+export function errorOutcome(error: unknown, target: string): SendResult {
   if (error instanceof ChannelConfigError) {
     return { ok: false, retryable: false, disableEndpoint: false, error: sentence(error.message) };
   }
   if (error instanceof DeliveryError) {
-    const outcome: DeliveryResult = {
+    const outcome: SendResult = {
       ok: false,
       retryable: error.retryable,
       disableEndpoint: false,

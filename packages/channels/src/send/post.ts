@@ -1,7 +1,7 @@
 /** What sendAlert and sendDigest share: who each channel's endpoint is in messages, and the HTTP post. */
 import { DEFAULT_TIMEOUT_MS } from "../constants.ts";
 import { ChannelConfigError } from "../errors.ts";
-import type { Channel, DeliveryResult, PostJsonOptions, SendContext } from "../types.ts";
+import type { Channel, PostJsonOptions, SendContext, SendResult } from "../types.ts";
 import { httpOutcome } from "./outcome.ts";
 
 const TARGETS: Record<string, string> = {
@@ -35,7 +35,7 @@ export async function postJson(
   body: string,
   headers: Record<string, string>,
   target: string,
-): Promise<DeliveryResult> {
+): Promise<SendResult> {
   if (ctx.post === undefined) {
     throw new ChannelConfigError(`${target} cannot be used: no HTTP client is configured for sending.`);
   }

@@ -1,6 +1,6 @@
+import { testAlert } from "@storywire/channels/test-support/alerts";
+import { closedPortUrl, loopbackPoster, type Receiver, startReceiver } from "@storywire/channels/test-support/loopback";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testAlert } from "../test-support/alerts.ts";
-import { closedPortUrl, loopbackPoster, type Receiver, startReceiver } from "../test-support/loopback.ts";
 import type { Channel, HttpPoster, SendContext } from "../types.ts";
 import { generateWebhookSecret } from "../webhook/secret.ts";
 import { sendAlert } from "./send-alert.ts";

@@ -1,8 +1,13 @@
+import { testDigest } from "@storywire/channels/test-support/digests";
+import {
+  loopbackPoster,
+  type ReceivedRequest,
+  type Receiver,
+  startReceiver,
+} from "@storywire/channels/test-support/loopback";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDigest } from "../digest/test-support.ts";
 import type { EmailMessage, EmailSender } from "../email/types.ts";
-import { loopbackPoster, type ReceivedRequest, type Receiver, startReceiver } from "../test-support/loopback.ts";
 import type { Channel, DigestSendContext } from "../types.ts";
 import { generateWebhookSecret } from "../webhook/secret.ts";
 import { sendDigest } from "./send-digest.ts";

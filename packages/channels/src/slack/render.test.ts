@@ -1,6 +1,6 @@
+import { HOSTILE_TITLE, testAlert } from "@storywire/channels/test-support/alerts";
 import { describe, expect, it } from "vitest";
 import { SLACK_LIMITS } from "../constants.ts";
-import { HOSTILE_TITLE, testAlert } from "../test-support/alerts.ts";
 import { escapeSlack, slackLink } from "./escape.ts";
 import { renderSlack, type SlackBlock } from "./render.ts";
 

@@ -1,6 +1,6 @@
 /** The Standard Webhooks request for an alert: `{ type, timestamp, data }` JSON and its signed headers. */
 import type { Alert } from "@storywire/core";
-import { alertDeliveryId } from "../delivery-id.ts";
+import { alertMessageId, testMessageId } from "@storywire/core/ids";
 import type { WebhookChannel } from "../types.ts";
 import { type SignedHeaders, signWebhook } from "./sign.ts";
 
@@ -38,7 +38,7 @@ export function renderWebhook(
 ): WebhookRequest {
   const now = options.now ?? new Date();
   const test = options.test === true;
-  const id = alertDeliveryId(options.subscriptionId, alert.story.id, { test, now });
+  const id = test ? testMessageId(options.subscriptionId, now) : alertMessageId(options.subscriptionId, alert.story.id);
   const body = JSON.stringify(webhookPayload(alert, { test, now }));
   const signed = signWebhook({ id, timestamp: now, body, secrets: channel.secrets });
   return { url: channel.url, body, headers: { "content-type": "application/json", ...signed } };

@@ -1,9 +1,14 @@
 import { createHmac } from "node:crypto";
+import { testAlert } from "@storywire/channels/test-support/alerts";
+import {
+  loopbackPoster,
+  type ReceivedRequest,
+  type Receiver,
+  startReceiver,
+} from "@storywire/channels/test-support/loopback";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendAlert } from "../send/send-alert.ts";
-import { testAlert } from "../test-support/alerts.ts";
-import { loopbackPoster, type ReceivedRequest, type Receiver, startReceiver } from "../test-support/loopback.ts";
 import type { SendContext, WebhookChannel } from "../types.ts";
 import { assertWebhookSecret, generateWebhookSecret } from "./secret.ts";
 

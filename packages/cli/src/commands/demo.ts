@@ -4,9 +4,9 @@
  * first report alerts, a re-post is suppressed, an update alerts with what is new.
  */
 import { parseCommandArgs } from "../args.ts";
-import { startSampleFeedServer } from "../demo/feed-server.ts";
-import { type ReceivedAlert, startReceiver } from "../demo/receiver.ts";
-import { SAMPLE_STORIES } from "../demo/samples.ts";
+import { publishedSamples, SAMPLE_STORIES } from "../demo/samples.ts";
+import { startFeedServer } from "../loopback/feed-server.ts";
+import { type ReceivedAlert, startReceiver } from "../loopback/receiver.ts";
 import { startLocalStack } from "../runtime/stack.ts";
 import { closeOnSignal, configFromFlags, printBanner, START_FLAGS } from "./start.ts";
 
@@ -40,8 +40,13 @@ export async function demoCommand(args: string[]): Promise<number> {
   if (!args.some((a) => a.startsWith("--poll-interval"))) config.pollIntervalSeconds = 2;
   const write = (line: string) => process.stdout.write(`${line}\n`);
 
-  const feedServer = await startSampleFeedServer(SAMPLE_STORIES);
-  const receiver = await startReceiver((alert) => write(describeAlert(alert)));
+  const feedServer = await startFeedServer(publishedSamples(SAMPLE_STORIES, { start: Date.now() }), {
+    title: "Storywire demo wire (sample stories)",
+  });
+  // A resend of an alert already received (a retry after a lost answer) is dropped, as a subscriber would.
+  const receiver = await startReceiver((alert) => {
+    if (!alert.duplicate) write(describeAlert(alert));
+  });
   const stack = await startLocalStack(config, { inMemory: true });
   const cleanup = async () => {
     await feedServer.close();
@@ -79,7 +84,8 @@ export async function demoCommand(args: string[]): Promise<number> {
     await new Promise((ok) => setTimeout(ok, exitAfter * 1000));
     await cleanup();
     await stack.close();
-    write(`Demo finished: ${receiver.received.length} verified alert(s) received.`);
+    const verified = new Set(receiver.received.filter((a) => a.verified).map((a) => a.id));
+    write(`Demo finished: ${verified.size} verified alert(s) received.`);
     return 0;
   }
   return closeOnSignal(stack, cleanup);

@@ -8,7 +8,7 @@ import { exportFileName, type Story, storySeedText } from "@storywire/core";
 import { createDynamoClient, createStore, ensureTable } from "@storywire/store";
 import { startLocalDynamo } from "@storywire/store/local";
 import { parseCommandArgs } from "../args.ts";
-import { loadConfig } from "../config.ts";
+import { commandConfig } from "../config.ts";
 import { CliError } from "../errors.ts";
 
 async function* fromApi(base: string): AsyncGenerator<Story> {
@@ -35,7 +35,7 @@ async function apiAnswers(base: string): Promise<boolean> {
 export async function exportCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs("export", args, { out: { type: "string" } });
   if (!values.out) throw new CliError("export needs an output folder: storywire export --out <dir>.");
-  const config = loadConfig();
+  const config = commandConfig();
   await mkdir(values.out, { recursive: true });
   const base = `http://127.0.0.1:${config.port}`;
   let count = 0;

@@ -6,8 +6,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { buildStory, describeRepairs, describeSkipped, openFeed, type SkipReason, storyId } from "@storywire/core";
-import { ACCEPT_FEED, fetchResource, privateNetworksAllowed } from "@storywire/fetch";
+import { ACCEPT_FEED, fetchResource } from "@storywire/fetch";
 import { parseCommandArgs } from "../args.ts";
+import { commandConfig } from "../config.ts";
 import { CliError, oneLine } from "../errors.ts";
 
 export async function parseCommand(args: string[]): Promise<number> {
@@ -76,7 +77,10 @@ async function readLocal(path: string) {
 
 async function download(url: string) {
   try {
-    const response = await fetchResource(url, { accept: ACCEPT_FEED, allowPrivateNetworks: privateNetworksAllowed() });
+    const response = await fetchResource(url, {
+      accept: ACCEPT_FEED,
+      allowPrivateNetworks: commandConfig().allowPrivateNetworks,
+    });
     if (response.notModified) throw new Error("the server answered 304 Not Modified to an unconditional request");
     return { bytes: response.body, charset: response.charset, baseUrl: response.url };
   } catch (error) {

@@ -1,7 +1,6 @@
 /** `storywire start [--port <n>] [--poll-interval <seconds>] [--storylines <file>]`: the local stack, until Ctrl-C. */
 import { intFlag, parseCommandArgs } from "../args.ts";
-import { type Config, ConfigError, loadConfig } from "../config.ts";
-import { CliError } from "../errors.ts";
+import { type Config, commandConfig } from "../config.ts";
 import { type LocalStack, startLocalStack } from "../runtime/stack.ts";
 
 export const START_FLAGS = {
@@ -14,19 +13,12 @@ export function configFromFlags(command: string, args: string[], extra: Partial<
   const { values } = parseCommandArgs(command, args, START_FLAGS);
   const port = intFlag("port", values.port, 0, 65535);
   const poll = intFlag("poll-interval", values["poll-interval"], 1, 86_400);
-  try {
-    return loadConfig({
-      overrides: {
-        ...extra,
-        ...(port !== undefined ? { port } : {}),
-        ...(poll !== undefined ? { pollIntervalSeconds: poll } : {}),
-        ...(values.storylines !== undefined ? { storylinesFile: values.storylines } : {}),
-      },
-    });
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
-  }
+  return commandConfig({
+    ...extra,
+    ...(port !== undefined ? { port } : {}),
+    ...(poll !== undefined ? { pollIntervalSeconds: poll } : {}),
+    ...(values.storylines !== undefined ? { storylinesFile: values.storylines } : {}),
+  });
 }
 
 export function printBanner(stack: LocalStack, config: Config, write = (l: string) => process.stdout.write(`${l}\n`)) {

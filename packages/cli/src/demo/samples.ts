@@ -3,6 +3,8 @@
  * reporting. They are published one after another so that the demo shows a first report, a re-post that is
  * suppressed, an update that alerts with its new sentences, and stories of the other storylines.
  */
+import type { FeedItem } from "../loopback/feed-server.ts";
+
 export interface SampleStory {
   /** Seconds after the demo starts at which the story appears in the sample feed. */
   at: number;
@@ -75,3 +77,26 @@ export const SAMPLE_STORIES: SampleStory[] = [
     ],
   },
 ];
+
+/**
+ * The sample feed's items at this moment: the stories published so far (each `at` seconds after `start`, sped up
+ * by `speed`), newest first, linking to the loopback server that serves them.
+ */
+export function publishedSamples(
+  stories: readonly SampleStory[],
+  options: { start: number; now?: () => number; speed?: number },
+): (base: string) => FeedItem[] {
+  const now = options.now ?? Date.now;
+  const speed = options.speed ?? 1;
+  return (base) =>
+    stories
+      .filter((s) => (now() - options.start) * speed >= s.at * 1000)
+      .map((s) => ({
+        guid: `storywire-demo-${s.slug}`,
+        title: s.title,
+        paragraphs: s.paragraphs,
+        link: `${base}/articles/${s.slug}`,
+        pubDate: new Date(options.start + s.at * 1000).toUTCString(),
+      }))
+      .reverse();
+}

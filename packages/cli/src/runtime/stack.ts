@@ -6,9 +6,9 @@ import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { type ApiDeps, createApp } from "@storywire/api";
+import { apiDeps as apiDepsOf, createApp } from "@storywire/api";
 import { createSmtpTransport, type EmailSender } from "@storywire/channels";
-import { checkUrlSyntax, postJson, validatePublicUrl } from "@storywire/fetch";
+import { checkUrlSyntax, postJson } from "@storywire/fetch";
 import {
   type Clock,
   canonicalUrl,
@@ -22,7 +22,8 @@ import {
   systemClock,
   type WorkerDeps,
 } from "@storywire/pipeline";
-import { createDynamoClient, createStore, ensureTable, type Store } from "@storywire/store";
+import { composePipeline } from "@storywire/pipeline/config";
+import { createDynamoClient, ensureTable, type Store } from "@storywire/store";
 import { startLocalDynamo } from "@storywire/store/local";
 import type { Config } from "../config.ts";
 import { answerClientErrors } from "./client-errors.ts";
@@ -105,67 +106,36 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     const kept = config.adminKey && onDisk ? previousStoredAdminKey(dataDir) : null;
     const previous = [...config.previousAdminKeys, ...(kept && kept !== adminKey ? [kept] : [])];
 
-    const client = createDynamoClient({ endpoint });
-    await ensureTable(client, config.tableName);
-    const store = createStore({
-      client,
-      tableName: config.tableName,
-      secrets: { current: adminKey, previous },
-      listCacheMs: config.listCacheMs,
-      searchWords: config.searchWordsPerStory,
-    });
-    const claimTimeoutMs = config.claimTimeoutSeconds * 1000;
-    // Stories stored by an older version join the story lists before the API answers.
-    for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
-
-    const storylines = new StorylineCatalog({ store, file, clock, logger });
-    await storylines.list();
-
-    const deps: WorkerDeps = {
-      store,
-      queue: undefined as unknown as MemoryQueue,
-      fetcher: createFetcher({ allowPrivateNetworks: config.allowPrivateNetworks }),
-      clock,
-      logger,
-      storylines,
-      pollIntervalMs: config.pollIntervalSeconds * 1000,
-      fullTextBudget: config.fullTextBudget,
-      post: (url, body, opts) => postJson(url, body, { ...opts, allowPrivateNetworks: config.allowPrivateNetworks }),
-      email: config.smtpUrl ? { sender: smtpSender(config.smtpUrl), from: config.emailFrom } : undefined,
-      publicUrl: "",
-      allowPrivateNetworks: config.allowPrivateNetworks,
-      claimTimeoutMs,
-    };
+    const composed = { ...config, dynamoEndpoint: endpoint, adminKey, previousAdminKeys: previous };
+    await ensureTable(createDynamoClient({ endpoint }), config.tableName);
+    // The queue runs the jobs with the pipeline composed just below; nothing is queued before it exists.
+    let pipeline: WorkerDeps | undefined;
     const queue = new MemoryQueue({
-      handler: (job) => handleJob(job, deps),
+      handler: (job) => handleJob(job, pipeline as WorkerDeps),
       concurrency: QUEUE_CONCURRENCY,
       schedule: options.queueSchedule,
       onDeadLetter: (job, error) =>
         logger.error("job dead-lettered", { job: JSON.stringify(job), error: (error as Error)?.message }),
     });
-    deps.queue = queue;
     closers.push(() => queue.stop());
-
-    const apiDeps: ApiDeps = {
-      store,
-      queue,
-      adminKey,
-      publicUrl: "",
-      storylines: () => storylines.list(),
-      storylineCatalog: storylines,
-      sendTest: (sub) => sendTestAlert(sub, deps),
-      now: () => clock.now(),
-      claimTimeoutMs,
-      searchWordsPerStory: config.searchWordsPerStory,
-      validateUrl: async (url) =>
-        canonicalUrl(await validatePublicUrl(url, { allowPrivateNetworks: config.allowPrivateNetworks })),
-      rateLimit: {
-        perKey: config.rateLimitPerKey,
-        perAddress: config.rateLimitPerAddress,
-        windowSeconds: config.rateLimitWindowSeconds,
-        limitLoopback: config.rateLimitLoopback,
+    const deps = composePipeline(
+      composed,
+      { queue, logger, clock, storylinesFile: file },
+      {
+        fetcher: createFetcher,
+        post: postJson,
+        catalog: StorylineCatalog,
+        ...(config.smtpUrl ? { email: smtpSender(config.smtpUrl) } : {}),
       },
-    };
+    );
+    pipeline = deps;
+    const { store, storylines } = deps;
+    const claimTimeoutMs = deps.claimTimeoutMs;
+    // Stories stored by an older version join the story lists before the API answers.
+    for (let upgrade = await store.upgradeStoryLists(); !upgrade.done; upgrade = await store.upgradeStoryLists());
+    await storylines.list();
+
+    const apiDeps = apiDepsOf(deps, (sub) => sendTestAlert(sub, deps));
     const app = createApp(apiDeps);
     const server = serve({
       fetch: app.fetch,
@@ -189,13 +159,12 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
     deps.publicUrl = url;
-    apiDeps.publicUrl = url;
 
     if (options.seedFeeds ?? true) {
       for (const feedUrl of config.feeds) {
         try {
           // Due now: the scheduler's first run fetches them (no second queue message racing it).
-          const url = canonicalUrl(checkUrlSyntax(feedUrl, { allowPrivateNetworks: config.allowPrivateNetworks }).href);
+          const url = canonicalUrl(checkUrlSyntax(feedUrl, { allowPrivateNetworks: deps.allowPrivateNetworks }).href);
           await store.addFeed(newFeed(url, clock.now()));
         } catch (error) {
           logger.warn("configured feed skipped", { feed: feedUrl, error: (error as Error).message });

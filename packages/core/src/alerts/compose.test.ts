@@ -1,10 +1,16 @@
 import { createHash } from "node:crypto";
+import {
+  dimension,
+  testFraming as framing,
+  testStory as story,
+  testAlertInput,
+} from "@storywire/core/test-support/alerts";
 import { describe, expect, it } from "vitest";
+import { alertId } from "../ids.ts";
 import type { Framing } from "../types.ts";
-import { alertId, composeAlert } from "./compose.ts";
+import { composeAlert } from "./compose.ts";
 import { MAX_NOVEL_SENTENCES, MAX_TITLE_CHARS } from "./constants.ts";
 import { AlertInputError } from "./errors.ts";
-import { dimension, testFraming as framing, testStory as story, testAlertInput } from "./test-support.ts";
 import type { ComposeAlertInput } from "./types.ts";
 
 const input = (overrides: Partial<ComposeAlertInput> = {}): ComposeAlertInput => testAlertInput(overrides);

@@ -1,5 +1,7 @@
 /** composeAlert: a scored story in a storyline, turned into the plain-text alert every channel renders. */
-import { createHash } from "node:crypto";
+
+import { httpUrl } from "../feed/url.ts";
+import { alertId } from "../ids.ts";
 import {
   MAX_NOVEL_SENTENCES,
   MAX_SENTENCE_CHARS,
@@ -9,18 +11,10 @@ import {
 } from "./constants.ts";
 import { AlertInputError } from "./errors.ts";
 import { summarizeFraming } from "./framing.ts";
-import { httpUrl, isoTime, plainLine, score } from "./text.ts";
+import { isoTime, plainLine, score } from "./text.ts";
 import type { Alert, AlertRelation, ComposeAlertInput } from "./types.ts";
 
 const RELATIONS: ReadonlySet<string> = new Set<AlertRelation>(["first", "update"]);
-
-/**
- * The stable id of the alert for (storyline, story): 16 hex characters of SHA-256 over
- * "alert", storyline id and story id joined by NUL — the same id the store gives the alert record.
- */
-export function alertId(storylineId: string, storyId: string): string {
-  return createHash("sha256").update(["alert", storylineId, storyId].join("\u0000")).digest("hex").slice(0, 16);
-}
 
 export function composeAlert(input: ComposeAlertInput): Alert {
   const { story, storyline, relation } = input;

@@ -6,7 +6,6 @@ export const MAX_SUMMARY_CHARS = 300;
 export const MAX_LABEL_CHARS = 100;
 export const MAX_NOVEL_SENTENCES = 10;
 export const MAX_SENTENCE_CHARS = 1000;
-export const MAX_URL_CHARS = 2048;
 
 /** The ellipsis that marks clipped text. */
 export const ELLIPSIS = "…";

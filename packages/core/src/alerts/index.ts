@@ -1,6 +1,6 @@
-export { alertId, composeAlert } from "./compose.ts";
+export { composeAlert } from "./compose.ts";
 export * from "./constants.ts";
 export { AlertInputError } from "./errors.ts";
 export { summarizeFraming } from "./framing.ts";
-export { clipText, httpUrl, isoTime, plainLine } from "./text.ts";
+export { clipText, isoTime, plainLine } from "./text.ts";
 export type { Alert, AlertFraming, AlertRelation, ComposeAlertInput } from "./types.ts";

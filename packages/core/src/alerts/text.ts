@@ -2,7 +2,7 @@
  * Plain-text hygiene for alert fields: one line, no control or bidi-override characters, bounded length,
  * and URLs restricted to http(s). Markup is never interpreted here; channels escape for their own syntax.
  */
-import { ELLIPSIS, MAX_URL_CHARS } from "./constants.ts";
+import { ELLIPSIS } from "./constants.ts";
 
 // C0/C1 controls, DEL, line/paragraph separators, and the bidi embedding/override/isolate controls that can
 // reorder how a title reads.
@@ -27,20 +27,6 @@ export function plainLine(value: unknown, max: number): string {
   if (typeof value !== "string") return "";
   const line = value.replace(UNSAFE_CHARS, " ").replace(/\s+/g, " ").trim();
   return clipText(line, max);
-}
-
-/** The URL as an absolute http(s) href without credentials, or null for anything else (javascript:, data:, ...). */
-export function httpUrl(value: unknown): string | null {
-  if (typeof value !== "string" || value.length === 0 || value.length > MAX_URL_CHARS) return null;
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  if (url.username !== "" || url.password !== "") return null;
-  return url.href.length <= MAX_URL_CHARS ? url.href : null;
 }
 
 /** An ISO 8601 UTC time for a parseable date string, else null. */

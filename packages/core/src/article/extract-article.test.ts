@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { tokenF1 } from "@storywire/core/test-support/token-f1";
 import { describe, expect, it } from "vitest";
 import { describeShared, hasShared, sharedPath } from "../../../../test/support/shared.ts";
 import { MAX_ELEMENTS_TO_PARSE, MAX_NESTING_DEPTH } from "./constants.ts";
-import { extractArticle, looksLikeArticle, parsePage } from "./extract-article.ts";
+import { extractArticle, parsePage } from "./extract-article.ts";
 import { htmlToParagraphs } from "./html-to-paragraphs.ts";
-import { tokenF1 } from "./token-f1.ts";
 
 const BODY = [
   "Russian and Chinese defence ministers met in Moscow on Tuesday to discuss joint exercises in the Pacific, officials said after the talks.",
@@ -86,13 +86,6 @@ describe("parsePage", () => {
     const document = parsePage("<p>fragment</p>", "javascript:alert(1)");
     expect(document.body?.textContent).toBe("fragment");
     expect(document.baseURI).not.toBe("javascript:alert(1)");
-  });
-});
-
-describe("looksLikeArticle", () => {
-  it("tells an article page from a bare navigation page", () => {
-    expect(looksLikeArticle(page())).toBe(true);
-    expect(looksLikeArticle("<html><body><nav>Home</nav></body></html>")).toBe(false);
   });
 });
 

@@ -3,13 +3,13 @@
  * paragraph walk and furniture cleaning as feed content. Pure: the caller fetches the page; a page that
  * cannot be read gives null, never an exception.
  */
-import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { Readability } from "@mozilla/readability";
 import { DOMParser } from "linkedom";
+import { httpUrl } from "../feed/url.ts";
 import { cleanParagraphs } from "./clean-paragraphs.ts";
 import { MAX_HTML_CHARS, MAX_NESTING_DEPTH, MIN_ARTICLE_CHARS } from "./constants.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { nodeToParagraphs, withinBudget } from "./html-to-paragraphs.ts";
-import { httpUrl } from "./http-url.ts";
 import { collapseWhitespace } from "./plain-text.ts";
 
 /** NodeFilter.SHOW_ELEMENT */
@@ -51,15 +51,6 @@ export function parsePage(html: string, url?: string | null): PageDocument {
     Object.defineProperty(document, "baseURI", { value: base, configurable: true });
   }
   return document as PageDocument;
-}
-
-/** Readability's quick check: does the page look like it holds an article at all? False for unreadable input. */
-export function looksLikeArticle(html: string, url?: string | null): boolean {
-  try {
-    return isProbablyReaderable(parsePage(html, url));
-  } catch {
-    return false;
-  }
 }
 
 /** Deepest element nesting, in one pass (each element's depth is its parent's plus one). */

@@ -15,12 +15,9 @@ export {
 export {
   type ExtractedArticle,
   extractArticle,
-  looksLikeArticle,
   type PageDocument,
   parsePage,
 } from "./extract-article.ts";
 export { htmlToLine, htmlToParagraphs, isWidget, looksLikeHtml, nodeToParagraphs } from "./html-to-paragraphs.ts";
-export { httpUrl } from "./http-url.ts";
 export { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
 export { normalizeText, parseSeedText, type SeedText, toSeedText } from "./seed-text.ts";
-export { type TokenScore, tokenF1, wordTokens } from "./token-f1.ts";

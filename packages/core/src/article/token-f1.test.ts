@@ -1,5 +1,5 @@
+import { tokenF1, wordTokens } from "@storywire/core/test-support/token-f1";
 import { describe, expect, it } from "vitest";
-import { tokenF1, wordTokens } from "./token-f1.ts";
 
 describe("wordTokens", () => {
   it.each<[string, string[]]>([

@@ -12,12 +12,6 @@ export const DEFAULT_MAX_FEED_ITEMS = 500;
  */
 export const DEFAULT_MAX_XML_DEPTH = 512;
 
-/**
- * When rss-parser rejects a whole document, each item is re-parsed on its own inside the feed's shell.
- * That costs items x shell size; beyond this many characters of work the document is refused instead.
- */
-export const MAX_ISOLATION_WORK_CHARS = 64 * 1024 * 1024;
-
 /** JSON Feed documents are recognised by a `version` starting with one of these. */
 export const JSON_FEED_VERSION_PREFIXES = ["https://jsonfeed.org/version/", "http://jsonfeed.org/version/"] as const;
 

@@ -19,4 +19,4 @@ export {
   readFeedBytes,
   readFeedDocument,
 } from "./parse.ts";
-export { type CanonicalizeOptions, canonicalizeUrl, isHttpUrl, resolveHttpUrl } from "./url.ts";
+export { type CanonicalizeOptions, canonicalizeUrl, httpUrl, isHttpUrl, MAX_URL_CHARS } from "./url.ts";

@@ -2,7 +2,7 @@
 import { JSON_FEED_VERSION_PREFIXES } from "./constants.ts";
 import { describeInput, FeedError, NotAFeedError } from "./errors.ts";
 import type { RawFeed, RawItem, TextValue } from "./item.ts";
-import { resolveHttpUrl } from "./url.ts";
+import { httpUrl } from "./url.ts";
 import { own } from "./xml-node.ts";
 
 function str(holder: unknown, key: string): string | null {
@@ -31,7 +31,7 @@ function readItem(item: unknown, base: string | null): RawItem | { skip: string 
   const summary = text(item, "summary", "text");
   return {
     guid: str(item, "id"),
-    url: resolveHttpUrl(str(item, "url"), base) ?? resolveHttpUrl(str(item, "external_url"), base),
+    url: httpUrl(str(item, "url"), base) ?? httpUrl(str(item, "external_url"), base),
     title: text(item, "title", "text"),
     body: html ?? plain ?? summary,
     summary: html || plain ? summary : null,
@@ -79,11 +79,11 @@ export function parseJsonFeed(json: string, feedUrl: string | null, maxItems: nu
   }
   const items = Array.isArray(list) ? list : [];
   // Relative item URLs resolve against where the feed was really fetched from, else where it says it lives.
-  const base = feedUrl ?? resolveHttpUrl(str(value, "feed_url"));
+  const base = feedUrl ?? httpUrl(str(value, "feed_url"));
   return {
     format: "json",
     title: text(value, "title", "text"),
-    link: resolveHttpUrl(str(value, "home_page_url"), base),
+    link: httpUrl(str(value, "home_page_url"), base),
     language: str(value, "language"),
     ttlMinutes: null,
     author: authors(value),

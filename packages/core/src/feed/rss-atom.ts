@@ -5,7 +5,7 @@
  */
 import type { RawFeed, RawItem, TextValue } from "./item.ts";
 import { personName } from "./item.ts";
-import { resolveBase, resolveHttpUrl } from "./url.ts";
+import { httpUrl, resolveBase } from "./url.ts";
 import { attr, firstText, hasChildElements, nodes, nodeText, own, type XmlNode } from "./xml-node.ts";
 
 /** Prefix of the keys under which the raw nodes are kept on rss-parser's item and feed objects. */
@@ -116,7 +116,7 @@ function atomLink(links: XmlNode[], base: string | null): string | null {
     ...links.filter((node) => rel(node) !== "alternate" && !NON_ARTICLE_RELS.has(rel(node))),
   ];
   for (const node of ordered) {
-    const url = resolveHttpUrl(linkRef(node), resolveBase(base, attr(node, "xml:base")));
+    const url = httpUrl(linkRef(node), resolveBase(base, attr(node, "xml:base")));
     if (url) return url;
   }
   return null;
@@ -124,7 +124,7 @@ function atomLink(links: XmlNode[], base: string | null): string | null {
 
 function rssLink(item: unknown, base: string | null): string | null {
   for (const node of raw(item, "link")) {
-    const url = resolveHttpUrl(linkRef(node), resolveBase(base, attr(node, "xml:base")));
+    const url = httpUrl(linkRef(node), resolveBase(base, attr(node, "xml:base")));
     if (url) return url;
   }
   return atomLink(raw(item, "atom:link"), base);
@@ -171,7 +171,7 @@ function readRssItem(item: unknown, bodies: Bodies, channelBase: string | null):
   const itunesSummary = rawText(item, "itunes:summary");
   return {
     guid: guid || about,
-    url: rssLink(item, base) ?? resolveHttpUrl(permalink) ?? resolveHttpUrl(about),
+    url: rssLink(item, base) ?? httpUrl(permalink) ?? httpUrl(about),
     title: rssBody(item, titleNode, bodies),
     body:
       encoded ??

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalizeUrl, isHttpUrl, resolveBase, resolveHttpUrl } from "./url.ts";
+import { canonicalizeUrl, httpUrl, isHttpUrl, resolveBase } from "./url.ts";
 
 describe("canonicalizeUrl", () => {
   it.each([
@@ -69,7 +69,7 @@ describe("canonicalizeUrl", () => {
   });
 });
 
-describe("resolveHttpUrl / resolveBase", () => {
+describe("httpUrl / resolveBase", () => {
   it.each([
     ["/en/games/news", "https://www.arcgames.com/feed.xml", "https://www.arcgames.com/en/games/news"],
     ["post.html", "https://x.example/blog/2022/", "https://x.example/blog/2022/post.html"],
@@ -80,7 +80,7 @@ describe("resolveHttpUrl / resolveBase", () => {
     ["post.html", null, null],
     ["   ", "https://x.example/", null],
   ])("%j against %j -> %j", (ref, base, expected) => {
-    expect(resolveHttpUrl(ref, base)).toBe(expected);
+    expect(httpUrl(ref, base)).toBe(expected);
   });
 
   it("chains xml:base values from outer to inner", () => {
@@ -95,5 +95,25 @@ describe("resolveHttpUrl / resolveBase", () => {
     expect(isHttpUrl("https://x.example/a")).toBe(true);
     expect(isHttpUrl("tag:x.example,2004:1")).toBe(false);
     expect(isHttpUrl("t3_42tizy")).toBe(false);
+  });
+});
+
+describe("httpUrl: the one rule for every URL kept, followed or written into an output", () => {
+  it.each([
+    ["https://news.example/a?b=1#c", "https://news.example/a?b=1#c"],
+    ["  HTTP://News.Example/a  ", "http://news.example/a"],
+    ["javascript:alert(1)", null],
+    ["data:text/html,x", null],
+    ["mailto:a@news.example", null],
+    ["https://user:secret@news.example/a", null],
+    [`https://news.example/${"a".repeat(2048)}`, null],
+    ["/relative", null],
+    [42, null],
+  ])("%j -> %j", (value, expected) => {
+    expect(httpUrl(value)).toBe(expected);
+  });
+
+  it("resolves a relative reference against a base", () => {
+    expect(httpUrl("../b", "https://news.example/x/y")).toBe("https://news.example/b");
   });
 });

@@ -19,33 +19,44 @@ export interface CanonicalizeOptions {
   stripTrailingSlash?: boolean;
 }
 
+/** The longest URL Storywire keeps, links to or follows (browsers and servers commonly cut at about 2,000). */
+export const MAX_URL_CHARS = 2048;
+
+/**
+ * The one rule for every URL Storywire keeps from a feed, follows, or writes into an output (dashboard, email,
+ * Slack, Discord, feeds): an absolute http(s) URL, without credentials, at most MAX_URL_CHARS long.
+ */
 function parseHttpUrl(ref: string, base?: string | null): URL | null {
+  if (ref.length > MAX_URL_CHARS) return null;
   try {
     const url = base ? new URL(ref, base) : new URL(ref);
-    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    if (url.username !== "" || url.password !== "") return null;
+    return url.href.length <= MAX_URL_CHARS ? url : null;
   } catch {
     return null;
   }
 }
 
-/** True when value is an absolute http(s) URL. */
-export function isHttpUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value.trim()) && parseHttpUrl(value.trim()) !== null;
+/** True when value is an absolute http(s) URL written out in full that passes the rule above. */
+export function isHttpUrl(value: string | null | undefined): value is string {
+  const trimmed = value?.trim() ?? "";
+  return /^https?:\/\//i.test(trimmed) && parseHttpUrl(trimmed) !== null;
 }
 
 /**
- * Resolve a (possibly relative) reference against a base URL; null unless the result is http(s).
- * A relative reference without a base stays unresolvable (null).
+ * Resolve a (possibly relative) reference against a base URL; null unless the result passes the rule above
+ * (javascript:, data:, mailto:, credentials, garbage). A relative reference without a base stays unresolvable.
  */
-export function resolveHttpUrl(ref: string | null | undefined, base?: string | null): string | null {
-  const trimmed = ref?.trim();
+export function httpUrl(ref: unknown, base?: string | null): string | null {
+  const trimmed = typeof ref === "string" ? ref.trim() : "";
   if (!trimmed) return null;
   return parseHttpUrl(trimmed, base)?.href ?? null;
 }
 
 /**
  * Resolve a base chain (document URL, then each xml:base from outer to inner). Any scheme is kept here
- * (an xml:base may be a tag: or urn: in theory); resolveHttpUrl filters the final link.
+ * (an xml:base may be a tag: or urn: in theory); httpUrl filters the final link.
  */
 export function resolveBase(base: string | null, xmlBase: string | null | undefined): string | null {
   const trimmed = xmlBase?.trim();

@@ -8,4 +8,4 @@ export {
   type ParsedOpml,
   parseOpml,
 } from "./parse.ts";
-export { escapeXml, type OpmlFeed, renderOpml } from "./render.ts";
+export { type OpmlFeed, renderOpml } from "./render.ts";

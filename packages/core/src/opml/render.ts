@@ -3,6 +3,7 @@
  * one folder outline named after the exporting app, holding one `type="rss"` outline per feed with text, title and
  * xmlUrl (and htmlUrl when known). Attribute values are escaped, and characters XML 1.0 cannot carry are dropped.
  */
+import { escapeXml } from "../xml-escape.ts";
 
 export interface OpmlFeed {
   url: string;
@@ -10,31 +11,23 @@ export interface OpmlFeed {
   htmlUrl?: string | null;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-export function escapeXml(value: string): string {
-  return value
-    .replace(NOT_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/\r?\n|\r|\t/g, " ");
+/** An attribute value on one line (OPML readers show `text` and `title` as they stand), escaped. */
+function attribute(value: string): string {
+  return escapeXml(value.replace(/\r?\n|\r|\t/g, " "));
 }
 
 export function renderOpml(feeds: OpmlFeed[], options: { title: string; folder: string; createdAt: Date }): string {
   const outlines = feeds.map((feed) => {
-    const name = escapeXml(feed.title?.trim() || new URL(feed.url).hostname);
-    const html = feed.htmlUrl ? ` htmlUrl="${escapeXml(feed.htmlUrl)}"` : "";
-    return `      <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeXml(feed.url)}"${html}/>`;
+    const name = attribute(feed.title?.trim() || new URL(feed.url).hostname);
+    const html = feed.htmlUrl ? ` htmlUrl="${attribute(feed.htmlUrl)}"` : "";
+    return `      <outline type="rss" text="${name}" title="${name}" xmlUrl="${attribute(feed.url)}"${html}/>`;
   });
-  const folder = escapeXml(options.folder);
+  const folder = attribute(options.folder);
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<opml version="2.0">`,
     `  <head>`,
-    `    <title>${escapeXml(options.title)}</title>`,
+    `    <title>${attribute(options.title)}</title>`,
     `    <dateCreated>${options.createdAt.toUTCString()}</dateCreated>`,
     `  </head>`,
     `  <body>`,

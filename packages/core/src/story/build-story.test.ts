@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { storyId } from "../ids.ts";
 import type { FeedItem } from "../types.ts";
 import { type BuildStoryContext, buildStory, domainOf, plainLine } from "./build-story.ts";
 import { storySeedText } from "./export.ts";
-import { storyId } from "./story-id.ts";
 
 const BODY_EN =
   "Russian and Chinese defence ministers met in Moscow on Tuesday to discuss joint exercises in the Pacific.";

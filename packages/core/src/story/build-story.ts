@@ -2,10 +2,10 @@
 import { cleanParagraphs } from "../article/clean-paragraphs.ts";
 import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from "../article/detect-language.ts";
 import { htmlToLine } from "../article/html-to-paragraphs.ts";
-import { httpUrl, isHttpUrl } from "../article/http-url.ts";
+import { httpUrl, isHttpUrl } from "../feed/url.ts";
+import { storyId } from "../ids.ts";
 import type { FeedItem, Story } from "../types.ts";
 import { itemParagraphs } from "./needs-full-text.ts";
-import { storyId } from "./story-id.ts";
 
 export interface BuildStoryContext {
   feedId: string | null;
@@ -36,21 +36,25 @@ export function domainOf(url: string | null | undefined): string | null {
 /** Longest title taken from a story's own text (feed readers show about this much of an untitled item). */
 export const DERIVED_TITLE_MAX_CHARS = 90;
 
+const SENTENCE_END = /[.!?…。！？](?=["'”’»)\]]*(?:\s|$))/u;
+
 /**
- * A title for an item that has none, as feed readers make one: the first sentence of the text when it is short
- * enough, else its first words up to DERIVED_TITLE_MAX_CHARS, cut at a word and ended with "…".
+ * A title for an item that has none (and for stories stored before titles were derived at ingest), as feed
+ * readers make one: the first sentence of the first paragraph when it is short enough (without its full stop),
+ * else its first words up to `maxChars`, cut at a word and ended with "…".
  */
-export function titleFromText(text: string): string {
-  const first = text.split("\n", 1)[0]?.trim() ?? "";
+export function titleFromText(text: string | null | undefined, maxChars = DERIVED_TITLE_MAX_CHARS): string {
+  const first = (text ?? "")
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .find((p) => p.length > 0);
   if (!first) return "";
-  const sentence = /^.+?[.!?…](?=\s|$)/u.exec(first)?.[0] ?? first;
-  if (sentence.length <= DERIVED_TITLE_MAX_CHARS) return sentence;
-  const cut = first.slice(0, DERIVED_TITLE_MAX_CHARS + 1);
+  const end = SENTENCE_END.exec(first);
+  const sentence = end ? first.slice(0, end.index + 1) : first;
+  if (sentence.length <= maxChars) return sentence.replace(/[.]$/, "");
+  const cut = sentence.slice(0, maxChars);
   const space = cut.lastIndexOf(" ");
-  const words = (
-    space > DERIVED_TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut.slice(0, DERIVED_TITLE_MAX_CHARS)
-  ).replace(/[\s,;:–—-]+$/u, "");
-  return `${words}…`;
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, "")}…`;
 }
 
 export function buildStory(item: FeedItem, ctx: BuildStoryContext): Story {

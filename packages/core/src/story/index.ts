@@ -1,3 +1,4 @@
+export { STORY_ID_LENGTH, storyId } from "../ids.ts";
 export {
   type BuildStoryContext,
   buildStory,
@@ -9,4 +10,3 @@ export {
 export { exportFileName, storyParagraphs, storySeedText } from "./export.ts";
 export { storyProblems } from "./invariants.ts";
 export { itemParagraphs, needsFullText, SUMMARY_MAX_CHARS } from "./needs-full-text.ts";
-export { STORY_ID_LENGTH, storyId } from "./story-id.ts";

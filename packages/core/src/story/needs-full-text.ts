@@ -1,6 +1,6 @@
 /** Decides whether a feed item carries only a teaser, so the article page should be fetched and extracted. */
 import { htmlToParagraphs } from "../article/html-to-paragraphs.ts";
-import { isHttpUrl } from "../article/http-url.ts";
+import { isHttpUrl } from "../feed/url.ts";
 import type { FeedItem } from "../types.ts";
 
 /** A body shorter than this (in characters of plain text) is treated as a summary. */

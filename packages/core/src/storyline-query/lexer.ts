@@ -13,8 +13,6 @@ export type Token =
   | { kind: "or" | "and" | "not" | "minus" | "lparen" | "rparen"; start: number; end: number }
   | { kind: "near"; distance: number | null; start: number; end: number };
 
-export type TokenKind = Token["kind"];
-
 /** Longest query accepted, in characters. */
 export const MAX_QUERY_CHARS = 2000;
 /** Largest n of NEAR/n (words). */

@@ -1,5 +1,5 @@
+import { fakeDeps, HOSTILE, makeFeed, markupProblems } from "@storywire/api/test-support/dashboard";
 import { describe, expect, it } from "vitest";
-import { fakeDeps, HOSTILE, makeFeed, markupProblems } from "../test-support.ts";
 import { loadFeedsPage, renderFeedsPage } from "./page.ts";
 
 async function render(feeds: Parameters<typeof makeFeed>[0][]): Promise<string> {

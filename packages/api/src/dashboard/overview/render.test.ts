@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import {
   type FakeData,
   fakeDeps,
@@ -10,7 +9,8 @@ import {
   markupProblems,
   score,
   UNSAFE_URLS,
-} from "../test-support.ts";
+} from "@storywire/api/test-support/dashboard";
+import { describe, expect, it } from "vitest";
 import { loadDashboard } from "./load.ts";
 import { renderDashboard } from "./render.ts";
 

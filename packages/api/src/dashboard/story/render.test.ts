@@ -1,5 +1,12 @@
+import {
+  eventData,
+  type FakeData,
+  fakeDeps,
+  HOSTILE,
+  makeStory,
+  markupProblems,
+} from "@storywire/api/test-support/dashboard";
 import { describe, expect, it } from "vitest";
-import { eventData, type FakeData, fakeDeps, HOSTILE, makeStory, markupProblems } from "../test-support.ts";
 import { loadStoryPage } from "./load.ts";
 import { renderStoryPage } from "./render.ts";
 

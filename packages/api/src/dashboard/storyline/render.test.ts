@@ -1,5 +1,12 @@
+import {
+  eventData,
+  type FakeData,
+  fakeDeps,
+  HOSTILE,
+  makeEvent,
+  markupProblems,
+} from "@storywire/api/test-support/dashboard";
 import { describe, expect, it } from "vitest";
-import { eventData, type FakeData, fakeDeps, HOSTILE, makeEvent, markupProblems } from "../test-support.ts";
 import { chartDays, loadStorylinePage } from "./load.ts";
 import { renderStorylinePage } from "./render.ts";
 
