@@ -70,6 +70,10 @@ export const FeedSchema = z
     lastError: z.string().nullable(),
     lastStatus: z.number().nullable().openapi({ description: "HTTP status of the last fetch" }),
     stories: z.number().int().openapi({ description: "Stories stored from this feed" }),
+    folder: z
+      .string()
+      .nullable()
+      .openapi({ description: "Your folder (category) for it: from an OPML import or PATCH; null when none" }),
     lastItems: z
       .object({
         total: z.number().int(),
@@ -111,12 +115,18 @@ export const FeedPatchSchema = z
       .nullable()
       .optional()
       .openapi({ description: 'Your name for the feed; null or "" goes back to the feed\'s own title' }),
+    folder: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The folder (category) to put it in, as OPML export writes it; null or "" for none' }),
   })
   .strict()
-  .refine((patch) => patch.paused !== undefined || patch.title !== undefined, {
+  .refine((patch) => patch.paused !== undefined || patch.title !== undefined || patch.folder !== undefined, {
     message:
       'The request body changes nothing: give "paused" (true pauses the feed, false resumes it), "title" (your ' +
-      "name for it, or null for the feed's own), or both",
+      'name for it, or null for the feed\'s own), "folder" (its folder, or null for none), or several',
   })
   .openapi("FeedPatch", { example: { paused: true, title: "Kyiv Independent (English)" } });
 

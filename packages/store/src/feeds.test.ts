@@ -34,6 +34,18 @@ describe("feeds", () => {
     ).rejects.toThrow(InvalidInput);
   });
 
+  it("keeps a feed's folder from its creation, moves it and takes it out", async () => {
+    const store = await env.freshStore();
+    const added = await store.addFeed(makeFeed({}), { folder: " Wires & world " });
+    expect(added.feed.folder).toBe("Wires & world");
+    expect((await store.listFeeds())[0]?.folder).toBe("Wires & world");
+    expect((await store.setFeedFolder(added.feed.id, "Arms control")).folder).toBe("Arms control");
+    expect((await store.setFeedFolder(added.feed.id, "  ")).folder).toBeUndefined();
+    expect((await store.getFeed(added.feed.id))?.folder ?? null).toBeNull();
+    await expect(store.setFeedFolder(added.feed.id, "x".repeat(201))).rejects.toThrow(InvalidInput);
+    await expect(store.setFeedFolder("f0000000000000ff", "Other")).rejects.toThrow(NotFound);
+  });
+
   it("lists due feeds by nextCheckAt, most overdue first", async () => {
     const store = await env.freshStore();
     const times = ["2025-01-01T10:00:00.000Z", "2025-01-01T09:00:00.000Z", "2025-01-01T11:00:00.000Z"];

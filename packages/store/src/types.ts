@@ -367,7 +367,10 @@ export interface FeedStore {
    * new feed already claimed (for the fetch job its creator queues), so the scheduler does not fetch it too.
    * `userTitle` stores a new feed under the user's name for it (as renameFeed would, in the same write).
    */
-  addFeed(feed: Feed, options?: { claim?: FeedClaim; userTitle?: string | null }): Promise<AddFeedResult>;
+  addFeed(
+    feed: Feed,
+    options?: { claim?: FeedClaim; userTitle?: string | null; folder?: string | null },
+  ): Promise<AddFeedResult>;
   getFeed(id: string): Promise<Feed | null>;
   /** Every feed, oldest first. */
   listFeeds(): Promise<Feed[]>;
@@ -378,6 +381,8 @@ export interface FeedStore {
    * overwrite it.
    */
   renameFeed(id: string, title: string | null): Promise<Feed>;
+  /** Puts the feed in a folder (at most 200 characters), or in none (null or ""). */
+  setFeedFolder(id: string, folder: string | null): Promise<Feed>;
   /**
    * Disabling or pausing removes the feed from the due list (and fetches that were under way no longer change its
    * status); active puts it back, due at nextCheckAt (default now).

@@ -93,7 +93,7 @@ describe("PATCH /feeds/{id}", () => {
   });
 
   it.each([
-    [{}, /changes nothing: give "paused" .*, "title" .*, or both/],
+    [{}, /changes nothing: give "paused" .*, "title" .*, "folder" .*, or several/],
     [{ paused: "yes" }, /"paused"/],
     [{ title: "x".repeat(201) }, /"title"/],
     [{ colour: "red" }, /unknown field "colour"/],

@@ -118,7 +118,7 @@ const exportFeeds = createRoute({
 export function publicFeed(feed: Feed, stories: number) {
   const { etag: _etag, lastModified: _lastModified, ...rest } = feed;
   const stopped = feed.status === "paused" || feed.status === "disabled";
-  return { ...rest, nextCheckAt: stopped ? null : feed.nextCheckAt, stories };
+  return { ...rest, folder: feed.folder ?? null, nextCheckAt: stopped ? null : feed.nextCheckAt, stories };
 }
 
 async function withCounts(deps: ApiDeps, feeds: Feed[]) {
@@ -205,8 +205,8 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(exportFeeds, async (c) => {
     const feeds = await deps.store.listFeeds();
     const xml = renderOpml(
-      feeds.map((f) => ({ url: f.url, title: f.title })),
-      { title: "Storywire feeds", folder: "Storywire", createdAt: now(deps) },
+      feeds.map((f) => ({ url: f.url, title: f.title, folder: f.folder ?? null })),
+      { title: "Storywire feeds", createdAt: now(deps) },
     );
     return c.body(xml, 200, {
       "content-type": "text/x-opml; charset=utf-8",
@@ -264,7 +264,8 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
           { store: deps.store, queue, claimTimeoutMs: deps.claimTimeoutMs },
           canonical,
           now(deps),
-          { title: entry.title?.slice(0, 200) },
+          // Readers (Miniflux, FreshRSS) take the outline a feed sits in as its category: so does this import.
+          { title: entry.title?.slice(0, 200), folder: entry.folders.at(-1)?.slice(0, 200) ?? null },
         );
         return { kind: created ? ("added" as const) : ("existing" as const), ref: { ...ref, id: feed.id } };
       } catch (error) {
@@ -291,6 +292,7 @@ export function registerFeedRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const patch = c.req.valid("json");
     let feed = await loadFeed(deps, id);
     if (patch.title !== undefined) feed = await deps.store.renameFeed(id, patch.title);
+    if (patch.folder !== undefined) feed = await deps.store.setFeedFolder(id, patch.folder);
     if (patch.paused === true && feed.status !== "paused") {
       feed = await deps.store.setFeedStatus(id, "paused");
     } else if (patch.paused === false && (feed.status === "paused" || feed.status === "disabled")) {
