@@ -80,27 +80,6 @@ describe("parseOpml", () => {
     expect(opml.entries).toHaveLength(MAX_OPML_ENTRIES);
     expect(opml.problems.at(-1)?.detail).toMatch(/^3 more feeds were left out/);
   });
-
-  it("writes each folder as an outline around its feeds, in name order, and feeds in no folder at the top", () => {
-    const xml = renderOpml(
-      [
-        { url: "https://a.example.org/rss", title: "A", folder: "Wires & world" },
-        { url: "https://b.example.org/rss", title: "B", folder: null },
-        { url: "https://c.example.org/rss", title: "C", folder: "Arms control" },
-        { url: "https://d.example.org/rss", title: "D", folder: "Wires & world" },
-      ],
-      { title: "Storywire feeds", createdAt: new Date(0) },
-    );
-    expect(xml).toContain('<outline text="Wires &amp; world" title="Wires &amp; world">');
-    const back = parseOpml(xml);
-    expect(back.problems).toEqual([]);
-    expect(back.entries.map((e) => [e.title, e.folders])).toEqual([
-      ["C", ["Arms control"]],
-      ["A", ["Wires & world"]],
-      ["D", ["Wires & world"]],
-      ["B", []],
-    ]);
-  });
 });
 
 describe("renderOpml", () => {
@@ -120,6 +99,27 @@ describe("renderOpml", () => {
       ["https://a.example.org/rss?x=1&y=2", 'Quotes "and" <tags> & more', ["Storywire"]],
       ["https://b.example.org/feed", "b.example.org", ["Storywire"]],
       ["https://c.example.org/atom", "Bell and tab", ["Storywire"]],
+    ]);
+  });
+
+  it("writes each folder as an outline around its feeds, in name order, and feeds in no folder at the top", () => {
+    const xml = renderOpml(
+      [
+        { url: "https://a.example.org/rss", title: "A", folder: "Wires & world" },
+        { url: "https://b.example.org/rss", title: "B", folder: null },
+        { url: "https://c.example.org/rss", title: "C", folder: "Arms control" },
+        { url: "https://d.example.org/rss", title: "D", folder: "Wires & world" },
+      ],
+      { title: "Storywire feeds", createdAt: new Date(0) },
+    );
+    expect(xml).toContain('<outline text="Wires &amp; world" title="Wires &amp; world">');
+    const back = parseOpml(xml);
+    expect(back.problems).toEqual([]);
+    expect(back.entries.map((e) => [e.title, e.folders])).toEqual([
+      ["C", ["Arms control"]],
+      ["A", ["Wires & world"]],
+      ["D", ["Wires & world"]],
+      ["B", []],
     ]);
   });
 });
