@@ -4,6 +4,7 @@
  * is derived from it (infra/queues.ts).
  */
 import { LAMBDA_NODE_OPTIONS, sstNodejs } from "./bundling.ts";
+import { deployEnvironment } from "./deploy-settings.ts";
 import { isProductionStage } from "./stage.ts";
 import { storylinesBundle } from "./storylines.ts";
 
@@ -47,7 +48,8 @@ type Extra = Omit<sst.aws.FunctionArgs, "handler" | "environment"> & { environme
 
 /**
  * Function arguments for one step. `extra` adds what only that step needs (URL, permissions, retries);
- * its `environment` entries are added to the shared ones.
+ * its `environment` entries are added to the shared ones. The settings the deployer chose in the deploying shell
+ * (infra/deploy-settings.ts) come last: they override a step's default (the deliver step's STORYWIRE_PUBLIC_URL).
  */
 export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.FunctionArgs {
   const { environment, ...rest } = extra;
@@ -66,6 +68,7 @@ export function lambda(step: Step, link: unknown[], extra: Extra = {}): sst.aws.
       NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
       ...storylines.environment,
       ...environment,
+      ...deployEnvironment(step),
     },
     ...(storylines.copyFiles ? { copyFiles: storylines.copyFiles } : {}),
     logging: { retention: isProductionStage($app.stage) ? "3 months" : "1 week" },

@@ -5,8 +5,9 @@
  *   stories, and check with `standardwebhooks` what arrives; Ctrl-C stops it cleanly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SAMPLE_STORIES } from "storywire/samples";
@@ -85,6 +86,66 @@ describe("storywire CLI contracts", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("parse | head -1: exits 0 without a stack trace when the reader closes the pipe", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storywire-cli-"));
+    const file = join(dir, "long.xml");
+    // 500 stories of ~1 KB each: far more than a pipe holds, so the CLI is still writing when the reader leaves.
+    const paragraph = "Negotiators met again and said that progress was made on the text. ".repeat(15);
+    writeFileSync(
+      file,
+      rss(Array.from({ length: 500 }, (_, i) => ({ guid: `g${i}`, title: `Story ${i}`, paragraphs: [paragraph] }))),
+    );
+    const child = spawn(process.execPath, [BIN, "parse", file], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    const firstLine = await new Promise<string>((resolve) => {
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        out += chunk;
+        const end = out.indexOf("\n");
+        // Like head -1: take one line, then close the pipe with the rest unread.
+        if (end >= 0) {
+          child.stdout.destroy();
+          resolve(out.slice(0, end));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(JSON.parse(firstLine)).toMatchObject({ title: expect.stringMatching(/^Story \d+$/) });
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+  });
+
+  it("export with no data folder and nothing running exits 2 with a sentence naming the folder and what to do", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "storywire-export-"));
+    // A port nothing answers on, so the export looks for the data folder.
+    writeFileSync(join(cwd, "storywire.config.json"), JSON.stringify({ port: await freePort() }));
+    const env = { ...process.env };
+    delete env.STORYWIRE_DATA_DIR;
+    const missing = await cli(["export", "--out", "out"], { cwd, env });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^storywire export: there is no Storywire data folder at \/\S+\/\.storywire and no Storywire answering at http:\/\/127\.0\.0\.1:\d+, so there are no stories to export; run the export in the folder where you run "storywire start", or set STORYWIRE_DATA_DIR .*\.$/,
+      ),
+    ]);
+    expect(missing.stderr).toContain(join(realpathSync(cwd), ".storywire"));
+    // Nothing was made: neither the output folder nor a data folder.
+    expect(readdirSync(cwd)).toEqual(["storywire.config.json"]);
+
+    // A data folder without a database (the wrong folder): the same exit, a sentence saying what is missing.
+    const empty = join(cwd, "empty-data");
+    mkdirSync(empty);
+    const noDatabase = await cli(["export", "--out", "out"], { cwd, env: { ...env, STORYWIRE_DATA_DIR: empty } });
+    expect(noDatabase.code).toBe(2);
+    expect(noDatabase.stderr).toMatch(
+      /^storywire export: the folder \S+empty-data holds no Storywire database .*\.\n$/,
+    );
+  }, 30_000);
+
   it.each([
     [["start", "--help"], /storywire start \[--port <n>\][\s\S]*run the local stack/],
     [["storylines", "-h"], /storylines validate[\s\S]*storylines try[\s\S]*storylines compile/],
@@ -95,6 +156,25 @@ describe("storywire CLI contracts", () => {
     expect(stderr).toBe("");
     expect(stdout).toMatch(usage);
     expect(stdout).not.toMatch(/storywire compare/);
+  });
+
+  it("parse of a URL that answers 503 says to try again later, not that Storywire will", async () => {
+    const down = createHttpServer((_req, res) => {
+      res.writeHead(503, { "content-type": "text/plain" }).end("maintenance");
+    });
+    await new Promise<void>((ok) => down.listen(0, "127.0.0.1", ok));
+    try {
+      const url = `http://127.0.0.1:${(down.address() as AddressInfo).port}/feed.xml`;
+      const { code, stdout, stderr } = await cli(["parse", url], {
+        env: { ...process.env, STORYWIRE_ALLOW_PRIVATE_NETWORKS: "1" },
+      });
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim()).toMatch(/^storywire parse: cannot fetch .*503.*; try again later\.$/);
+      expect(stderr).not.toMatch(/Storywire will/);
+    } finally {
+      down.close();
+    }
   });
 
   it("score: one JSON object per file with storylines and framing", async () => {
@@ -220,6 +300,33 @@ describe("storywire start, as a user runs it", () => {
     for (const f of files) expect(f).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
     const text = readFileSync(join(out, files[0] as string), "utf8");
     expect(text.split("\n")[1]).toBe(""); // headline, blank line, paragraphs
+  }, 30_000);
+
+  it("says in one sentence when a feed fails and when Storywire tries it again", async () => {
+    const down = createHttpServer((_req, res) => {
+      res.writeHead(503, { "content-type": "text/plain" }).end("maintenance");
+    });
+    await new Promise<void>((ok) => down.listen(0, "127.0.0.1", ok));
+    try {
+      const url = `http://127.0.0.1:${(down.address() as AddressInfo).port}/down.xml`;
+      const added = await fetch(`${base}/feeds`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN}`, "content-type": "application/json" },
+        body: JSON.stringify({ url }),
+      });
+      expect(added.status).toBe(201);
+      const said = () => output.split("\n").find((line) => line.includes(url));
+      const deadline = Date.now() + 20_000;
+      while (!said() && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 200));
+      expect(said()).toMatch(
+        new RegExp(
+          `^\\d\\d:\\d\\d:\\d\\d WARN The feed at ${url.replace(/[.]/g, "\\.")} answered HTTP 503 \\(server error\\); Storywire will try again in \\d+ (?:seconds?|minutes?)\\.$`,
+        ),
+      );
+      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    } finally {
+      await new Promise((ok) => down.close(ok));
+    }
   }, 30_000);
 
   it("stops cleanly on Ctrl-C", async () => {

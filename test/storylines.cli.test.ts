@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { StorylineResult } from "@storywire/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli } from "./support/cli.ts";
 
@@ -83,10 +84,67 @@ describe("storywire storylines try", () => {
     const { code, stdout } = await cli(["storylines", "try", storylines, treaty, iran]);
     expect(code).toBe(0);
     expect(stdout).toContain(`${treaty}: "Russia offers to keep New START limits for a year"`);
-    expect(stdout).toMatch(/ {2}arms {2}0\.\d\d {2}ENTERS \(threshold 0\.30\)\n {4}\[title\] New START: Russia offers/);
+    expect(stdout).toMatch(
+      / {2}arms {2}0\.\d\d {2}ENTERS \(threshold 0\.30\)\n {4}cues matched \(raw \d+\.\d\d; .*\n {6}\+\d+\.\d\d \[title\] New START: Russia offers/,
+    );
     expect(stdout).toMatch(/ {2}summit {2}0\.\d\d {2}ENTERS/);
     expect(stdout).toMatch(
-      / {2}arms {2}0\.0\d {2}stays out \(threshold 0\.30\)\n {4}excluded words found: Iran \(score x 0\.10\)/,
+      / {2}arms {2}0\.0\d {2}stays out \(threshold 0\.30\)\n {4}why it stays out: the score is below the threshold\n/,
+    );
+    expect(stdout).toMatch(/\n {4}excluded words found: Iran \(score x 0\.10\)\n/);
+  });
+
+  it("explains each score with the scorer's own reasons: every match and what it added, gates, focus, exclusions", async () => {
+    const drafts = file(
+      "drafts.json",
+      JSON.stringify([
+        {
+          id: "talks",
+          title: "Treaty talks",
+          cues: [{ phrase: "New START", weight: 3 }],
+          gates: [{ label: "a negotiation", phrases: ["negotiations"] }],
+          minParagraphs: 2,
+        },
+        { id: "arms", title: "Arms control", query: '"New START" OR "strategic arms" -Iran' },
+      ]),
+    );
+    const human = await cli(["storylines", "try", drafts, treaty, iran]);
+    const json = await cli(["storylines", "try", drafts, treaty, iran, "--json"]);
+    expect(human.code).toBe(0);
+    const results = json.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as StorylineResult & { file: string });
+    // One block per article and storyline (its line at two spaces, then the deeper ones), in the scorer's order.
+    const blocks: string[] = [];
+    for (const line of human.stdout.trimEnd().split("\n")) {
+      if (/^ {2}\S/.test(line)) blocks.push(line);
+      else if (line.startsWith("    ") && blocks.length > 0) blocks[blocks.length - 1] += `\n${line}`;
+    }
+    expect(blocks).toHaveLength(results.length);
+    for (const [i, r] of results.entries()) {
+      const block = blocks[i] ?? "";
+      expect(block, r.id).toMatch(
+        new RegExp(`^ {2}${r.id} {2}${r.score.toFixed(2)} {2}${r.matched ? "ENTERS" : "stays out"}`),
+      );
+      for (const e of r.evidence) {
+        expect(block, r.id).toContain(`+${(e.weight ?? 0).toFixed(2)} [${e.where}] ${e.cue}: ${e.sentence}`);
+      }
+      if (r.evidence.length > 0) expect(block).toContain(`raw ${r.raw.toFixed(2)}`);
+      for (const g of r.gates) expect(block).toContain(`gate "${g.label}": ${g.passed ? "met" : "not met"}`);
+      expect(block).toContain(`focus: ${r.focus.reason}`);
+      if (r.exclusion.found.length > 0) {
+        expect(block).toContain(
+          `excluded words found: ${r.exclusion.found.join(", ")} (score x ${r.exclusion.factor.toFixed(2)})`,
+        );
+      }
+      expect(block.includes("why it stays out"), r.id).toBe(!r.matched);
+    }
+    // The draft with a gate the treaty article does not meet: the scorer's gate is named as what keeps it out.
+    const talks = results.find((r) => r.id === "talks" && r.file === treaty);
+    expect(talks?.gates).toEqual([{ label: "a negotiation", passed: false }]);
+    expect(human.stdout).toMatch(
+      / {2}talks {2}0\.\d\d {2}stays out[^\n]*\n {4}why it stays out: [^\n]*the gate "a negotiation" is not met/,
     );
   });
 

@@ -44,7 +44,8 @@ export interface ParsedFeed {
  * A repair the feed reader made: invalid bytes under the declared encoding became U+FFFD, junk before the root
  * was ignored, undefined entities kept as text, bare "&" escaped, broken attributes rewritten, namespace prefixes
  * read by their namespace, mis-nested or unclosed elements closed, a cut-off document closed, Atom dates or text
- * links rss-parser would reject defused.
+ * links rss-parser would reject defused; in JSON, commas, strings, comments and syntax read past, text after the
+ * document ignored.
  */
 export type FeedRepair =
   | "invalid-bytes"
@@ -56,7 +57,13 @@ export type FeedRepair =
   | "nesting"
   | "truncated"
   | "unreadable-dates"
-  | "text-links";
+  | "text-links"
+  // JSON Feed (feed/json-repair.ts); a cut-off JSON document is "truncated" too.
+  | "json-commas"
+  | "json-strings"
+  | "json-comments"
+  | "json-syntax"
+  | "junk-after-root";
 
 /** Why an item of a feed did not become a story. */
 export type SkipReason = "overCap" | "cutOff" | "empty" | "duplicate" | "unreadable" | "failed";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TooLargeError } from "./errors.ts";
+import { DnsError, TooLargeError } from "./errors.ts";
 
 describe("TooLargeError says what was too large, in a whole sentence", () => {
   it.each([
@@ -10,5 +10,16 @@ describe("TooLargeError says what was too large, in a whole sentence", () => {
     const error = new TooLargeError("https://feeds.example/big.xml", kind, 10_000, 20_000);
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/^https:\/\/feeds\.example\/big\.xml /);
+  });
+});
+
+describe("DnsError", () => {
+  it("names the host and points at both likely causes: a wrong address or no network", () => {
+    const error = new DnsError("https://feeds.example/world.xml", "feeds.example", { code: "ENOTFOUND" });
+    expect(error.message).toBe(
+      "https://feeds.example/world.xml cannot be reached: the host name feeds.example does not resolve (ENOTFOUND); " +
+        "check the address and this machine's network connection.",
+    );
+    expect(error.retryable).toBe(true);
   });
 });

@@ -150,7 +150,7 @@ export class DnsError extends FetchError {
     const errno = (cause as { code?: string } | undefined)?.code;
     super(
       url,
-      `${displayUrl(url)} cannot be reached: the host name ${hostname} does not resolve${errno ? ` (${errno})` : ""}; check the spelling of the address.`,
+      `${displayUrl(url)} cannot be reached: the host name ${hostname} does not resolve${errno ? ` (${errno})` : ""}; check the address and this machine's network connection.`,
       true,
       { cause },
     );

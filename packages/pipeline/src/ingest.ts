@@ -29,6 +29,7 @@ import {
   storyId,
 } from "@storywire/core";
 import type { Store } from "@storywire/store";
+import { feedFailureSentence } from "./feed-failure.ts";
 import type { Fetcher } from "./fetcher.ts";
 import { nextCheckDelay } from "./next-check.ts";
 import { placeStory } from "./placement.ts";
@@ -274,9 +275,11 @@ async function recordFailure(feed: Feed, error: unknown, deps: IngestDeps, now: 
     lastError: message,
     lastStatus: status,
   });
-  deps.logger.warn("feed check failed", {
+  // The message is the sentence people read (the terminal prints it alone); the fields are for structured logs.
+  deps.logger.warn(feedFailureSentence(feed.url, message, delay), {
+    event: "feed check failed",
     feed: feed.url,
-    error: message,
+    status,
     errorCount,
     retryInSeconds: Math.round(delay / 1000),
   });

@@ -1,7 +1,7 @@
 import { compileQuery, type Storyline, validateStoryline } from "@storywire/core";
 import { DAY_MS, HISTORY_START, historyStories } from "@storywire/pipeline/test-support/history";
 import type { Store } from "@storywire/store";
-import { startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
+import { makeFeed, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "./ports.ts";
 import { RescoreRequestError, type RescoreResult, rescoreStoryline } from "./rescore.ts";
@@ -95,6 +95,40 @@ describe("rescoreStoryline", () => {
     expect(again).toEqual({ scanned: 5, entered: 0, alreadyIn: 4, first: 0, update: 0, duplicate: 0 });
     const { items: events } = await store.listEvents("drills");
     expect(events.map((e) => e.storyCount)).toEqual([1, 3]);
+  });
+
+  it("includes the undated backlog of a feed's first fetch that was fetched in the window", async () => {
+    const store = await setup();
+    // A feed never checked before: its undated items are its backlog and list at 1970, below every dated story.
+    await store.addFeed(makeFeed({ id: "f00000000000000b", lastCheckedAt: null }));
+    const undated = (id: string, fetchedAt: number) =>
+      makeStory({
+        id,
+        key: `test:${id}`,
+        feedId: "f00000000000000b",
+        title: "Navies announce maritime drills in the Sea of Japan",
+        text: "Russia and China said their navies would hold maritime drills next week.",
+        url: `http://127.0.0.1/stories/${id}`,
+        publishedAt: null,
+        fetchedAt: new Date(fetchedAt).toISOString(),
+        storylines: [],
+        eventId: null,
+        relation: null,
+        novel: [],
+      });
+    const inWindow = undated("b000000000000001", HISTORY_START + 2 * DAY_MS);
+    const beforeWindow = undated("b000000000000002", HISTORY_START - 5 * DAY_MS);
+    await store.putStory(inWindow);
+    await store.putStory(beforeWindow);
+    expect((await store.listStories({ until: "1970-01-01T00:00:01Z" })).items).toHaveLength(2);
+
+    const results = await rescoreAll(store, drills, 2);
+    expect(total(results)).toMatchObject({ scanned: 6, entered: 5 });
+    expect((await store.getStory(inWindow.id))?.storylines?.find((s) => s.id === "drills")).toMatchObject({
+      matched: true,
+    });
+    expect((await store.getStory(beforeWindow.id))?.storylines).toEqual([]);
+    expect(await store.listAlerts({ storylineId: "drills" })).toEqual([]);
   });
 
   it("keeps a story's place in another storyline and adds its score for this one", async () => {

@@ -1,5 +1,6 @@
 /**
- * Rescoring: scores the stored stories of a time window against one storyline, so that a storyline made today
+ * Rescoring: scores the stored stories of a time window (stories published in it, and the undated backlog fetched
+ * in it: store listStoriesOldestFirst) against one storyline, so that a storyline made today
  * has its history at once. A call handles one bounded page, oldest story first, and answers with a cursor to
  * resume from; the client repeats the call with that cursor until it gets none back.
  *

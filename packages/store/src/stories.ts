@@ -11,9 +11,9 @@ import { DEFAULT_PAGE_SIZE } from "./constants.ts";
 import { decodeAfterPosition, encodeAfterPosition } from "./cursor.ts";
 import { batchGet, getItem, type Item, putNew, run, type StoreContext, updateItem } from "./db.ts";
 import { InvalidInput, NotFound } from "./errors.ts";
-import { assertId, keys, PARTITIONS, STORY_LISTS, timeSortKey } from "./keys.ts";
+import { assertId, atOrBefore, keys, PARTITIONS, STORY_LISTS, timeSortKey } from "./keys.ts";
 import { pageSize } from "./query.ts";
-import { readStory } from "./records.ts";
+import { readStory, readSummary } from "./records.ts";
 import { MAX_TERMS_PER_STORY } from "./search-terms.ts";
 import { relistStory, removeStoryLists, summaryOf, writeStoryLists } from "./story-lists.ts";
 import { listStorySummaries, PageCache, RELATIONS } from "./story-query.ts";
@@ -114,9 +114,83 @@ async function countStory(ctx: StoreContext, feedId: string): Promise<void> {
 /** The list position of the stories an oldest-first walk returned (cursorAfterStory resumes right after one). */
 const walkedAt = new WeakMap<object, string>();
 
+/** The last sort key of the undated backlog (UNDATED_BACKLOG_SORT_AT): every backlog entry sorts at or before it. */
+const BACKLOG_END = atOrBefore(UNDATED_BACKLOG_SORT_AT);
+/** Backlog entries read per query, and at most per call, while looking for those fetched in a window. */
+const BACKLOG_QUERY = 1_000;
+const BACKLOG_PER_CALL = 10_000;
+
+interface WindowEntry {
+  sk: string;
+  id: string;
+}
+
+/** One ascending Query of the list of all stories, sort keys in [lo, hi], after `after`. */
+function queryAllList(
+  ctx: StoreContext,
+  action: string,
+  range: { lo: string; hi: string; after: string | null; limit: number; projection: string },
+) {
+  return run(ctx, action, () =>
+    ctx.doc.send(
+      new QueryCommand({
+        TableName: ctx.table,
+        KeyConditionExpression: "pk = :p AND sk BETWEEN :lo AND :hi",
+        ExpressionAttributeValues: { ":p": STORY_LISTS.all, ":lo": range.lo, ":hi": range.hi },
+        ProjectionExpression: range.projection,
+        ScanIndexForward: true,
+        Limit: range.limit,
+        ...(range.after !== null ? { ExclusiveStartKey: { pk: STORY_LISTS.all, sk: range.after } } : {}),
+      }),
+    ),
+  );
+}
+
 /**
- * Stories whose sort time is in [since, until), oldest first, in pages: Query `LIST#ALL` ascending between the
- * bounds, then BatchGetItem of the page's stories (rescoring needs their text). Cursor: `{ after: <sk> }`.
+ * The undated backlog's entries (sorted at UNDATED_BACKLOG_SORT_AT) whose story was fetched in [since, until), after
+ * `after`: at most `wanted`, reading at most BACKLOG_PER_CALL entries. `rest` is the position to continue the
+ * backlog from, or null once it is read to its end.
+ */
+async function backlogFetchedIn(
+  ctx: StoreContext,
+  window: { since: string; until: string; after: string | null },
+  wanted: number,
+  action: string,
+): Promise<{ entries: WindowEntry[]; rest: string | null }> {
+  const entries: WindowEntry[] = [];
+  let start = window.after;
+  let read = 0;
+  for (;;) {
+    const result = await queryAllList(ctx, action, {
+      lo: UNDATED_BACKLOG_SORT_AT,
+      hi: BACKLOG_END,
+      after: start,
+      limit: BACKLOG_QUERY,
+      projection: "pk, sk, id, s",
+    });
+    for (const item of (result.Items ?? []) as Item[]) {
+      const sk = String(item.sk);
+      read += 1;
+      start = sk;
+      // The entry's summary, parsed as every list entry is read (records.ts), says when the story was fetched.
+      const fetchedAt = toIso(readSummary(item).fetchedAt, "A listed story's fetchedAt");
+      if (fetchedAt >= window.since && fetchedAt < window.until) {
+        entries.push({ sk, id: String(item.id) });
+        if (entries.length >= wanted) return { entries, rest: sk };
+      }
+    }
+    if (!result.LastEvaluatedKey) return { entries, rest: null };
+    if (read >= BACKLOG_PER_CALL) return { entries, rest: start };
+  }
+}
+
+/**
+ * Stories whose sort time is in [since, until), oldest first, in pages; and before them, when `since` is later than
+ * UNDATED_BACKLOG_SORT_AT, the undated backlog of feeds' first fetches (listed at that instant) whose stories were
+ * fetched in [since, until): they are of unknown age, but they came in during the window. Query `LIST#ALL`
+ * ascending (the backlog's entries, then the window's), then BatchGetItem of the page's stories (rescoring needs
+ * their text). Cursor: `{ after: <sk> }`; a page may hold fewer than `limit` stories and still have a cursor (a
+ * long backlog is read BACKLOG_PER_CALL entries per call).
  */
 export async function listStoriesOldestFirst(
   ctx: StoreContext,
@@ -131,38 +205,51 @@ export async function listStoriesOldestFirst(
   const after = options.cursor === undefined || options.cursor === null ? null : decodeAfterPosition(options.cursor);
   const limit = pageSize(options.limit, DEFAULT_PAGE_SIZE, maxPage);
   const action = `Listing the stories from ${since} to ${until}`;
-  const result = await run(ctx, action, () =>
-    ctx.doc.send(
-      new QueryCommand({
-        TableName: ctx.table,
-        // "<until>" sorts before every "<until>#<id>": the bound leaves out stories at exactly `until`.
-        KeyConditionExpression: "pk = :p AND sk BETWEEN :lo AND :hi",
-        ExpressionAttributeValues: { ":p": STORY_LISTS.all, ":lo": since, ":hi": until },
-        ProjectionExpression: "sk, id",
-        ScanIndexForward: true,
-        Limit: limit + 1,
-        ...(after !== null && after >= since && after <= until
-          ? { ExclusiveStartKey: { pk: STORY_LISTS.all, sk: after } }
-          : {}),
-      }),
-    ),
-  );
-  const entries = ((result.Items ?? []) as Item[]).filter((entry) => after === null || String(entry.sk) > after);
+  const entries: WindowEntry[] = [];
+  if (since > UNDATED_BACKLOG_SORT_AT && (after === null || after < BACKLOG_END)) {
+    const backlog = await backlogFetchedIn(ctx, { since, until, after }, limit + 1, action);
+    entries.push(...backlog.entries);
+    if (backlog.rest !== null && entries.length <= limit) {
+      // The call's share of the backlog is read: continue from where it stopped.
+      return { items: await storiesOf(ctx, entries, action), cursor: encodeAfterPosition(backlog.rest) };
+    }
+  }
+  if (entries.length <= limit) {
+    // "<until>" sorts before every "<until>#<id>": the bound leaves out stories at exactly `until`.
+    const result = await queryAllList(ctx, action, {
+      lo: since,
+      hi: until,
+      after: after !== null && after >= since && after <= until ? after : null,
+      limit: limit + 1 - entries.length,
+      projection: "sk, id",
+    });
+    for (const item of (result.Items ?? []) as Item[]) {
+      if (after === null || String(item.sk) > after) entries.push({ sk: String(item.sk), id: String(item.id) });
+    }
+  }
   const page = entries.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: await storiesOf(ctx, page, action),
+    cursor: entries.length > limit && last ? encodeAfterPosition(last.sk) : null,
+  };
+}
+
+/** The stories of a walk's entries, in the entries' order, each remembering its list position. */
+async function storiesOf(ctx: StoreContext, entries: WindowEntry[], action: string): Promise<Story[]> {
   const stories = await storiesById(
     ctx,
-    page.map((entry) => String(entry.id)),
+    entries.map((entry) => entry.id),
     action,
   );
   const items: Story[] = [];
-  for (const entry of page) {
-    const story = stories.get(String(entry.id));
+  for (const entry of entries) {
+    const story = stories.get(entry.id);
     if (!story) continue;
-    walkedAt.set(story, String(entry.sk));
+    walkedAt.set(story, entry.sk);
     items.push(story);
   }
-  const last = page[page.length - 1];
-  return { items, cursor: entries.length > limit && last ? encodeAfterPosition(String(last.sk)) : null };
+  return items;
 }
 
 /** The cursor that continues an oldest-first walk right after `story` (one it returned, or any stored story). */

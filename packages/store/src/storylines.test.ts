@@ -1,4 +1,4 @@
-import { hexId, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
+import { hexId, makeFeed, makeStory, startTestDynamo, type TestDynamo } from "@storywire/store/test-support/records";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Conflict, InvalidCursor, InvalidInput } from "./errors.ts";
 
@@ -132,6 +132,45 @@ describe("story windows (rescore)", () => {
         cursor: feedCursor,
       }),
     ).rejects.toThrow(InvalidCursor);
+  });
+
+  it("includes the undated backlog fetched in the window (listed at 1970), first, and no other", async () => {
+    const store = await storeWithStories();
+    await store.addFeed(makeFeed({ id: "f000000000000009", lastCheckedAt: null }));
+    // Undated items of the feed's first fetch: two fetched in the window, one before it.
+    const backlog = (n: number, fetchedAt: string) =>
+      makeStory({ id: hexId(0x100 + n), feedId: "f000000000000009", publishedAt: null, fetchedAt });
+    await store.putStory(backlog(1, "2025-03-03T08:00:00.000Z"));
+    await store.putStory(backlog(2, "2025-02-20T08:00:00.000Z"));
+    await store.putStory(backlog(3, "2025-03-04T08:00:00.000Z"));
+    const window = { since: "2025-03-02T00:00:00Z", until: "2025-03-06T12:00:00Z" };
+    const walk = async (limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let calls = 0;
+      do {
+        const page = await store.listStoriesOldestFirst({ ...window, limit, cursor });
+        seen.push(...page.items.map((s) => s.id));
+        cursor = page.cursor;
+        calls += 1;
+      } while (cursor && calls < 20);
+      return seen;
+    };
+    const expected = [hexId(0x101), hexId(0x103), hexId(2), hexId(3), hexId(4), hexId(5)];
+    expect(await walk(10)).toEqual(expected);
+    // Pages that end inside the backlog, at its end and across it resume without repeats or gaps.
+    expect(await walk(1)).toEqual(expected);
+    expect(await walk(2)).toEqual(expected);
+    expect(await walk(3)).toEqual(expected);
+    // Resuming right after a backlog story.
+    const first = await store.listStoriesOldestFirst({ ...window, limit: 1 });
+    const [story] = first.items;
+    if (!story) throw new Error("expected a backlog story");
+    const rest = await store.listStoriesOldestFirst({ ...window, limit: 10, cursor: store.cursorAfterStory(story) });
+    expect(rest.items.map((s) => s.id)).toEqual(expected.slice(1));
+    // A window that starts at 1970 holds the whole backlog by its list time.
+    const all = await store.listStoriesOldestFirst({ since: "1970-01-01T00:00:00Z", until: "2025-03-02T00:00:00Z" });
+    expect(all.items.map((s) => s.id)).toEqual([hexId(0x101), hexId(0x102), hexId(0x103), hexId(1)]);
   });
 
   it("reads a storyline's member stories within a time range, newest first", async () => {

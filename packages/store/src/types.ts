@@ -514,7 +514,10 @@ export interface StorylineStore {
    * subscription still being created or removed, or to one whose creation crashed: read the subscription to know.
    */
   listStorylineSubscriberIds(id: string): Promise<string[]>;
-  /** Stories whose sort time is in [since, until), oldest first, in pages. */
+  /**
+   * Stories whose sort time is in [since, until), oldest first, in pages; first among them, the undated backlog of
+   * feeds' first fetches (listed at 1970) whose stories were fetched in [since, until).
+   */
   listStoriesOldestFirst(options: StoryWindowOptions): Promise<Page<Story>>;
   /** The cursor that continues a listStoriesOldestFirst walk right after `story` (resuming mid-page). */
   cursorAfterStory(story: Story): string;

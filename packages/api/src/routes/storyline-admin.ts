@@ -242,11 +242,10 @@ const rescore = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      since: z
-        .string()
-        .max(40)
-        .optional()
-        .openapi({ description: "Start of the window (ISO 8601); required without cursor" }),
+      since: z.string().max(40).optional().openapi({
+        description:
+          "Start of the window (ISO 8601, included); required without cursor. The window selects stories published in it, and undated stories fetched in it (README: History for a new storyline)",
+      }),
       until: z.string().max(40).optional().openapi({ description: "End of the window (exclusive); default: now" }),
       cursor: PageCursor,
       limit: pageLimit(RESCORE_MAX_LIMIT, RESCORE_DEFAULT_LIMIT),

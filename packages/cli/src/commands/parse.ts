@@ -84,6 +84,11 @@ async function download(url: string) {
     if (response.notModified) throw new Error("the server answered 304 Not Modified to an unconditional request");
     return { bytes: response.body, charset: response.charset, baseUrl: response.url };
   } catch (error) {
-    throw new CliError(`cannot fetch ${url}: ${oneLine(error)}`);
+    // The fetch errors are worded for the service, which retries by itself; a one-off command does not.
+    const why = oneLine(error).replace(
+      /;\s*Storywire will (?:slow down and )?try again later\.?$/,
+      "; try again later.",
+    );
+    throw new CliError(`cannot fetch ${url}: ${why}`);
   }
 }

@@ -84,24 +84,41 @@ async function validate(args: string[]): Promise<number> {
   return 0;
 }
 
+const clip = (sentence: string) => (sentence.length > 160 ? `${sentence.slice(0, 159)}…` : sentence);
+
+/**
+ * A storyline's score on one article, explained in the scorer's own terms: each field of its StorylineResult (the
+ * matches and what each added, every gate, the focus rule that decided and why, the exclusions, the acronyms it did
+ * not count), nothing worked out again here.
+ */
 function describe(file: string, r: StorylineResult): string[] {
   const lines = [
     `  ${r.id}  ${r.score.toFixed(2)}  ${r.matched ? "ENTERS" : "stays out"} (threshold ${r.threshold.toFixed(2)})`,
   ];
-  const failed = r.gates.filter((g) => !g.passed);
-  if (failed.length > 0) lines.push(`    gates not met: ${failed.map((g) => g.label).join("; ")}`);
+  if (!r.matched) {
+    const why = [
+      ...(r.score < r.threshold ? [`the score is below the threshold`] : []),
+      ...r.gates.filter((g) => !g.passed).map((g) => `the gate "${g.label}" is not met`),
+      ...(r.focus.passed ? [] : [`focus: ${r.focus.reason}`]),
+    ];
+    lines.push(`    why it stays out: ${why.join("; ")}`);
+  }
+  if (r.evidence.length === 0) {
+    lines.push(`    no cue of ${r.id} occurs in ${file}`);
+  } else {
+    lines.push(`    cues matched (raw ${r.raw.toFixed(2)}; the strongest matches, with what each added):`);
+    for (const e of r.evidence) {
+      lines.push(`      +${(e.weight ?? 0).toFixed(2)} [${e.where ?? "body"}] ${e.cue}: ${clip(e.sentence)}`);
+    }
+  }
+  for (const g of r.gates) lines.push(`    gate "${g.label}": ${g.passed ? "met" : "not met (lowers the score)"}`);
+  lines.push(`    focus: ${r.focus.reason}${r.focus.passed ? "" : " (lowers the score)"}`);
   if (r.exclusion.found.length > 0) {
     lines.push(`    excluded words found: ${r.exclusion.found.join(", ")} (score x ${r.exclusion.factor.toFixed(2)})`);
   }
-  if (!r.focus.passed) lines.push(`    a passing mention: evidence in ${r.focus.spread} paragraph(s) outside the lead`);
-  if (r.ignoredAcronyms.length > 0)
-    lines.push(`    acronyms spelled out as something else: ${r.ignoredAcronyms.join(", ")}`);
-  for (const e of r.evidence.slice(0, 5)) {
-    lines.push(
-      `    [${e.where ?? "body"}] ${e.cue}: ${e.sentence.length > 160 ? `${e.sentence.slice(0, 159)}…` : e.sentence}`,
-    );
+  if (r.ignoredAcronyms.length > 0) {
+    lines.push(`    acronyms not counted, spelled out as something else: ${r.ignoredAcronyms.join(", ")}`);
   }
-  if (r.evidence.length === 0) lines.push(`    no cue of ${r.id} occurs in ${file}`);
   return lines;
 }
 

@@ -2,7 +2,8 @@
  * A loopback RSS server: the demo's sample feed and the tests' feeds, one implementation. It listens on 127.0.0.1
  * only, its items and channel link point at 127.0.0.1 (never at a made-up domain: with the SSRF guard off, a link
  * could lead off the machine), its items may change between polls, it answers conditional GETs with 304 while
- * the document is unchanged, and it counts what it served.
+ * the document is unchanged, and it counts what it served. An item whose link is on this server has its article
+ * page there (HTML, as a publisher's site would answer the full-text fetch); every other path answers the feed.
  */
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
@@ -32,6 +33,22 @@ export function rss(items: FeedItem[], title = "Loopback Wire", base = "http://1
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>${escapeXml(base)}</link>${body}</channel></rss>`;
 }
 
+/** The article page of one item: what a publisher's site answers at the item's link. */
+export function articlePage(item: FeedItem): string {
+  const paragraphs = item.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeXml(item.title)}</title></head><body><main><article><h1>${escapeXml(item.title)}</h1>\n${paragraphs}</article></main></body></html>`;
+}
+
+/** The item whose link, read against the server's base, has this request's path. */
+function itemAt(items: FeedItem[], base: string, requestUrl: string | undefined): FeedItem | undefined {
+  const path = new URL(requestUrl ?? "/", base).pathname;
+  return items.find((item) => {
+    if (!item.link) return false;
+    const link = new URL(item.link, `${base}/`);
+    return link.origin === base && link.pathname === path;
+  });
+}
+
 export interface FeedServerOptions {
   /** The channel title, which becomes the source (outlet) of the stories. */
   title?: string;
@@ -53,7 +70,7 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-/** `options` may be just the channel title. Any path answers the feed. */
+/** `options` may be just the channel title. An item's link answers its article page; any other path the feed. */
 export async function startFeedServer(
   initial: FeedItem[] | ((base: string) => FeedItem[]) = [],
   options: FeedServerOptions | string = {},
@@ -66,13 +83,16 @@ export async function startFeedServer(
     stats.requests += 1;
     onRequest?.();
     const answer = () => {
-      const body = rss(typeof items === "function" ? items(base) : items, title, `${base}/`);
+      const current = typeof items === "function" ? items(base) : items;
+      const article = itemAt(current, base, req.url);
+      const body = article ? articlePage(article) : rss(current, title, `${base}/`);
+      const type = article ? "text/html; charset=utf-8" : "application/rss+xml; charset=utf-8";
       const etag = `"${createHash("sha1").update(body).digest("hex").slice(0, 12)}"`;
       if (req.headers["if-none-match"] === etag) {
         stats.notModified += 1;
         res.writeHead(304, { etag }).end();
       } else {
-        res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag }).end(body);
+        res.writeHead(200, { "content-type": type, etag }).end(body);
       }
       onAnswered?.();
     };

@@ -17,3 +17,18 @@ describe("consoleLogger", () => {
     );
   });
 });
+
+describe("consoleLogger: sentences", () => {
+  it("prints a message written as a sentence alone, on one line", () => {
+    const lines: string[] = [];
+    consoleLogger((l) => lines.push(l)).warn(
+      "The feed at http://127.0.0.1/feed.xml answered HTTP 503 (server error); Storywire will try again in 10 minutes.",
+      { event: "feed check failed", feed: "http://127.0.0.1/feed.xml", errorCount: 1 },
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^\d\d:\d\d:\d\d WARN The feed at http:\/\/127\.0\.0\.1\/feed\.xml answered HTTP 503 \(server error\); Storywire will try again in 10 minutes\.$/,
+      ),
+    ]);
+  });
+});

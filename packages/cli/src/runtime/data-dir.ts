@@ -11,6 +11,8 @@ export const FILE_MODE = 0o600;
 /** The umask that makes every new file 0600 and folder 0700. */
 export const OWNER_ONLY_UMASK = 0o077;
 export const ADMIN_KEY_FILE = "admin-key";
+/** The embedded DynamoDB's folder inside the data folder. */
+export const DYNAMO_FOLDER = "dynamo";
 
 /** Creates the folder (and parents) owner-only, and makes an existing one and everything in it owner-only. */
 export function secureDataDir(path: string): void {

@@ -28,7 +28,7 @@ import { startLocalDynamo } from "@storywire/store/local";
 import type { Config } from "../config.ts";
 import { answerClientErrors } from "./client-errors.ts";
 import { consoleLogger } from "./console-logger.ts";
-import { OWNER_ONLY_UMASK, previousStoredAdminKey, secureDataDir, storedAdminKey } from "./data-dir.ts";
+import { DYNAMO_FOLDER, OWNER_ONLY_UMASK, previousStoredAdminKey, secureDataDir, storedAdminKey } from "./data-dir.ts";
 import { MemoryQueue } from "./memory-queue.ts";
 import { startScheduler } from "./scheduler.ts";
 import { readStorylinesFile } from "./storylines-file.ts";
@@ -93,7 +93,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     }
     let endpoint = config.dynamoEndpoint;
     if (!endpoint) {
-      const dynamo = await startLocalDynamo(onDisk ? { path: join(dataDir, "dynamo") } : {});
+      const dynamo = await startLocalDynamo(onDisk ? { path: join(dataDir, DYNAMO_FOLDER) } : {});
       closers.push(() => dynamo.close());
       endpoint = dynamo.endpoint;
     }
@@ -210,7 +210,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
         ? `DynamoDB at ${config.dynamoEndpoint}`
         : options.inMemory
           ? "in memory (embedded DynamoDB; gone when stopped)"
-          : `${join(config.dataDir, "dynamo")} (embedded DynamoDB)`,
+          : `${join(config.dataDir, DYNAMO_FOLDER)} (embedded DynamoDB)`,
       store,
       queue,
       storylinesFile: file ? { path: file.source, count: file.storylines.length } : null,

@@ -151,3 +151,9 @@ export function parseFeedDate(value: string | null | undefined): string | null {
   const date = new Date(millis);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** A feed date as milliseconds since 1970 (parseFeedDate), or null: what the item cap ranks items by. */
+export function feedDateMillis(value: string | null | undefined): number | null {
+  const iso = parseFeedDate(value);
+  return iso === null ? null : Date.parse(iso);
+}

@@ -12,6 +12,11 @@ export const REPAIR_DESCRIPTIONS: Readonly<Record<FeedRepair, string>> = {
   truncated: "document cut off mid-way, closed",
   "unreadable-dates": "unreadable Atom dates ignored",
   "text-links": "Atom links written as text read",
+  "json-commas": "missing, doubled or trailing commas in JSON read past",
+  "json-strings": "raw control characters, invalid escapes or unescaped quotes in JSON strings read as text",
+  "json-comments": "comments in JSON ignored",
+  "json-syntax": "other JSON syntax errors read past (single quotes, bare names, brackets; unreadable values skipped)",
+  "junk-after-root": "text after the end of the document ignored",
 };
 
 export const SKIP_DESCRIPTIONS: Readonly<Record<SkipReason, string>> = {

@@ -1,10 +1,14 @@
 /**
  * Property-based tests (fast-check) of the forgiving reader over the real fixture feeds, damaged three ways:
- * truncated, bytes flipped, entities broken. Whatever the damage, reading the feed
+ * truncated, bytes flipped, entities broken; and over the JSON Feed fixtures (as they are, and as longer feeds made
+ * of copies of their item), truncated, bytes flipped, and with the slips feed templates make (a comma too many or
+ * too few, a raw control character, an invalid escape or an unescaped quote in a string). Whatever the damage,
+ * reading the feed
  * - never throws anything but a FeedError (a clear sentence), and never one once a complete item was read;
  * - never runs past the deadline;
  * - never yields a story that breaks the Story invariants (story/invariants.ts);
- * - never yields fewer complete items than appear before the first damage, and those items are the same.
+ * - never yields fewer complete items than appear before the first damage, and those items are the same;
+ * - (JSON slips) keeps every item, the same ones when no string was touched.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
@@ -127,18 +131,119 @@ async function checkDamaged(fixture: Fixture, damage: Damage): Promise<void> {
   }
 }
 
-describeShared("forgiving ingest: damaged real feeds (fast-check)", () => {
-  const fixtures = hasShared ? loadFixtures() : Promise.resolve([]);
-  const fixture = () => fc.integer({ min: 0, max: 1_000 });
-  const pick = async (index: number) => {
+/**
+ * End offsets (in bytes) of the elements of a JSON document's top-level "items" list, found by a plain bracket scan
+ * (strings skipped), independent of the reader under test.
+ */
+function jsonItemEnds(bytes: Buffer): number[] {
+  const text = bytes.toString("latin1");
+  const ends: number[] = [];
+  let depth = 0;
+  let itemsDepth = -1;
+  let lastString = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      lastString = text.slice(i + 1, j);
+      i = j;
+    } else if (c === "[" || c === "{") {
+      depth += 1;
+      if (c === "[" && depth === 2 && lastString === "items") itemsDepth = depth;
+    } else if (c === "]" || c === "}") {
+      if (depth === itemsDepth + 1 && itemsDepth > 0) ends.push(i + 1);
+      if (depth === itemsDepth) itemsDepth = -1;
+      depth -= 1;
+    }
+  }
+  return ends;
+}
+
+/** A longer JSON Feed made of copies of a fixture's first item, each with its own id, URL and title. */
+function multiplied(bytes: Buffer, copies: number): Buffer {
+  const feed = JSON.parse(bytes.toString("utf8")) as { items: Record<string, unknown>[] };
+  const [item] = feed.items;
+  feed.items = Array.from({ length: copies }, (_, n) => ({
+    ...item,
+    id: `copy-${n}`,
+    url: `http://127.0.0.1/items/${n}`,
+    title: `Copy ${n} of ${String(item?.title ?? "")}`,
+  }));
+  return Buffer.from(JSON.stringify(feed, null, "\t"));
+}
+
+async function loadJsonFixtures(): Promise<Fixture[]> {
+  const dir = sharedPath("fixtures", "feeds");
+  const documents = readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .flatMap((file) => {
+      const bytes = readFileSync(`${dir}/${file}`);
+      return [
+        { file, bytes },
+        { file: `${file} x8`, bytes: multiplied(bytes, 8) },
+      ];
+    });
+  return Promise.all(
+    documents.map(async ({ file, bytes }) => ({
+      file,
+      bytes,
+      original: await readFeedBytes(bytes, null, FEED_URL, OPTIONS),
+      itemEnds: jsonItemEnds(bytes),
+    })),
+  );
+}
+
+/** The slips a feed template makes, at a place fast-check picks. */
+const SLIPS = ["trailing comma", "missing comma", "control character", "invalid escape", "unescaped quote"] as const;
+type Slip = (typeof SLIPS)[number];
+
+function slip(fixture: Fixture, kind: Slip, fraction: number): Damage & { touchesStrings: boolean } {
+  const text = fixture.bytes.toString("latin1");
+  const pattern =
+    kind === "trailing comma"
+      ? /"(?=\s*[}\]])/g
+      : kind === "missing comma"
+        ? /,(?=\s*["{[])/g
+        : /"[^"\\]{2,}"(?=\s*[,}\]])/g;
+  // In the items (a slip in the feed's own "version" makes it another document, which no reader can know).
+  const places = [...text.matchAll(pattern)].filter((m) => m.index > text.indexOf('"items"'));
+  const m = places[Math.min(places.length - 1, Math.floor(places.length * fraction))];
+  if (!m)
+    return { bytes: fixture.bytes, at: fixture.bytes.length, what: `no place for a ${kind}`, touchesStrings: false };
+  const inside = m.index + 2; // inside a string: after its opening quote and first character
+  const [at, remove, insert] =
+    kind === "trailing comma"
+      ? [m.index + 1, 0, ","]
+      : kind === "missing comma"
+        ? [m.index, 1, ""]
+        : kind === "control character"
+          ? [inside, 0, "\u0001\t"]
+          : kind === "invalid escape"
+            ? [inside, 0, "\\'"]
+            : [inside, 0, '"'];
+  const bytes = Buffer.concat([
+    fixture.bytes.subarray(0, at),
+    Buffer.from(insert, "latin1"),
+    fixture.bytes.subarray(at + remove),
+  ]);
+  return { bytes, at, what: `${kind} at ${at}`, touchesStrings: kind !== "trailing comma" && kind !== "missing comma" };
+}
+
+type Pick = (index: number) => Promise<Fixture>;
+
+/** A fixture fast-check picks by index (any integer), from a list loaded once. */
+function picker(fixtures: Promise<Fixture[]>): Pick {
+  return async (index) => {
     const all = await fixtures;
     return all[index % all.length] as Fixture;
   };
+}
 
-  it("the undamaged fixtures read without error and yield sound stories", async () => {
-    for (const f of await fixtures) await checkDamaged(f, { bytes: f.bytes, at: f.bytes.length, what: "undamaged" });
-  });
+const fixture = () => fc.integer({ min: 0, max: 1_000 });
 
+/** The damage every format is tested with: truncated anywhere, bytes flipped. */
+function truncatedAndFlipped(pick: Pick): void {
   it("truncated anywhere", async () => {
     await fc.assert(
       fc.asyncProperty(fixture(), fc.double({ min: 0, max: 1, noNaN: true }), async (index, fraction) =>
@@ -164,6 +269,60 @@ describeShared("forgiving ingest: damaged real feeds (fast-check)", () => {
       { numRuns: RUNS },
     );
   });
+}
+
+describeShared("forgiving ingest: damaged JSON Feeds (fast-check)", () => {
+  const fixtures = hasShared ? loadJsonFixtures() : Promise.resolve([]);
+  const pick = picker(fixtures);
+
+  it("the fixtures read without error, item by item as the bracket scan finds them", async () => {
+    const all = await fixtures;
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const f of all) {
+      expect(f.original.items.length, f.file).toBe(f.itemEnds.length);
+      expect(f.original.repairs, f.file).toEqual([]);
+      await checkDamaged(f, { bytes: f.bytes, at: f.bytes.length, what: "undamaged" });
+    }
+  });
+
+  truncatedAndFlipped(pick);
+
+  it("a template's slips: every item kept, and recorded as a repair", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fixture(),
+        fc.constantFrom(...SLIPS),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        async (index, kind, fraction) => {
+          const f = await pick(index);
+          const damage = slip(f, kind, fraction);
+          await checkDamaged(f, damage);
+          const feed = await readFeedBytes(damage.bytes, null, FEED_URL, OPTIONS);
+          const context = `${f.file}: ${damage.what}`;
+          expect(feed.items.length, context).toBe(f.original.items.length);
+          if (!damage.touchesStrings) {
+            expect(
+              feed.items.map((item) => item.key),
+              context,
+            ).toEqual(f.original.items.map((item) => item.key));
+          }
+          if (damage.at < f.bytes.length) expect(feed.repairs?.length, context).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describeShared("forgiving ingest: damaged real feeds (fast-check)", () => {
+  const fixtures = hasShared ? loadFixtures() : Promise.resolve([]);
+  const pick = picker(fixtures);
+
+  it("the undamaged fixtures read without error and yield sound stories", async () => {
+    for (const f of await fixtures) await checkDamaged(f, { bytes: f.bytes, at: f.bytes.length, what: "undamaged" });
+  });
+
+  truncatedAndFlipped(pick);
 
   it("entities broken", async () => {
     await fc.assert(

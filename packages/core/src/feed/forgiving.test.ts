@@ -6,6 +6,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import type { FeedRepair } from "../types.ts";
 import { decodeFeedBytes } from "./decode.ts";
+import { FeedError } from "./errors.ts";
 import { parseFeed, readFeedBytes } from "./parse.ts";
 
 const FEED_URL = "https://news.example/feed.xml";
@@ -223,5 +224,173 @@ describe("article pages: valid UTF-8 under a legacy <meta charset>", () => {
     const decoded = decodeFeedBytes(legacy);
     expect(decoded.encoding).toBe("windows-1252");
     expect(decoded.text).toContain("Café “news”");
+  });
+});
+
+const JSON_FEED_URL = "https://news.example/feed.json";
+const jsonItem = (n: number) => ({
+  id: `j${n}`,
+  url: `https://news.example/${n}`,
+  title: `Story ${n}`,
+  content_text: `Body ${n}.`,
+  date_published: `2024-05-0${n}T10:00:00Z`,
+});
+/** A JSON Feed of items 1..n, pretty-printed as generators write it. */
+const jsonFeed = (n: number, extra: Record<string, unknown> = {}) =>
+  JSON.stringify(
+    {
+      version: "https://jsonfeed.org/version/1.1",
+      title: "World",
+      ...extra,
+      items: Array.from({ length: n }, (_, i) => jsonItem(i + 1)),
+    },
+    null,
+    2,
+  );
+const cutAfter = (text: string, marker: string) => text.slice(0, text.indexOf(marker) + marker.length);
+
+const jsonCases: Case[] = [
+  {
+    name: "a JSON Feed cut off inside its third item keeps the two complete items",
+    document: cutAfter(jsonFeed(3), '"title": "Story 3'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["truncated"],
+    check: (feed) => expect(feed.skipped).toEqual([expect.objectContaining({ kind: "cutOff" })]),
+  },
+  {
+    name: "cut off inside a nested list of the third item",
+    document: cutAfter(jsonFeed(3, {}).replace('"Body 3."', '"Body 3.", "tags": ["a", "b"]'), '"tags": ["a"'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["truncated"],
+    check: (feed) => expect(feed.skipped).toEqual([expect.objectContaining({ kind: "cutOff" })]),
+  },
+  {
+    name: "cut off between two items",
+    document: cutAfter(jsonFeed(3), '"2024-05-02T10:00:00Z"\n    },'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["truncated"],
+    check: (feed) => expect(feed.skipped).toEqual([]),
+  },
+  {
+    name: "cut off right after a complete item",
+    document: cutAfter(jsonFeed(3), '"2024-05-02T10:00:00Z"\n    }'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["truncated"],
+  },
+  {
+    name: "trailing commas in lists and objects",
+    document: jsonFeed(2)
+      .replace('"Body 1."', '"Body 1.",')
+      .replace(/\}\n {2}\]/, "},\n  ]"),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["json-commas"],
+  },
+  {
+    name: "a missing comma between two items",
+    document: jsonFeed(2).replace(/\},\n {4}\{/, "}\n    {"),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["json-commas"],
+  },
+  {
+    name: "raw control characters (a tab, a line break) inside a string are text",
+    document: jsonFeed(2).replace('"Story 1"', '"Story\t1"').replace('"Body 2."', '"Body\n2."'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["json-strings"],
+    check: (feed) => expect(feed.items[1]?.contentHtml).toContain("Body"),
+  },
+  {
+    name: "invalid escapes (\\' from PHP's addslashes) read as the character",
+    document: jsonFeed(2).replace('"Story 1"', `"Story 1\\'s end"`),
+    titles: ["Story 1's end", "Story 2"],
+    repairs: ["json-strings"],
+  },
+  {
+    name: "unescaped quotes inside a string",
+    document: jsonFeed(2).replace('"Story 1"', '"Putin says "no" to talks"'),
+    titles: ['Putin says "no" to talks', "Story 2"],
+    repairs: ["json-strings"],
+  },
+  {
+    name: "comments are ignored",
+    document: jsonFeed(2)
+      .replace('"items": [', '"items": [ /* newest first */')
+      .replace('"title": "World",', '"title": "World", // the site\'s name'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["json-comments"],
+  },
+  {
+    name: "one unreadable value costs only the member it is in; an unreadable item only itself",
+    document: jsonFeed(3)
+      .replace('"Body 1."', "undefined")
+      .replace(/\{\n {6}"id": "j2"[^}]*\}/, "<b>not json</b>"),
+    titles: ["Story 1", "Story 3"],
+    repairs: ["json-syntax"],
+    check: (feed) =>
+      expect(feed.skipped).toEqual([
+        expect.objectContaining({ kind: "unreadable", reason: expect.stringMatching(/^Item 2 was skipped: its JSON/) }),
+      ]),
+  },
+  {
+    name: "single quotes and bare names",
+    document: `{version: 'https://jsonfeed.org/version/1.1', 'title': 'World', items: [{'id': 'a', title: 'Story 1'}]}`,
+    titles: ["Story 1"],
+    repairs: ["json-syntax"],
+  },
+  {
+    name: "text after the document",
+    document: `${jsonFeed(1)}\n<b>Warning</b>: Cannot modify header information`,
+    titles: ["Story 1"],
+    repairs: ["junk-after-root"],
+  },
+  {
+    name: "text before the document",
+    document: `Deprecated: something in /var/www/feed.php on line 3\n${jsonFeed(1)}`,
+    titles: ["Story 1"],
+    repairs: ["junk-before-root"],
+  },
+  {
+    name: "nesting past the depth cap costs the one member it is in (no stack overflow)",
+    document: jsonFeed(2)
+      .replace('"Body 1."', `${"[".repeat(100_000)}${"]".repeat(100_000)}`)
+      .replace('"Body 2."', '"Body 2.",'),
+    titles: ["Story 1", "Story 2"],
+    repairs: ["json-syntax", "json-commas"],
+  },
+  {
+    name: "a well-formed JSON Feed records no repair",
+    document: jsonFeed(2),
+    titles: ["Story 1", "Story 2"],
+    repairs: [],
+  },
+];
+
+describe("forgiving ingest: each kind of brokenness in a JSON Feed", () => {
+  it.each(jsonCases)("$name", async ({ document, titles, repairs, check }) => {
+    const feed = await parseFeed(document, JSON_FEED_URL);
+    expect(feed.format).toBe("json");
+    expect(feed.items.map((entry) => entry.title)).toEqual(titles);
+    expect([...(feed.repairs ?? [])].sort()).toEqual([...repairs].sort());
+    check?.(feed);
+  });
+
+  it("a JSON Feed cut off before its version is a clear error, not 'some other API's data'", async () => {
+    await expect(parseFeed('{"title": "World", "items": [{"id": "a", "title": "x"}', JSON_FEED_URL)).rejects.toThrow(
+      /is JSON cut off before it says which kind of document it is/,
+    );
+  });
+
+  it("a lone brace is a FeedError with a sentence", async () => {
+    const error = await parseFeed("{", JSON_FEED_URL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeedError);
+    expect((error as Error).message).toMatch(
+      /^The document at https:\/\/news\.example\/feed\.json is JSON cut off .*\.$/,
+    );
+  });
+
+  it("over the item cap, the newest JSON items are kept whatever the order", async () => {
+    // Oldest first in the document, and one line broken so the forgiving path applies the cap too.
+    const feed = await parseFeed(jsonFeed(5).replace('"Body 1."', '"Body 1.",'), JSON_FEED_URL, { maxItems: 2 });
+    expect(feed.items.map((entry) => entry.title)).toEqual(["Story 4", "Story 5"]);
+    expect(feed.itemsOverCap).toBe(3);
   });
 });

@@ -1,7 +1,10 @@
 /** JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1) -> RawFeed, read directly without a library. */
 import { JSON_FEED_VERSION_PREFIXES } from "./constants.ts";
+import { feedDateMillis } from "./date.ts";
 import { describeInput, FeedError, NotAFeedError } from "./errors.ts";
 import type { RawFeed, RawItem, TextValue } from "./item.ts";
+import { keepNewest } from "./item-cap.ts";
+import { type JsonRepair, readJsonForgivingly, UnreadableValue } from "./json-repair.ts";
 import { httpUrl } from "./url.ts";
 import { own } from "./xml-node.ts";
 
@@ -53,19 +56,52 @@ export function isJsonFeed(value: unknown): boolean {
   return /^1(?:\.[01])?$/.test(version.trim()) && Array.isArray(own(value, "items"));
 }
 
-/** Parse JSON Feed text. NotAFeedError for JSON that is not a JSON Feed, FeedError for broken JSON. */
-export function parseJsonFeed(json: string, feedUrl: string | null, maxItems: number): RawFeed {
-  let value: unknown;
+export interface JsonFeedResult extends RawFeed {
+  repairs: JsonRepair[];
+  /** Items dropped because the document ended inside them. */
+  itemsCutOff: number;
+}
+
+/** The JSON value of the text: JSON.parse when it can, else read forgivingly (json-repair.ts). */
+function readJson(json: string, maxDepth: number): { value: unknown; repairs: JsonRepair[]; cutOff: WeakSet<object> } {
   try {
-    value = JSON.parse(json);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : "syntax error";
+    return { value: JSON.parse(json), repairs: [], cutOff: new WeakSet() };
+  } catch {
+    return readJsonForgivingly(json, maxDepth);
+  }
+}
+
+function itemOf(item: unknown, base: string | null): RawItem | { skip: string } {
+  if (item instanceof UnreadableValue) {
+    return { skip: `its JSON cannot be read from character ${item.offset + 1} on (${item.reason})` };
+  }
+  return readItem(item, base);
+}
+
+/**
+ * Parse JSON Feed text. JSON that JSON.parse refuses is read forgivingly: every complete item is kept, the item the
+ * document was cut off in is counted in `itemsCutOff`, and what was repaired is in `repairs`.
+ * NotAFeedError for JSON that is not a JSON Feed; FeedError when no JSON value could be read at all.
+ */
+export function parseJsonFeed(
+  json: string,
+  feedUrl: string | null,
+  limits: { maxItems: number; maxDepth: number },
+): JsonFeedResult {
+  const { value, repairs, cutOff } = readJson(json, limits.maxDepth);
+  if (value === undefined) {
     throw new FeedError(
       "malformed",
-      `${describeInput(feedUrl)} starts like JSON but is not valid JSON (${reason}), so it cannot be read as a JSON Feed.`,
+      `${describeInput(feedUrl)} starts like JSON but holds no JSON value that can be read, so it cannot be read as a JSON Feed.`,
     );
   }
   if (!isJsonFeed(value)) {
+    if (repairs.includes("truncated") && str(value, "version") === null) {
+      throw new FeedError(
+        "malformed",
+        `${describeInput(feedUrl)} is JSON cut off before it says which kind of document it is (its "version"), so it cannot be read as a JSON Feed. Try again later, or tell the publisher.`,
+      );
+    }
     throw new NotAFeedError(
       `${describeInput(feedUrl)} is not an RSS, Atom or JSON Feed document: it is JSON without a "version" of "https://jsonfeed.org/version/1.1" (or 1), so it is some other API's data. Check that the URL points to the feed itself.`,
     );
@@ -80,6 +116,9 @@ export function parseJsonFeed(json: string, feedUrl: string | null, maxItems: nu
   const items = Array.isArray(list) ? list : [];
   // Relative item URLs resolve against where the feed was really fetched from, else where it says it lives.
   const base = feedUrl ?? httpUrl(str(value, "feed_url"));
+  const { kept, dropped } = keepNewest(items, limits.maxItems, (item) =>
+    feedDateMillis(str(item, "date_published") ?? str(item, "date_modified")),
+  );
   return {
     format: "json",
     title: text(value, "title", "text"),
@@ -87,7 +126,9 @@ export function parseJsonFeed(json: string, feedUrl: string | null, maxItems: nu
     language: str(value, "language"),
     ttlMinutes: null,
     author: authors(value),
-    items: items.slice(0, maxItems).map((item) => readItem(item, base)),
-    itemsOverCap: Math.max(0, items.length - maxItems),
+    items: kept.map((item) => itemOf(item, base)),
+    itemsOverCap: dropped.length,
+    repairs,
+    itemsCutOff: Array.isArray(list) && cutOff.has(list) ? 1 : 0,
   };
 }

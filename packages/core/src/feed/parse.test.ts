@@ -321,9 +321,14 @@ describe("BAD-INPUTS 21: not a feed", () => {
     expect(feed).toMatchObject({ format, items: [], skipped: [] });
   });
 
+  it("a JSON Feed cut off at the start of its items is a feed with no items, repaired", async () => {
+    const feed = await parseFeed(`{"version": "https://jsonfeed.org/version/1.1", "items": [`, FEED_URL);
+    expect(feed).toMatchObject({ format: "json", items: [], skipped: [], repairs: ["truncated"] });
+  });
+
   it.each([
-    ["broken JSON", `{"version": "https://jsonfeed.org/version/1.1", "items": [`],
     ["JSON Feed whose items is not a list", `{"version": "https://jsonfeed.org/version/1.1", "items": {}}`],
+    ["JSON cut off before its version", `{"title": "x", "items": [`],
   ])("%s -> FeedError malformed", async (_case, text) => {
     const error = await parseError(text);
     expect(error.code).toBe("malformed");

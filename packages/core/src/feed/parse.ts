@@ -46,6 +46,9 @@ function startOfDocument(text: string): number {
   return Math.max(declaration, 0);
 }
 
+/** The opening of a JSON Feed whose first member is its version (as the spec's examples and most generators write it). */
+const JSON_FEED_START = /\{\s*"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//;
+
 /** The start tag of a feed's root element, under any prefix. */
 const FEED_ROOT_START = /<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]/;
 
@@ -59,9 +62,16 @@ async function readRaw(text: string, feedUrl: string | null, options: Required<P
   if (start < 0) throw notAFeed(feedUrl, "it is empty");
   const first = text[from + start];
   if (first === "{" || first === "[") {
-    return { ...parseJsonFeed(text.slice(from), feedUrl, options.maxItems), repairs: junk, itemsCutOff: 0 };
+    const feed = parseJsonFeed(text.slice(from), feedUrl, options);
+    return { ...feed, repairs: [...junk, ...feed.repairs] };
   }
   if (first !== "<") {
+    // Text a server put before a JSON Feed (warnings, stray output): read from the feed's opening brace.
+    const json = text.slice(from, from + 65_536).search(JSON_FEED_START);
+    if (json > 0) {
+      const feed = parseJsonFeed(text.slice(from + json), feedUrl, options);
+      return { ...feed, repairs: ["junk-before-root", ...feed.repairs] };
+    }
     // Text a server put before the feed without an XML declaration (warnings, stray output): skip to the root.
     const root = text.slice(from, from + 65_536).search(FEED_ROOT_START);
     if (root > 0) {

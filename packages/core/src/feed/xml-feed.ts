@@ -5,7 +5,7 @@
  * another item's broken XML.
  */
 import Parser from "rss-parser";
-import { parseFeedDate } from "./date.ts";
+import { feedDateMillis } from "./date.ts";
 import { describeInput, FeedError, NotAFeedError } from "./errors.ts";
 import type { RawFeed } from "./item.ts";
 import { RSS_PARSER_OPTIONS, readXmlFeed } from "./rss-atom.ts";
@@ -33,11 +33,6 @@ function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
-function dateMillis(text: string): number | null {
-  const iso = parseFeedDate(text);
-  return iso === null ? null : Date.parse(iso);
-}
-
 export interface XmlFeedResult extends RawFeed {
   repairs: XmlRepair[];
   /** Items dropped because the document ended inside them. */
@@ -54,7 +49,7 @@ export async function parseXmlFeed(
   feedUrl: string | null,
   limits: RepairLimits,
 ): Promise<XmlFeedResult | NotFeedRoot> {
-  const repaired = repairXml(text, start, feedUrl, limits, dateMillis);
+  const repaired = repairXml(text, start, feedUrl, limits, feedDateMillis);
   if (!isRepairedXml(repaired)) return repaired;
   if (repaired.format !== "atom" && !repaired.hasChannel) {
     const root = repaired.format === "rss" ? "rss" : "rdf:RDF";

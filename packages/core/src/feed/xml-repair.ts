@@ -21,6 +21,7 @@
 import { decodeHTMLStrict } from "entities";
 import type { FeedRepair } from "../types.ts";
 import { describeInput, FeedError } from "./errors.ts";
+import { keepNewest } from "./item-cap.ts";
 
 /** Kinds of repair this pass makes (decoding makes the other, "invalid-bytes"). */
 export type XmlRepair = Exclude<FeedRepair, "invalid-bytes">;
@@ -599,24 +600,6 @@ function refuseDeclaration(token: string, feedUrl: string | null): void {
   }
 }
 
-/** Keep the newest `maxItems` items (by date; undated ones after dated ones, in document order). */
-function applyItemCap(items: RepairedItem[], maxItems: number, parseDate: (text: string) => number | null) {
-  if (items.length <= maxItems) return { kept: items, dropped: [] as RepairedItem[] };
-  const ranked = items
-    .map((item, index) => ({ item, index, time: item.dateText === null ? null : parseDate(item.dateText) }))
-    .sort((a, b) => {
-      if (a.time !== null && b.time !== null && a.time !== b.time) return b.time - a.time;
-      if (a.time === null && b.time !== null) return 1;
-      if (b.time === null && a.time !== null) return -1;
-      return a.index - b.index;
-    });
-  const keep = new Set(ranked.slice(0, maxItems).map((entry) => entry.item));
-  return {
-    kept: items.filter((item) => keep.has(item)),
-    dropped: items.filter((item) => !keep.has(item)),
-  };
-}
-
 /**
  * Repair a feed document (text from decodeFeedBytes, starting at `start`). Returns the repaired XML, or the
  * root it found when that root is not a feed's. Throws FeedError for DTD subsets and nesting over the cap.
@@ -631,7 +614,9 @@ export function repairXml(
   const repairer = new Repairer(text, feedUrl, limits);
   const notFeed = repairer.run(start);
   if (notFeed || repairer.format === null) return notFeed ?? { root: null, doctype: null };
-  const { kept, dropped } = applyItemCap(repairer.items, limits.maxItems, parseDate);
+  const { kept, dropped } = keepNewest(repairer.items, limits.maxItems, (item) =>
+    item.dateText === null ? null : parseDate(item.dateText),
+  );
   const parts = repairer.out;
   for (const item of dropped) for (let i = item.partStart; i < item.partEnd; i++) parts[i] = "";
   return {
