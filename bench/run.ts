@@ -19,6 +19,7 @@ const benches = [
   "./bundles.bench.ts",
   "./poll.bench.ts",
   "./alert-latency.bench.ts",
+  "./opml-import.bench.ts",
 ];
 
 const words = process.argv.slice(2);

@@ -382,56 +382,104 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in Chromium (${CHROMIUM})`, () => 
     consoleErrors.splice(consoleErrors.indexOf(refused[0] ?? ""), 1);
   });
 
-  // PATCH /feeds/{id} and POST /feeds/import are built on another branch: here the page's requests are checked
-  // against that contract with the browser answering for the API. Re-test against the real routes after the merge.
-  it("pause sends PATCH /feeds/{id} {paused: true} with the key, and import posts the OPML file", async () => {
+  it("pause sends PATCH /feeds/{id} {paused: true} with the key and the feed is paused", async () => {
     const page = await open("/dashboard/feeds");
     await page.locator("#admin-key").fill(TEST_ADMIN_KEY);
     await page.getByRole("button", { name: "Use key" }).click();
-    const requests: { method: string; url: string; headers: Record<string, string>; body: string | null }[] = [];
-    await page.route(/\/feeds\/(?:[0-9a-f]{16}|import)$/, async (route) => {
-      const request = route.request();
-      requests.push({
-        method: request.method(),
-        url: request.url(),
-        headers: request.headers(),
-        body: request.postData(),
-      });
-      const body = request.url().endsWith("/import")
-        ? {
-            added: [{ url: "http://127.0.0.1:1/a.xml" }],
-            duplicates: [],
-            errors: [{ url: "ftp://x", error: "not http(s)" }],
-          }
-        : { id: wireFeedId, title: "Loopback Wire", paused: true };
-      await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(body) });
-    });
-
+    const sent = page.waitForRequest((r) => r.method() === "PATCH");
     const pause = page.locator(`button[data-feed-toggle][data-feed-id="${wireFeedId}"]`);
     expect(await pause.textContent()).toBe("Pause");
     await Promise.all([page.waitForEvent("load"), pause.click()]);
     await expect.poll(() => page.locator("#flash").textContent()).toBe("Paused Loopback Wire.");
-    expect(requests[0]).toMatchObject({
-      method: "PATCH",
-      url: `${stack.url}/feeds/${wireFeedId}`,
-      body: JSON.stringify({ paused: true }),
-    });
-    expect(requests[0]?.headers.authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
-    expect(requests[0]?.headers["content-type"]).toBe("application/json");
+    const request = await sent;
+    expect(request.url()).toBe(`${stack.url}/feeds/${wireFeedId}`);
+    expect(request.postData()).toBe(JSON.stringify({ paused: true }));
+    expect(request.headers().authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
+    expect((await stack.store.getFeed(wireFeedId))?.status).toBe("paused");
+    // And back, so that the feed is watched again.
+    const resume = page.locator(`button[data-feed-toggle][data-feed-id="${wireFeedId}"]`);
+    expect(await resume.textContent()).toBe("Resume");
+    await Promise.all([page.waitForEvent("load"), resume.click()]);
+    await expect.poll(() => page.locator("#flash").textContent()).toBe("Resumed Loopback Wire.");
+    expect((await stack.store.getFeed(wireFeedId))?.status).not.toBe("paused");
+    await page.close();
+  });
 
+  it("import posts the OPML file to the real route and shows what was added and which outlines were skipped and why", async () => {
+    const imported = await feedServer("Imported Wire");
+    imported.setItems([item("new-start-extension", 10)]);
+    const wire = servers[0]?.url ?? "";
+    const page = await open("/dashboard/feeds");
+    await page.locator("#admin-key").fill(TEST_ADMIN_KEY);
+    await page.getByRole("button", { name: "Use key" }).click();
     const opml = join(ARTIFACTS, "import.opml");
     mkdirSync(ARTIFACTS, { recursive: true });
-    const text = `<?xml version="1.0"?><opml version="2.0"><body><outline text="News"><outline type="rss" xmlUrl="http://127.0.0.1:1/a.xml"/></outline></body></opml>`;
+    const text = [
+      `<?xml version="1.0"?>`,
+      `<opml version="2.0"><head><title>Export</title></head><body>`,
+      `<outline text="News">`,
+      `<outline type="rss" text="Imported Wire" xmlUrl="${imported.url}"/>`,
+      `<outline type="rss" text="Same wire, other spelling" xmlUrl="${imported.url.replace("http://", "HTTP://")}"/>`,
+      `<outline type="rss" text="Loopback Wire" xmlUrl="${wire}"/>`,
+      `<outline type="rss" text="No address"/>`,
+      `<outline type="rss" text="Old FTP mirror" xmlUrl="ftp://127.0.0.1/feed.xml"/>`,
+      `</outline></body></opml>`,
+    ].join("\n");
     writeFileSync(opml, text);
     await page.locator("#opml-file").setInputFiles(opml);
+    const answered = page.waitForResponse((r) => r.url().endsWith("/feeds/import"));
     await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Import" }).click()]);
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect(response.request().headers()["content-type"]).toBe("text/x-opml");
+    expect(response.request().headers().authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
+    const watched = (await stack.store.listFeeds()).filter((f) => f.url === imported.url);
+    expect(watched.map((f) => f.title)).toEqual(["Imported Wire"]);
     await expect
       .poll(() => page.locator("#flash").textContent())
-      .toContain("OPML imported (added: 1 · duplicates: 0 · errors: 1).");
-    expect(await page.locator("#flash li").allTextContents()).toEqual(["ftp://x: not http(s)"]);
-    expect(requests[1]).toMatchObject({ method: "POST", url: `${stack.url}/feeds/import`, body: text });
-    expect(requests[1]?.headers["content-type"]).toBe("text/x-opml");
-    expect(requests[1]?.headers.authorization).toBe(`Bearer ${TEST_ADMIN_KEY}`);
+      .toContain(
+        "OPML imported: 1 feed added, 1 already watched, 1 duplicate entry skipped, 2 entries skipped for problems.",
+      );
+    const items = await page.locator("#flash li").allTextContents();
+    expect(items).toHaveLength(3);
+    expect(items[0]).toBe("Line 7 (No address): The outline is a feed (type rss) without an xmlUrl.");
+    expect(items[1]).toMatch(/^Line 8 \(Old FTP mirror\): .*ftp/i);
+    expect(items[2]).toBe("Line 5 (Same wire, other spelling): the same feed as line 4, skipped.");
+    // The added feed is listed on the page the import reloaded, under the name the file gave it.
+    expect(await page.locator("main").textContent()).toContain("Imported Wire");
+    await checkAndShoot(page, "feeds-after-import");
+    await page.close();
+  });
+
+  it("the API reference is linked from every page, styled by its own stylesheet under the CSP, and accessible", async () => {
+    const overview = await open("/");
+    await Promise.all([overview.waitForEvent("load"), overview.getByRole("link", { name: "API reference" }).click()]);
+    expect(new URL(overview.url()).pathname).toBe("/docs");
+    await overview.close();
+
+    const page = await open("/docs");
+    // Computed styles from /assets/docs.css: a blocked stylesheet would leave the browser's defaults.
+    type Look = { display: string; background: string; margin: string; borderBottom: string; position: string };
+    // A string, as for axe: the tests are compiled without the DOM's types.
+    const styles = (await page.evaluate(`(() => {
+      const look = (selector) => {
+        const element = document.querySelector(selector);
+        if (!element) return null;
+        const style = getComputedStyle(element);
+        return { display: style.display, background: style.backgroundColor, margin: style.margin,
+          borderBottom: style.borderBottomWidth, position: style.position };
+      };
+      return { body: look("body"), layout: look(".layout"), header: look("header"), aside: look("aside"),
+        sheets: [...document.styleSheets].map((sheet) => new URL(sheet.href ?? "inline:").pathname) };
+    })()`)) as Record<"body" | "layout" | "header" | "aside", Look | null> & { sheets: string[] };
+    expect(styles.sheets).toEqual(["/assets/docs.css"]);
+    expect(styles.body).toMatchObject({ background: "rgb(247, 248, 250)", margin: "0px" });
+    expect(styles.layout?.display).toBe("grid");
+    expect(styles.header).toMatchObject({ background: "rgb(255, 255, 255)", borderBottom: "1px" });
+    expect(styles.aside?.position).toBe("sticky");
+    expect(await page.locator("main section").count()).toBeGreaterThan(20);
+    await checkAndShoot(page, "docs");
+    await page.close();
   });
 
   it("nothing ran from feeds and nothing failed in any page", () => {

@@ -17,7 +17,7 @@ type ImportResult = {
   duplicates: { line: number; sameAsLine: number }[];
   problems: { line: number; detail: string }[];
 };
-type Feed = { id: string; url: string; title: string | null };
+type Feed = { id: string; url: string; title: string | null; folder: string | null };
 
 const apps: TestApp[] = [];
 afterEach(async () => {
@@ -42,7 +42,7 @@ async function importFile(app: TestApp, body: string): Promise<ImportResult> {
 
 const feedsOf = async (app: TestApp) =>
   (((await (await app.request("/feeds")).json()) as { feeds: Feed[] }).feeds as Feed[])
-    .map((f) => ({ url: f.url, title: f.title }))
+    .map((f) => ({ url: f.url, title: f.title, folder: f.folder }))
     .sort((a, b) => a.url.localeCompare(b.url));
 
 describe("OPML round trip", () => {
@@ -52,6 +52,13 @@ describe("OPML round trip", () => {
     expect(feedly.added).toHaveLength(5);
     expect(feedly.duplicates).toEqual([expect.objectContaining({ line: 16, sameAsLine: 9 })]);
     expect(feedly.problems).toEqual([]);
+    // Each feed keeps the folder it sat in (the first one, for the feed listed in two).
+    const folders = Object.fromEntries((await feedsOf(app)).map((f) => [f.title, f.folder]));
+    expect(folders).toMatchObject({
+      "Kyiv Independent": "Ukraine",
+      "BBC News - World": "Wires & world",
+      "The Guardian: World": "Wires & world",
+    });
 
     const freshrss = await importFile(app, fixture("freshrss-export.opml"));
     expect(freshrss.added.map((f) => f.title)).toEqual(["UN News", null, "SCMP China", "Xinhua", "SCO watchers"]);
@@ -91,5 +98,35 @@ describe("OPML round trip", () => {
     // A feed without a title is exported under its host name (OPML outlines need a text), which names it there.
     expect(after).toEqual(before.map((f) => (f.title === null ? { ...f, title: new URL(f.url).hostname } : f)));
     expect(after).toHaveLength(10);
+    // The folders come back as folders: one outline per folder, in name order, the feeds inside.
+    const parsed = exported.match(/<outline text="[^"]*" title="[^"]*">/g) ?? [];
+    expect(parsed).toEqual(
+      [...new Set(before.map((f) => f.folder).filter((f) => f !== null))]
+        .sort()
+        .map((f) => `<outline text="${f.replace(/&/g, "&amp;")}" title="${f.replace(/&/g, "&amp;")}">`),
+    );
+    expect(parsed.length).toBeGreaterThan(1);
+  });
+
+  it("moves a feed to another folder (PATCH), which the export writes", async () => {
+    const app = await instance();
+    await importFile(app, fixture("feedly-export.opml"));
+    const bbc = (((await (await app.request("/feeds")).json()) as { feeds: Feed[] }).feeds as Feed[]).find(
+      (f) => f.title === "BBC News - World",
+    );
+    const moved = await app.request(`/feeds/${bbc?.id}`, { method: "PATCH", headers: admin, json: { folder: " UK " } });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ folder: "UK", title: "BBC News - World" });
+    const exported = await (await app.request("/feeds/export.opml")).text();
+    expect(exported).toMatch(/<outline text="UK" title="UK">\n\s+<outline type="rss" text="BBC News - World"/);
+    const none = await app.request(`/feeds/${bbc?.id}`, { method: "PATCH", headers: admin, json: { folder: null } });
+    expect(await none.json()).toMatchObject({ folder: null });
+    const tooLong = await app.request(`/feeds/${bbc?.id}`, {
+      method: "PATCH",
+      headers: admin,
+      json: { folder: "x".repeat(201) },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({ field: "folder" });
   });
 });

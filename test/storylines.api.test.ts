@@ -222,6 +222,48 @@ describe("PATCH /storylines/{id}", () => {
     });
   });
 
+  it("writes the description (and title) of a new query anew, even after a merge patch dropped the query", async () => {
+    const created = await call("POST", "/storylines", { id: "from-query", query: "Ryabkov" });
+    expect(created.body).toMatchObject({ title: "Ryabkov", description: "Built from the query: Ryabkov." });
+    // A merge patch edits the compiled JSON: the storyline no longer has a query, but keeps what it was built with.
+    const edited = await call("PATCH", "/storylines/from-query", { threshold: 0.35 });
+    expect(edited.status).toBe(200);
+    const listed = await call("GET", "/storylines", undefined, {});
+    expect(listed.body.storylines).toContainEqual(expect.objectContaining({ id: "from-query", query: null }));
+    const requeried = await call("PATCH", "/storylines/from-query", { query: "Lavrov OR Ryabkov" });
+    expect(requeried.status).toBe(200);
+    expect(requeried.body).toMatchObject({
+      title: "Lavrov OR Ryabkov",
+      description: "Built from the query: Lavrov OR Ryabkov.",
+    });
+  });
+
+  it("keeps a description and a title the user wrote when a new query is compiled", async () => {
+    await call("POST", "/storylines", { id: "own-words", query: "Ryabkov", title: "Ryabkov watch" });
+    await call("PATCH", "/storylines/own-words", { description: "What Ryabkov says about arms control." });
+    const res = await call("PATCH", "/storylines/own-words", { query: "Ryabkov OR Lavrov" });
+    expect(res.body).toMatchObject({
+      title: "Ryabkov watch",
+      description: "What Ryabkov says about arms control.",
+      cues: [{ phrase: "Ryabkov" }, { phrase: "Lavrov" }],
+    });
+  });
+
+  it.each([
+    ["a NUL in the title", { title: "Arms\u0000control" }, "title", /U\+0000/],
+    ["a right-to-left override in the title", { title: "Arms \u202econtrol" }, "title", /U\+202E RIGHT-TO-LEFT/],
+    ["an isolate in a cue", { cues: [{ phrase: "New\u2066 START", weight: 5 }] }, "cues[0].phrase", /ISOLATE/],
+    ["an escape in the description", { description: "a\u001b[31m red" }, "description", /U\+001B/],
+    ["a bidi override in a query", { query: "Ryabkov \u202eOR Lavrov" }, "query", /U\+202E/],
+    ["a NUL in a query", { query: "Ryab\u0000kov" }, "query", /U\+0000/],
+  ])("refuses %s, naming the field", async (_, body, field, detail) => {
+    const res = await call("PATCH", "/storylines/to-edit", body);
+    expectProblem(res, 400, field === "query" ? "invalid_query" : "invalid_storyline", field);
+    expect(String(res.body.detail)).toMatch(detail);
+    const created = await call("POST", "/storylines", { ...("query" in body ? {} : arms), id: "hostile", ...body });
+    expectProblem(created, 400, field === "query" ? "invalid_query" : "invalid_storyline", field);
+  });
+
   it("edits a built-in storyline, which then overrides the built-in one", async () => {
     const res = await call("PATCH", "/storylines/new-start", { threshold: 0.6 });
     expect(res.status).toBe(200);

@@ -9,11 +9,12 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ApiDeps } from "./deps.ts";
 import { ApiError, errorResponse, PROBLEM_TITLES, problemType } from "./errors.ts";
-import { allowedMethods } from "./method-not-allowed.ts";
+import { allowedMethods, fixedPaths, methodNotAllowed } from "./method-not-allowed.ts";
 import { DEFAULT_RATE_LIMITS, rateLimit } from "./middleware/rate-limit.ts";
 import { registerDashboardRoutes } from "./routes/dashboard.ts";
 import { registerDocsRoutes } from "./routes/docs.ts";
 import { registerFeedRoutes } from "./routes/feeds.ts";
+import { registerFramingRoutes } from "./routes/framing.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerStoryRoutes } from "./routes/stories.ts";
 import { registerStorylineRoutes } from "./routes/storylines.ts";
@@ -86,6 +87,8 @@ export function createApp(deps: ApiDeps): App {
   app.use("*", (c, next) => (c.req.path === "/feeds/import" ? importLimit(c, next) : defaultLimit(c, next)));
 
   app.use("*", rateLimit(deps, deps.rateLimit ?? DEFAULT_RATE_LIMITS));
+  // Before every route's own middleware: `/feeds/import` is never read as a feed id, whatever the method.
+  app.use("*", fixedPaths(app));
 
   registerHealthRoutes(app, deps);
   registerFeedRoutes(app, deps);
@@ -93,6 +96,7 @@ export function createApp(deps: ApiDeps): App {
   registerStorylineRoutes(app, deps);
   registerSubscriptionRoutes(app, deps);
   registerTimelineRoutes(app, deps);
+  registerFramingRoutes(app);
   registerDashboardRoutes(app, deps);
 
   app.doc31("/openapi.json", OPENAPI_CONFIG);
@@ -118,16 +122,7 @@ export function createApp(deps: ApiDeps): App {
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);
-    if (allow.length > 0) {
-      return errorResponse(
-        c,
-        405,
-        "method_not_allowed",
-        `${c.req.method} is not allowed on ${c.req.path}; use ${allow.join(" or ")}.`,
-        undefined,
-        { allow: allow.join(", ") },
-      );
-    }
+    if (allow.length > 0) return methodNotAllowed(c, allow);
     return errorResponse(c, 404, "not_found", `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`);
   });
   app.onError((error, c) => {

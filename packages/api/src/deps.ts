@@ -27,6 +27,11 @@ export interface ApiDeps {
   now?: () => Date;
   /** Requests per window per API key and per client address; default DEFAULT_RATE_LIMITS. */
   rateLimit?: RateLimitSettings;
+  /**
+   * Words of each new story put in the search index (`searchWordsPerStory`); 0 means search is off, and `q` is
+   * refused. Absent: on.
+   */
+  searchWordsPerStory?: number;
   /** How long a new feed's first-fetch claim lasts if its job is lost (default 60 s). */
   claimTimeoutMs?: number;
 }
@@ -53,6 +58,7 @@ export function apiDeps(pipeline: ComposedPipeline, sendTest: ApiDeps["sendTest"
     sendTest,
     now: () => pipeline.clock.now(),
     claimTimeoutMs: pipeline.claimTimeoutMs,
+    searchWordsPerStory: config.searchWordsPerStory,
     rateLimit: {
       perKey: config.rateLimitPerKey,
       perAddress: config.rateLimitPerAddress,

@@ -73,6 +73,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The realm of the API's bearer challenge (RFC 6750). */
+export const AUTH_REALM = "Storywire";
+
+/**
+ * The challenge of a 401 answer: RFC 9110 section 15.5.2 requires a WWW-Authenticate header on every 401, and the
+ * API's scheme is Bearer (RFC 6750). `error` says why a key that was sent is refused.
+ */
+export function bearerChallenge(error?: "invalid_token" | "insufficient_scope"): string {
+  return `Bearer realm="${AUTH_REALM}"${error ? `, error="${error}"` : ""}`;
+}
+
 export function errorResponse(
   c: Context,
   status: ContentfulStatusCode,
@@ -81,7 +92,12 @@ export function errorResponse(
   field?: string,
   headers: Record<string, string> = {},
 ) {
+  const challenge: Record<string, string> =
+    status === 401 && !Object.keys(headers).some((name) => name.toLowerCase() === "www-authenticate")
+      ? { "www-authenticate": bearerChallenge() }
+      : {};
   return c.body(JSON.stringify(problem(status, code, detail, field)), status, {
+    ...challenge,
     ...headers,
     "content-type": PROBLEM_CONTENT_TYPE,
   });

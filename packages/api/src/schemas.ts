@@ -1,5 +1,6 @@
 /** Request and response schemas; they drive both validation and the OpenAPI document. */
 import { z } from "@hono/zod-openapi";
+import { FRAMING_LABELS } from "@storywire/core";
 
 /** RFC 9457 problem details: the body of every error answer (content type application/problem+json). */
 export const ProblemSchema = z
@@ -14,6 +15,36 @@ export const ProblemSchema = z
     field: z.string().optional().openapi({ description: "The request field that is wrong, as a path", example: "url" }),
   })
   .openapi("Problem");
+
+/** `limit` of a paged list: a whole number from 1 to `max`, `fallback` when absent. */
+export function pageLimit(max: number, fallback: number) {
+  const error = `must be a whole number from 1 to ${max}`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(1, { error })
+    .max(max, { error })
+    .default(fallback)
+    .openapi({ description: `How many to answer (1 to ${max})` });
+}
+
+/** `cursor` of a paged list: the previous page's nextCursor, as given. */
+export const PageCursor = z
+  .string()
+  .max(2048, { error: "must be the nextCursor of the previous page, as given (at most 2048 characters)" })
+  .optional()
+  .openapi({ description: "The nextCursor of the previous page" });
+
+/** A score or share: a number from 0 to 1 (`coerce` for query strings). */
+export function unitNumber(coerce = false) {
+  const error = "must be a number from 0 to 1";
+  return (coerce ? z.coerce.number({ error }) : z.number({ error })).min(0, { error }).max(1, { error });
+}
+
+/** A storyline id as the storyline schema writes them (the ids of GET /storylines). */
+export const STORYLINE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const STORYLINE_ID_RULE =
+  "must be a storyline id (lower-case letters, digits and hyphens; GET /storylines lists them)";
 
 /** An error answer in a route's OpenAPI responses. */
 export function problemResponse(description: string) {
@@ -39,6 +70,10 @@ export const FeedSchema = z
     lastError: z.string().nullable(),
     lastStatus: z.number().nullable().openapi({ description: "HTTP status of the last fetch" }),
     stories: z.number().int().openapi({ description: "Stories stored from this feed" }),
+    folder: z
+      .string()
+      .nullable()
+      .openapi({ description: "Your folder (category) for it: from an OPML import or PATCH; null when none" }),
     lastItems: z
       .object({
         total: z.number().int(),
@@ -92,10 +127,18 @@ export const FeedPatchSchema = z
       .nullable()
       .optional()
       .openapi({ description: 'Your name for the feed; null or "" goes back to the feed\'s own title' }),
+    folder: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The folder (category) to put it in, as OPML export writes it; null or "" for none' }),
   })
   .strict()
-  .refine((patch) => patch.paused !== undefined || patch.title !== undefined, {
-    message: 'give "paused", "title" or both',
+  .refine((patch) => patch.paused !== undefined || patch.title !== undefined || patch.folder !== undefined, {
+    message:
+      'The request body changes nothing: give "paused" (true pauses the feed, false resumes it), "title" (your ' +
+      'name for it, or null for the feed\'s own), "folder" (its folder, or null for none), or several',
   })
   .openapi("FeedPatch", { example: { paused: true, title: "Kyiv Independent (English)" } });
 
@@ -216,20 +259,29 @@ const listParam = <T extends z.ZodType>(item: T, description: string, example: s
     .optional()
     .openapi({ description, example, param: { style: "form", explode: false } });
 
-const Iso = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time such as 2025-03-01T00:00:00Z" });
+/** Stories are sorted by times from 1970 to 9999 (the store's keys); an instant outside can name none. */
+const ISO_RULE = "must be an ISO 8601 date-time from 1970 to 9999, such as 2025-03-01T00:00:00Z";
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const Iso = z.iso.datetime({ offset: true, error: ISO_RULE }).refine(
+  (value) => {
+    const at = Date.parse(value);
+    return at >= 0 && at <= LAST_INSTANT;
+  },
+  { error: ISO_RULE },
+);
 
 export const STORY_INCLUDES = ["text", "evidence", "framing"] as const;
 
 export const StoryListQuery = z
   .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(2048).optional(),
+    limit: pageLimit(100, 20),
+    cursor: PageCursor,
     storyline: listParam(
-      z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be storyline ids"),
-      "Only stories that entered one of these storylines",
+      z.string().regex(STORYLINE_ID, { error: STORYLINE_ID_RULE }),
+      "Only stories that entered one of these storylines (ids of GET /storylines; an unknown id is refused)",
       "ceasefire,new-start",
     ),
-    minScore: z.coerce.number().min(0).max(1).optional().openapi({
+    minScore: unitNumber(true).optional().openapi({
       description: "Only stories scoring at least this in a matched storyline (of `storyline`, when given)",
     }),
     relation: listParam(
@@ -238,8 +290,10 @@ export const StoryListQuery = z
       "first,update",
     ),
     framing: listParam(
-      z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be framing labels"),
-      "Only stories with one of these framing labels",
+      z.enum(FRAMING_LABELS as [string, ...string[]], {
+        error: `must be one of the framing labels ${FRAMING_LABELS.join(", ")}`,
+      }),
+      `Only stories with one of these framing labels: ${FRAMING_LABELS.join(", ")}`,
       "kremlin-aligned",
     ),
     feed: z
@@ -300,21 +354,25 @@ export const ChannelSchema = z
   ])
   .openapi("Channel");
 
+const FramingLabel = z.enum(FRAMING_LABELS as [string, ...string[]], {
+  error: `must be one of the framing labels ${FRAMING_LABELS.join(", ")}`,
+});
+
 export const FiltersSchema = z
   .object({
-    includeLabels: z.array(z.string().max(64)).max(20).optional(),
-    excludeLabels: z.array(z.string().max(64)).max(20).optional(),
-    maxAnonymousShare: z.number().min(0).max(1).optional(),
+    includeLabels: z.array(FramingLabel).max(20).optional(),
+    excludeLabels: z.array(FramingLabel).max(20).optional(),
+    maxAnonymousShare: unitNumber().optional(),
   })
   .strict();
 
 export const CreateSubscriptionSchema = z
   .object({
     storylines: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be storyline ids"))
-      .min(1)
-      .max(50),
-    minScore: z.number().min(0).max(1).default(0),
+      .array(z.string().regex(STORYLINE_ID, { error: STORYLINE_ID_RULE }))
+      .min(1, { error: "must name at least one storyline (GET /storylines lists them)" })
+      .max(50, { error: "must name at most 50 storylines" }),
+    minScore: unitNumber().default(0),
     filters: FiltersSchema.default({}),
     mode: z.enum(["immediate", "hourly", "daily"]).default("immediate"),
     channel: ChannelSchema,
@@ -353,14 +411,15 @@ export const SubscriptionPageSchema = z
 /** One day: long enough for a receiver to deploy the new secret, short enough that a leaked one dies soon. */
 export const DEFAULT_SECRET_GRACE_SECONDS = 86_400;
 export const MAX_SECRET_GRACE_SECONDS = 7 * 86_400;
+const GRACE_RULE = `must be a whole number of seconds from 0 to ${MAX_SECRET_GRACE_SECONDS} (a week)`;
 
 export const RotateSecretSchema = z
   .object({
     gracePeriodSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_SECRET_GRACE_SECONDS)
+      .number({ error: GRACE_RULE })
+      .int({ error: GRACE_RULE })
+      .min(0, { error: GRACE_RULE })
+      .max(MAX_SECRET_GRACE_SECONDS, { error: GRACE_RULE })
       .default(DEFAULT_SECRET_GRACE_SECONDS)
       .openapi({
         description:

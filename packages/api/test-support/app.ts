@@ -35,7 +35,8 @@ export async function startTestApp(overrides: Partial<ApiDeps> = {}): Promise<Te
   const client = createDynamoClient({ endpoint: dynamo.endpoint, maxAttempts: 2 });
   const tableName = `api-test-${process.pid}-${++tables}`;
   await ensureTable(client, tableName);
-  const store = createStore({ client, tableName });
+  // As the runtimes do: subscription secrets are sealed under the admin key.
+  const store = createStore({ client, tableName, secrets: { current: TEST_ADMIN_KEY } });
   const jobs: Job[] = [];
   const deps: ApiDeps = {
     store,

@@ -190,4 +190,6 @@ export interface Feed {
   lastItems?: FeedItemCounts | null;
   /** What the reader repaired in the last document fetched ([] when it was well-formed); absent until checked. */
   repairs?: FeedRepair[] | null;
+  /** The user's folder (category) for it: an OPML import's enclosing outline, or PATCH; null or absent: none. */
+  folder?: string | null;
 }

@@ -10,8 +10,10 @@
  * reloads the records only when it moved (or after MAX_AGE_MS), so a change made through the API reaches every
  * Lambda container and the local runtime on their next ingest, without a restart.
  */
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   defaultStorylines,
   type FileStoryline,
@@ -45,7 +47,7 @@ export interface CatalogEntry {
 export class StorylineChangeError extends Error {
   override name = "StorylineChangeError";
   constructor(
-    readonly kind: "not_found" | "exists" | "read_only" | "in_use" | "not_builtin" | "stale" | "too_many",
+    readonly kind: "not_found" | "exists" | "read_only" | "in_use" | "not_builtin" | "stale" | "too_many" | "deleting",
     message: string,
   ) {
     super(message);
@@ -54,6 +56,14 @@ export class StorylineChangeError extends Error {
 
 /** Longest a cached set of storylines is trusted without a change of version (a crash between writes). */
 export const MAX_AGE_MS = 5 * 60_000;
+/**
+ * How long a delete's mark holds a storyline (ACCESS-PATTERNS.md, "Deleting a storyline"): longer than any request
+ * that deletes (the API's Lambda timeout is 30 s), so that a crashed delete blocks new subscriptions this long at most.
+ */
+export const DELETE_MARK_MS = 60_000;
+/** Longest a new subscription waits for a delete under way of a storyline it names to decide (subscribableNow). */
+export const DELETE_WAIT_MS = 5_000;
+
 /** Most storylines saved through the API (each is scored for every new story). */
 export const MAX_SAVED_STORYLINES = 200;
 
@@ -289,14 +299,29 @@ export class StorylineCatalog implements StorylineSource {
   /**
    * Deletes a storyline: a user-defined one is gone; a built-in one (edited or not) is hidden, its edit dropped.
    * Refused while subscriptions name it. Stored stories, events and alerts stay (re-creating the id shows them).
+   *
+   * Write, then verify (no transactions): the storyline is marked as being deleted first (a conditional write),
+   * then its subscriptions are read, and only then is it deleted; the mark is removed at the end either way. A
+   * subscription written at the same moment checks the mark after writing itself (subscribableNow) and backs out
+   * when it sees it, so one of the two always sees the other (ACCESS-PATTERNS.md, "Deleting a storyline").
    */
   async remove(id: string, expectedRevision?: number): Promise<"deleted" | "hidden"> {
     this.refuseFile(id, "delete");
     const current = await this.entry(id);
     if (current === null) throw await this.notFound(id);
     this.checkRevision(id, current.revision, expectedRevision);
-    await this.refuseInUse(id);
+    const owner = randomUUID();
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + DELETE_MARK_MS);
+    if (!(await this.store.markStorylineDeleting(id, { owner, until, now }))) {
+      throw new StorylineChangeError(
+        "deleting",
+        `The storyline "${id}" is being deleted by another request right now; GET /storylines/${id} in a moment ` +
+          "shows whether it is gone.",
+      );
+    }
     try {
+      await this.refuseInUse(id);
       if (current.origin === "user") {
         await this.store.deleteStorylineRecord(id, current.revision);
         return "deleted";
@@ -310,7 +335,40 @@ export class StorylineCatalog implements StorylineSource {
       throw this.conflict(error, id);
     } finally {
       this.invalidate();
+      // After the deletion and its version: a subscription that no longer sees the mark sees the storyline gone.
+      // A mark left by a failure here lapses after DELETE_MARK_MS.
+      await this.store.clearStorylineDeleting(id, owner).catch(() => undefined);
     }
+  }
+
+  /**
+   * The second half of the protocol of `remove`, for a subscription just written that names `ids`: the first
+   * storyline that is gone (read after the write, strongly consistent) or still being deleted after `waitMs`, or
+   * null when all stand. A live mark is waited out (a delete takes a few store calls): once it is cleared the
+   * delete has decided, having either seen this subscription (and refused) or deleted the storyline, so exactly
+   * one of the two wins. Only a delete slower than `waitMs` (a stalled store, a crash) makes both give up.
+   */
+  async subscribableNow(
+    ids: readonly string[],
+    options: { waitMs?: number; pollMs?: number } = {},
+  ): Promise<{ id: string; reason: "deleting" | "gone" } | null> {
+    const waitMs = options.waitMs ?? DELETE_WAIT_MS;
+    const pollMs = options.pollMs ?? 50;
+    const started = performance.now();
+    for (;;) {
+      const now = this.clock.now();
+      const marks = await Promise.all(ids.map((id) => this.store.isStorylineDeleting(id, now)));
+      const deleting = ids.find((_, i) => marks[i]);
+      if (deleting === undefined) break;
+      if (performance.now() - started >= waitMs) return { id: deleting, reason: "deleting" };
+      await sleep(pollMs);
+    }
+    // Read afresh, after the marks (never a load another request started earlier): a delete that finished has
+    // removed its mark only after the storyline.
+    const version = await this.store.storylinesVersion();
+    const fresh = this.build(version, this.clock.now().getTime(), await this.store.listStorylineRecords());
+    const gone = ids.find((id) => !fresh.byId.has(id));
+    return gone === undefined ? null : { id: gone, reason: "gone" };
   }
 
   /** Brings a built-in storyline back as it ships: drops the user's edit, or shows it again after a delete. */
@@ -383,10 +441,24 @@ export class StorylineCatalog implements StorylineSource {
     return new StorylineChangeError("not_found", `No storyline has the id "${id}"; GET /storylines lists them.`);
   }
 
+  /**
+   * Refuses while a subscription names the storyline: the subscriptions entered under it (read strongly
+   * consistent, after the mark) and, for subscriptions made before entries existed, the subscription list. An entry
+   * whose subscription does not exist is a subscription still being written, which will see the mark and back out,
+   * or one whose creation crashed: neither uses the storyline.
+   */
   private async refuseInUse(id: string): Promise<void> {
-    const users = (await this.store.listSubscriptions({ includeDisabled: true })).filter((s) =>
-      s.storylines.includes(id),
-    );
+    const [entered, listed] = await Promise.all([
+      this.store.listStorylineSubscriberIds(id),
+      this.store.listSubscriptions({ includeDisabled: true }),
+    ]);
+    const users = listed.filter((s) => s.storylines.includes(id));
+    const known = new Set(users.map((s) => s.id));
+    for (const sub of await Promise.all(
+      entered.filter((x) => !known.has(x)).map((x) => this.store.getSubscription(x)),
+    )) {
+      if (sub?.storylines.includes(id)) users.push(sub);
+    }
     if (users.length === 0) return;
     const shown = users.slice(0, 10).map((s) => s.id);
     const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : "";

@@ -20,6 +20,32 @@ describe("feeds", () => {
     expect(await store.getFeed("f000000000000001")).toEqual(first.feed);
   });
 
+  it("adds a feed under the user's name in the same write, which a later add does not change", async () => {
+    const store = await env.freshStore();
+    const added = await store.addFeed(makeFeed({ title: null }), { userTitle: "  My wire " });
+    expect(added.feed.title).toBe("My wire");
+    expect((await store.getFeed(added.feed.id))?.title).toBe("My wire");
+    const again = await store.addFeed(makeFeed({ title: null }), { userTitle: "Other name" });
+    expect(again).toMatchObject({ created: false, feed: { title: "My wire" } });
+    // Back to the feed's own title, as a rename to null does.
+    expect((await store.renameFeed(added.feed.id, null)).title).toBeNull();
+    await expect(
+      store.addFeed(makeFeed({ id: "f000000000000009", url: "https://y.example/" }), { userTitle: "x".repeat(201) }),
+    ).rejects.toThrow(InvalidInput);
+  });
+
+  it("keeps a feed's folder from its creation, moves it and takes it out", async () => {
+    const store = await env.freshStore();
+    const added = await store.addFeed(makeFeed({}), { folder: " Wires & world " });
+    expect(added.feed.folder).toBe("Wires & world");
+    expect((await store.listFeeds())[0]?.folder).toBe("Wires & world");
+    expect((await store.setFeedFolder(added.feed.id, "Arms control")).folder).toBe("Arms control");
+    expect((await store.setFeedFolder(added.feed.id, "  ")).folder).toBeUndefined();
+    expect((await store.getFeed(added.feed.id))?.folder ?? null).toBeNull();
+    await expect(store.setFeedFolder(added.feed.id, "x".repeat(201))).rejects.toThrow(InvalidInput);
+    await expect(store.setFeedFolder("f0000000000000ff", "Other")).rejects.toThrow(NotFound);
+  });
+
   it("lists due feeds by nextCheckAt, most overdue first", async () => {
     const store = await env.freshStore();
     const times = ["2025-01-01T10:00:00.000Z", "2025-01-01T09:00:00.000Z", "2025-01-01T11:00:00.000Z"];

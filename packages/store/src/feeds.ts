@@ -129,6 +129,13 @@ function fetchStateFields(id: string, state: FeedFetchState): Item {
   };
 }
 
+/** A folder name as stored: trimmed, null for none; longer than 200 characters is refused. */
+function folderName(id: string, folder: string | null | undefined): string | null {
+  const name = folder?.trim() ?? "";
+  if (name.length > 200) throw new InvalidInput(`The folder of feed ${id} must be at most 200 characters.`);
+  return name === "" ? null : name;
+}
+
 export function feedStore(ctx: StoreContext): FeedStore {
   async function requireFeed(id: string, item: Item | null): Promise<Feed> {
     if (item) return toFeed(item);
@@ -141,6 +148,11 @@ export function feedStore(ctx: StoreContext): FeedStore {
         ? { owner: options.claim.owner, until: claimUntil(String(feed.id), options.claim).until }
         : undefined;
       const item = feedItem(feed, claim);
+      const name = options.userTitle?.trim() ?? "";
+      if (name.length > 200) throw new InvalidInput(`The title of feed ${feed.id} must be at most 200 characters.`);
+      if (name !== "") item.userTitle = name;
+      const folder = folderName(String(item.id), options.folder);
+      if (folder !== null) item.folder = folder;
       const action = `Adding feed ${feed.id}`;
       const stored = await putOrGet(ctx, item, "Feed", action);
       return { feed: toFeed(stored.item), created: stored.created };
@@ -172,6 +184,13 @@ export function feedStore(ctx: StoreContext): FeedStore {
       if (name.length > 200) throw new InvalidInput(`The title of feed ${id} must be at most 200 characters.`);
       const spec: UpdateSpec = name === "" ? { remove: ["userTitle"] } : { set: { userTitle: name } };
       return requireFeed(id, await updateItem(ctx, keys.feed(id), spec, `Renaming feed ${id}`));
+    },
+
+    async setFeedFolder(id, folder) {
+      assertId(id, "Feed id");
+      const name = folderName(id, folder);
+      const spec: UpdateSpec = name === null ? { remove: ["folder"] } : { set: { folder: name } };
+      return requireFeed(id, await updateItem(ctx, keys.feed(id), spec, `Moving feed ${id} to a folder`));
     },
 
     async setFeedStatus(id, status, options = {}) {

@@ -95,6 +95,8 @@ export { sourceId as sourceKey } from "@storywire/core/ids";
 /** Saved storylines share one table partition, so one strongly consistent query reads them all. */
 export const STORYLINES_PARTITION = "STORYLINES";
 export const STORYLINE_RECORD_PREFIX = "STORYLINE#";
+/** A subscription's entry under each storyline it names (a strongly consistent "who uses it"). */
+export const STORYLINE_SUBSCRIBER_PREFIX = "SUBSCRIBER#";
 
 // ---- table keys --------------------------------------------------------------------------------------------
 
@@ -117,6 +119,12 @@ export const keys = {
   storyListsMarker: (): TableKey => ({ pk: "META", sk: "STORY_LISTS" }),
   storyline: (id: string): TableKey => ({ pk: STORYLINES_PARTITION, sk: `${STORYLINE_RECORD_PREFIX}${id}` }),
   storylinesVersion: (): TableKey => ({ pk: STORYLINES_PARTITION, sk: "VERSION" }),
+  /** The mark of a delete under way (DELETE /storylines/{id}); see ACCESS-PATTERNS.md, "Deleting a storyline". */
+  storylineDeleting: (id: string): TableKey => ({ pk: STORYLINES_PARTITION, sk: `DELETING#${id}` }),
+  storylineSubscriber: (storylineId: string, subscriptionId: string): TableKey => ({
+    pk: STORYLINES_PARTITION,
+    sk: `${STORYLINE_SUBSCRIBER_PREFIX}${storylineId}#${subscriptionId}`,
+  }),
 };
 
 /** Attributes that exist only for the table's sake; mappers strip them before returning a record. */

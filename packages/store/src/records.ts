@@ -71,6 +71,7 @@ const feed = z.object({
   lastStatus: optionalNumber,
   lastItems: z.optional(z.nullable(object<FeedItemCounts>())),
   repairs: z.optional(z.nullable(list<FeedRepair>())),
+  folder: z.optional(z.nullable(z.string())),
 });
 
 const storyFields = {

@@ -184,3 +184,63 @@ describe("story windows (rescore)", () => {
     expect(between[0]?.story.id).toBe(hexId(4));
   });
 });
+
+describe("the mark of a storyline being deleted", () => {
+  it("is held by one delete at a time, lapses at its end, and is removed only by its owner", async () => {
+    const store = await env.freshStore();
+    const now = new Date("2025-03-01T00:00:00Z");
+    const until = new Date("2025-03-01T00:01:00Z");
+    expect(await store.isStorylineDeleting("arms", now)).toBe(false);
+    expect(await store.markStorylineDeleting("arms", { owner: "first", until, now })).toBe(true);
+    expect(await store.isStorylineDeleting("arms", now)).toBe(true);
+    // Another delete of the same storyline waits its turn; another storyline is not held.
+    expect(await store.markStorylineDeleting("arms", { owner: "second", until, now })).toBe(false);
+    expect(await store.isStorylineDeleting("other", now)).toBe(false);
+    // Only the owner removes it.
+    await store.clearStorylineDeleting("arms", "second");
+    expect(await store.isStorylineDeleting("arms", now)).toBe(true);
+    await store.clearStorylineDeleting("arms", "first");
+    expect(await store.isStorylineDeleting("arms", now)).toBe(false);
+    // A crashed delete's mark lapses at its end and is taken over; the crashed owner cannot remove the new one.
+    expect(await store.markStorylineDeleting("arms", { owner: "crashed", until, now })).toBe(true);
+    const later = new Date("2025-03-01T00:01:00.001Z");
+    expect(await store.isStorylineDeleting("arms", later)).toBe(false);
+    const next = { owner: "third", until: new Date("2025-03-01T00:02:00Z"), now: later };
+    expect(await store.markStorylineDeleting("arms", next)).toBe(true);
+    await store.clearStorylineDeleting("arms", "crashed");
+    expect(await store.isStorylineDeleting("arms", later)).toBe(true);
+    // Clearing a mark that is gone is no error.
+    await store.clearStorylineDeleting("arms", "third");
+    await store.clearStorylineDeleting("arms", "third");
+  });
+});
+
+describe("subscriptions entered under their storylines", () => {
+  const subscription = (id: string, storylines: string[]) => ({
+    id,
+    storylines,
+    minScore: 0.5,
+    filters: {},
+    mode: "immediate" as const,
+    channel: { type: "webhook" as const, url: "http://127.0.0.1:9/hook" },
+    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    feedToken: "feed-token-0123456789abcdef",
+    createdAt: "2025-03-01T00:00:00Z",
+  });
+
+  it("are listed per storyline from creation and removed with the subscription", async () => {
+    const store = await env.freshStore();
+    await store.createSubscription(subscription("s1", ["arms", "ceasefire", "arms"]));
+    await store.createSubscription(subscription("s2", ["arms"]));
+    expect((await store.listStorylineSubscriberIds("arms")).sort()).toEqual(["s1", "s2"]);
+    expect(await store.listStorylineSubscriberIds("ceasefire")).toEqual(["s1"]);
+    // A storyline whose id begins like another's lists only its own.
+    expect(await store.listStorylineSubscriberIds("arm")).toEqual([]);
+    expect(await store.deleteSubscription("s1")).toBe(true);
+    expect(await store.listStorylineSubscriberIds("arms")).toEqual(["s2"]);
+    expect(await store.listStorylineSubscriberIds("ceasefire")).toEqual([]);
+    // The storyline records and their version are not disturbed by the entries.
+    expect(await store.listStorylineRecords()).toEqual([]);
+    expect(await store.storylinesVersion()).toBe(0);
+  });
+});

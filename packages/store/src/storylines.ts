@@ -12,7 +12,15 @@ import { getItem, type Item, putNew, run, type StoreContext, updateItem } from "
 import { Conflict, InvalidInput } from "./errors.ts";
 import { withStories } from "./events.ts";
 import { Expr } from "./expression.ts";
-import { assertId, atOrBefore, keys, PARTITIONS, STORYLINE_RECORD_PREFIX, STORYLINES_PARTITION } from "./keys.ts";
+import {
+  assertId,
+  atOrBefore,
+  keys,
+  PARTITIONS,
+  STORYLINE_RECORD_PREFIX,
+  STORYLINE_SUBSCRIBER_PREFIX,
+  STORYLINES_PARTITION,
+} from "./keys.ts";
 import { pageSize, queryAll, queryPage } from "./query.ts";
 import { readStorylineRecord } from "./records.ts";
 import { cursorAfterStory, listStoriesOldestFirst } from "./stories.ts";
@@ -50,19 +58,23 @@ export function storylineStore(ctx: StoreContext): StorylineStore {
     );
   };
 
+  /** Every item of the storylines partition whose sort key begins with `prefix`, strongly consistent. */
+  const queryStorylinesPartition = (prefix: string, action: string) =>
+    queryAll(
+      ctx,
+      {
+        index: "table",
+        partition: STORYLINES_PARTITION,
+        sort: { op: "begins_with", value: prefix },
+        descending: false,
+        consistent: true,
+      },
+      action,
+    );
+
   return {
     async listStorylineRecords() {
-      const items = await queryAll(
-        ctx,
-        {
-          index: "table",
-          partition: STORYLINES_PARTITION,
-          sort: { op: "begins_with", value: STORYLINE_RECORD_PREFIX },
-          descending: false,
-          consistent: true,
-        },
-        "Listing the saved storylines",
-      );
+      const items = await queryStorylinesPartition(STORYLINE_RECORD_PREFIX, "Listing the saved storylines");
       return items.map(toRecord);
     },
 
@@ -142,6 +154,54 @@ export function storylineStore(ctx: StoreContext): StorylineStore {
     async storylinesVersion() {
       const item = await getItem(ctx, keys.storylinesVersion(), "Reading the storylines version");
       return Number(item?.version ?? 0);
+    },
+
+    async markStorylineDeleting(id, mark) {
+      assertId(id, "Storyline id");
+      const owner = assertId(mark.owner, "The delete's owner");
+      const now = toIso(mark.now ?? ctx.clock(), "The time of the mark");
+      const until = toIso(mark.until, "The end of the mark");
+      const item = { ...keys.storylineDeleting(id), entity: "storylineDeleting", id, owner, until };
+      // A mark past its time is a crashed delete's: taken over.
+      return putNew(
+        ctx,
+        item,
+        `Marking storyline ${id} as being deleted`,
+        (e) => `${e.name("until")} < ${e.value(now)}`,
+      );
+    },
+
+    async clearStorylineDeleting(id, owner) {
+      const expr = new Expr();
+      try {
+        await run(ctx, `Clearing the delete mark of storyline ${id}`, () =>
+          ctx.doc.send(
+            new DeleteCommand({
+              TableName: ctx.table,
+              Key: keys.storylineDeleting(assertId(id, "Storyline id")),
+              ConditionExpression: `${expr.name("owner")} = ${expr.value(owner)}`,
+              ...expr.params(),
+            }),
+          ),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error; // gone, or taken over after it lapsed: not ours to remove
+      }
+    },
+
+    async isStorylineDeleting(id, now) {
+      const item = await getItem(
+        ctx,
+        keys.storylineDeleting(assertId(id, "Storyline id")),
+        `Reading the delete mark of storyline ${id}`,
+      );
+      return item !== null && String(item.until) >= toIso(now ?? ctx.clock(), "The time of the read");
+    },
+
+    async listStorylineSubscriberIds(id) {
+      const prefix = `${STORYLINE_SUBSCRIBER_PREFIX}${assertId(id, "Storyline id")}#`;
+      const items = await queryStorylinesPartition(prefix, `Listing the subscriptions of storyline ${id}`);
+      return items.map((item) => String(item.sk).slice(prefix.length));
     },
 
     listStoriesOldestFirst(options) {

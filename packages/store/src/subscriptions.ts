@@ -9,7 +9,7 @@
  */
 import { assertOneOf } from "./checks.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./constants.ts";
-import { deleteItem, getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
+import { batchWrite, deleteItem, getItem, type Item, putOrGet, type StoreContext, updateItem } from "./db.ts";
 import { Conflict, InvalidInput, NotFound, StoreError } from "./errors.ts";
 import { assertId, keys, PARTITIONS, timeSortKey } from "./keys.ts";
 import { pageSize, queryAll, queryPage } from "./query.ts";
@@ -133,10 +133,22 @@ export function subscriptionStore(ctx: StoreContext): SubscriptionStore {
     return subscription;
   }
 
+  /** The subscription's entry under each storyline it names (keys.storylineSubscriber). */
+  const storylineEntries = (id: string, storylines: readonly unknown[]) =>
+    [...new Set(storylines.map(String))].map((storyline) => keys.storylineSubscriber(storyline, id));
+
   return {
     async createSubscription(input) {
       const item = subscriptionItem(input, ctx);
       const action = `Creating subscription ${input.id}`;
+      // Entries first: whoever deletes a storyline reads them (strongly consistent) after marking it, so a
+      // subscription written after that read is one whose own check after writing sees the mark.
+      const entries = storylineEntries(item.id as string, input.storylines);
+      await batchWrite(
+        ctx,
+        { puts: entries.map((key) => ({ ...key, entity: "storylineSubscriber", subscriptionId: item.id })) },
+        action,
+      );
       const stored = await putOrGet(ctx, item, "Subscription", action);
       return { subscription: toSubscription(stored.item), created: stored.created };
     },
@@ -165,7 +177,13 @@ export function subscriptionStore(ctx: StoreContext): SubscriptionStore {
 
     async deleteSubscription(id) {
       const key = keys.subscription(assertId(id, "Subscription id"));
-      return (await deleteItem(ctx, key, `Deleting subscription ${id}`)) !== null;
+      const action = `Deleting subscription ${id}`;
+      const old = await deleteItem(ctx, key, action);
+      if (old === null) return false;
+      // After the record: an entry without its subscription counts for nobody (see createSubscription).
+      const storylines = Array.isArray(old.storylines) ? old.storylines : [];
+      await batchWrite(ctx, { deletes: storylineEntries(id, storylines) }, action);
+      return true;
     },
 
     async listSubscriptions(options = {}) {

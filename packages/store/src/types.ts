@@ -368,8 +368,12 @@ export interface FeedStore {
   /**
    * Registers a feed under its canonical-URL id; an existing feed is returned, never duplicated. `claim` stores a
    * new feed already claimed (for the fetch job its creator queues), so the scheduler does not fetch it too.
+   * `userTitle` stores a new feed under the user's name for it (as renameFeed would, in the same write).
    */
-  addFeed(feed: Feed, options?: { claim?: FeedClaim }): Promise<AddFeedResult>;
+  addFeed(
+    feed: Feed,
+    options?: { claim?: FeedClaim; userTitle?: string | null; folder?: string | null },
+  ): Promise<AddFeedResult>;
   getFeed(id: string): Promise<Feed | null>;
   /** Every feed, oldest first. */
   listFeeds(): Promise<Feed[]>;
@@ -380,6 +384,8 @@ export interface FeedStore {
    * overwrite it.
    */
   renameFeed(id: string, title: string | null): Promise<Feed>;
+  /** Puts the feed in a folder (at most 200 characters), or in none (null or ""). */
+  setFeedFolder(id: string, folder: string | null): Promise<Feed>;
   /**
    * Disabling or pausing removes the feed from the due list (and fetches that were under way no longer change its
    * status); active puts it back, due at nextCheckAt (default now).
@@ -508,6 +514,20 @@ export interface StorylineStore {
   deleteStorylineRecord(id: string, expectedRevision?: number): Promise<boolean>;
   /** A number that changes whenever a storyline record does: one small point read, for caches. */
   storylinesVersion(): Promise<number>;
+  /**
+   * Marks a storyline as being deleted until `mark.until` (a crashed delete's mark lapses then); false when another
+   * live mark holds it. The first step of a delete (ACCESS-PATTERNS.md, "Deleting a storyline").
+   */
+  markStorylineDeleting(id: string, mark: { owner: string; until: Instant; now?: Instant }): Promise<boolean>;
+  /** Removes the mark `owner` set; a mark someone else holds stays. */
+  clearStorylineDeleting(id: string, owner: string): Promise<void>;
+  /** True while a live mark holds the storyline (a strongly consistent read). */
+  isStorylineDeleting(id: string, now?: Instant): Promise<boolean>;
+  /**
+   * The ids of the subscriptions entered under the storyline (strongly consistent). An id may belong to a
+   * subscription still being created or removed, or to one whose creation crashed: read the subscription to know.
+   */
+  listStorylineSubscriberIds(id: string): Promise<string[]>;
   /**
    * Stories whose sort time is in [since, until), oldest first, in pages; first among them, the undated backlog of
    * feeds' first fetches (listed at 1970) whose stories were fetched in [since, until).

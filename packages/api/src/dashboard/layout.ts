@@ -51,7 +51,7 @@ ${frame.script ? html`<script src="${assetHref("dashboard.js")}" defer></script>
         ([item, href, label]) =>
           html`<li><a href="${href}"${item === frame.nav ? html` aria-current="page"` : ""}>${label}</a></li>`,
       )}
-      <li><a href="/openapi.json">API</a></li>
+      <li><a href="/docs">API reference</a></li>
     </ul></nav>
   </div>
   <div class="meta">Generated ${formatUtc(frame.now.toISOString())}${
@@ -63,7 +63,8 @@ ${frame.script ? html`<script src="${assetHref("dashboard.js")}" defer></script>
 ${frame.lede ? html`<p class="lede">${frame.lede}</p>` : ""}
 ${body}
 </main>
-<footer>Storywire ${DASHBOARD_VERSION}. The API is described in <a href="/openapi.json">/openapi.json</a>.</footer>
+<footer>Storywire ${DASHBOARD_VERSION}. The API is described in <a href="/docs">its reference</a> and
+<a href="/openapi.json">/openapi.json</a>.</footer>
 </body>
 </html>`;
 }

@@ -1,12 +1,12 @@
 /**
  * GET /docs: the API reference as one server-rendered HTML page, generated from the app's own OpenAPI document, so
- * it can never disagree with what the app serves. No script, no font, no CDN: it works offline and behind a strict
- * CSP, and adds a few KB to the Lambda bundle (an interactive UI such as Swagger UI, Redoc or Scalar ships 1-3 MB
+ * it can never disagree with what the app serves. No script, no font, no CDN: its stylesheet is the app's own
+ * /assets/docs.css, so it works offline and under the dashboard's strict CSP (no inline style), and adds a few KB to the Lambda bundle (an interactive UI such as Swagger UI, Redoc or Scalar ships 1-3 MB
  * of JavaScript, which alone would break the 1.5 MB API bundle budget). Every value goes through hono's `html`
  * template, which escapes it.
  */
-import { html, raw } from "hono/html";
-import { DOCS_CSS } from "./styles.ts";
+import { html } from "hono/html";
+import { assetHref } from "../dashboard/assets/index.ts";
 
 type Fragment = ReturnType<typeof html>;
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is loosely typed JSON
@@ -171,7 +171,8 @@ export function renderDocs(doc: Json): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${info.title ?? "API"} ${info.version ?? ""} — reference</title>
-<style>${raw(DOCS_CSS)}</style>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetHref("docs.css")}">
 </head>
 <body>
 <header><h1>${info.title ?? "API"} <span class="version">${info.version ?? ""}</span></h1>

@@ -1,4 +1,4 @@
-/** The reference page's only stylesheet, inlined (the CSP allows inline styles and nothing else). */
+/** The reference page's only stylesheet, served as /assets/docs.css (the CSP refuses inline styles). */
 export const DOCS_CSS = `
 :root { color-scheme: light dark; --bg: #f7f8fa; --card: #fff; --text: #1d2330; --muted: #5f6b7a; --line: #e2e6ec;
   --link: #1f5fbf; --code: #eef1f5; --get: #1f6f43; --post: #1f4fa3; --patch: #8a5a00; --delete: #9b1c1c; }

@@ -9,7 +9,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { errorResponse } from "../errors.ts";
+import { bearerChallenge, errorResponse } from "../errors.ts";
 
 export type Principal = { kind: "admin" } | { kind: "subscription"; subscriptionId: string };
 
@@ -67,6 +67,8 @@ function authenticate(adminKey: string, adminOnly: boolean): MiddlewareHandler {
         adminOnly
           ? "The API key is not valid; this request needs the admin API key (STORYWIRE_ADMIN_KEY, or the AdminApiKey secret in AWS)."
           : "The API key is not valid. Use the admin key or the key returned when the subscription was created.",
+        undefined,
+        { "www-authenticate": bearerChallenge("invalid_token") },
       );
     }
     if (adminOnly && principal.kind !== "admin") {
@@ -76,6 +78,8 @@ function authenticate(adminKey: string, adminOnly: boolean): MiddlewareHandler {
         "forbidden",
         `This subscription key may read and manage only subscription ${principal.subscriptionId} ` +
           `(/subscriptions/${principal.subscriptionId}/...); ${c.req.method} ${c.req.path} needs the admin API key.`,
+        undefined,
+        { "www-authenticate": bearerChallenge("insufficient_scope") },
       );
     }
     principals.set(c.req.raw, principal);

@@ -2,6 +2,7 @@
 
 import { admin, startTestApp, type TestApp } from "@storywire/api/test-support/app";
 import type { Story } from "@storywire/core";
+import type { Job } from "@storywire/pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let t: TestApp;
@@ -92,7 +93,7 @@ describe("PATCH /feeds/{id}", () => {
   });
 
   it.each([
-    [{}, /give "paused", "title" or both/],
+    [{}, /changes nothing: give "paused" .*, "title" .*, "folder" .*, or several/],
     [{ paused: "yes" }, /"paused"/],
     [{ title: "x".repeat(201) }, /"title"/],
     [{ colour: "red" }, /unknown field "colour"/],
@@ -172,6 +173,33 @@ describe("POST /feeds/import and GET /feeds/export.opml", () => {
       const feeds = ((await (await own.request("/feeds")).json()) as { feeds: FeedBody[] }).feeds;
       expect(feeds.map((f) => f.title ?? "(none)").sort()).toEqual(["(none)", "New one"]);
       expect(own.jobs.filter((j) => j.type === "fetch")).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("queues the first fetch of every feed it adds, once, in batched sends, with each feed named as in the file", async () => {
+    const sends: Job[][] = [];
+    const own = await startTestApp({ queue: { send: async (jobs) => void sends.push([...jobs]) } });
+    try {
+      const outlines = Array.from(
+        { length: 120 },
+        (_, i) => `<outline type="rss" text="Feed ${i}" xmlUrl="https://bulk${i}.example.org/rss"/>`,
+      );
+      const res = await own.request("/feeds/import", {
+        method: "POST",
+        headers: { ...admin, "content-type": "text/x-opml" },
+        body: opml(outlines.join("\n")),
+      });
+      expect(res.status).toBe(200);
+      const result = (await res.json()) as { added: { id: string; title: string }[] };
+      expect(result.added).toHaveLength(120);
+      const fetched = sends.flat().map((j) => (j.type === "fetch" ? j.feedId : ""));
+      expect(new Set(fetched)).toEqual(new Set(result.added.map((a) => a.id)));
+      expect(fetched).toHaveLength(120);
+      expect(sends.length).toBeLessThanOrEqual(3);
+      const feeds = await own.store.listFeeds();
+      expect(feeds.map((f) => f.title).sort()).toEqual(result.added.map((a) => a.title).sort());
     } finally {
       await own.close();
     }

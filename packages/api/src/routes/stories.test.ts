@@ -27,7 +27,7 @@ function story(i: number, overrides: Partial<Story> = {}): Story {
     storylines: ceasefire
       ? [{ id: "ceasefire", score: 0.9, matched: true, evidence: [{ cue: "ceasefire", sentence: "Ceasefire talks." }] }]
       : [],
-    framing: { label: ceasefire ? "neutral-report" : "official-line", summary: "One line." } as unknown as Framing,
+    framing: { label: ceasefire ? "neutral-report" : "kremlin-sourced", summary: "One line." } as unknown as Framing,
     relation: ceasefire ? "first" : null,
     eventId: ceasefire ? `e${i}` : null,
     novel: [],
@@ -66,7 +66,7 @@ describe("GET /stories", () => {
     ["?storyline=new-start&storyline=ceasefire", (i: number) => i % 2 === 0],
     ["?minScore=0.95", () => false],
     ["?relation=first", (i: number) => i % 2 === 0],
-    ["?framing=official-line", (i: number) => i % 2 === 1],
+    ["?framing=kremlin-sourced", (i: number) => i % 2 === 1],
     ["?feed=bbbbbbbbbbbbbbbb", (i: number) => i % 2 === 1],
     ["?source=wire%20one", (i: number) => i % 2 === 0],
     ["?language=DE", (i: number) => i % 2 === 1],
@@ -107,12 +107,12 @@ describe("GET /stories", () => {
     ["?limit=0", "limit"],
     ["?limit=abc", "limit"],
     ["?minScore=2", "minScore"],
-    ["?relation=sideways", "relation[0]"],
-    ["?storyline=Not%20An%20Id", "storyline[0]"],
+    ["?relation=sideways", "relation"],
+    ["?storyline=Not%20An%20Id", "storyline"],
     ["?feed=xyz", "feed"],
     ["?since=yesterday", "since"],
     ["?language=english", "language"],
-    ["?include=everything", "include[0]"],
+    ["?include=everything", "include"],
     ["?storylines=ceasefire", "storylines"],
   ])("answers 400 naming the parameter for %s", async (query, field) => {
     const res = await t.request(`/stories${query}`);
@@ -121,6 +121,48 @@ describe("GET /stories", () => {
     const body = (await res.json()) as { field: string; detail: string; code: string };
     expect(body.field).toBe(field);
     expect(body.detail).toContain(field.replace(/\[0\]$/, ""));
+  });
+
+  it.each([
+    ["?since=0001-01-01T00:00:00Z", "since", "invalid_request", /from 1970 to 9999/],
+    ["?until=0001-01-01T00:00:00Z", "until", "invalid_request", /from 1970 to 9999/],
+    ["?until=10000-01-01T00:00:00Z", "until", "invalid_request", /ISO 8601/],
+    // A filter that can match nothing is a mistake to be told, not an empty page.
+    ["?storyline=no-such-line", "storyline", "unknown_storyline", /"no-such-line".*ceasefire, new-start, sco/],
+    ["?storyline=ceasefire,no-such-line", "storyline", "unknown_storyline", /"no-such-line"/],
+    ["?framing=official-line", "framing", "invalid_request", /framing labels .*contested\/balanced.*"official-line"/],
+    [
+      "?since=2025-03-02T00:00:00Z&until=2025-03-01T00:00:00Z",
+      "until",
+      "invalid_request",
+      /"until" \(2025-03-01T00:00:00Z\) must be later than "since"/,
+    ],
+    ["?since=2025-03-01T00:00:00Z&until=2025-03-01T00:00:00Z", "until", "invalid_request", /later than/],
+  ])("answers 400 for a filter that cannot match: %s", async (query, field, code, detail) => {
+    const res = await t.request(`/stories${query}`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ field, code, detail: expect.stringMatching(detail) });
+  });
+
+  it("filters by a framing label with a slash in it (contested/balanced)", async () => {
+    const res = await t.request("/stories?framing=contested/balanced");
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses q when the word index is off, saying how to turn it on", async () => {
+    const off = await startTestApp({ searchWordsPerStory: 0 });
+    try {
+      const res = await off.request("/stories?q=Witkoff");
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        code: "invalid_query",
+        field: "q",
+        detail: expect.stringMatching(/search is turned off.*STORYWIRE_SEARCH_WORDS/),
+      });
+      expect((await off.request("/stories?storyline=ceasefire")).status).toBe(200);
+    } finally {
+      await off.close();
+    }
   });
 
   it("answers 400 for a search without words and for a bad cursor", async () => {

@@ -42,12 +42,18 @@ function withIncludes(summary: StorySummary, story: Story | undefined, include: 
   };
 }
 
+const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
 /** Store errors about the request become 400s that name the parameter. */
 function badQuery(error: unknown): never {
   if (error instanceof InvalidCursor) throw new ApiError(400, "invalid_cursor", error.message, "cursor");
   if (error instanceof InvalidInput) {
+    // The schema checks every filter the store does, but the words of a search, which only the store can fold.
     const isSearch = /^The search/.test(error.message);
-    throw new ApiError(400, isSearch ? "invalid_query" : "invalid_request", error.message, isSearch ? "q" : undefined);
+    if (isSearch) {
+      throw new ApiError(400, "invalid_query", `"q" cannot be searched: ${lowerFirst(error.message)}`, "q");
+    }
+    throw new ApiError(400, "invalid_request", error.message);
   }
   throw error;
 }
@@ -69,9 +75,49 @@ async function loadStory(deps: ApiDeps, id: string) {
   return story;
 }
 
+/**
+ * What the schema cannot check: storylines that exist, a window that is not empty, and a search the instance can
+ * answer. A filter that can match nothing is a mistake to be told, not an empty page.
+ */
+async function checkFilters(deps: ApiDeps, q: z.infer<typeof StoryListQuery>): Promise<void> {
+  if (q.storyline) {
+    const known = (await deps.storylines()).map((s) => s.id);
+    const unknown = q.storyline.find((id) => !known.includes(id));
+    if (unknown !== undefined) {
+      throw new ApiError(
+        400,
+        "unknown_storyline",
+        `"storyline" names "${unknown}", which is not a storyline; the storylines are ${known.join(", ")} ` +
+          "(GET /storylines lists them).",
+        "storyline",
+      );
+    }
+  }
+  if (q.since !== undefined && q.until !== undefined && Date.parse(q.until) <= Date.parse(q.since)) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      `"until" (${q.until}) must be later than "since" (${q.since}): the window runs from since up to, not ` +
+        "including, until.",
+      "until",
+    );
+  }
+  if (q.q !== undefined && deps.searchWordsPerStory === 0) {
+    throw new ApiError(
+      400,
+      "invalid_query",
+      '"q" cannot be answered: search is turned off on this instance (searchWordsPerStory is 0, so no story\'s ' +
+        "words are indexed). Turn it on with STORYWIRE_SEARCH_WORDS=600 (stories stored from then on can be " +
+        "found), or filter without q.",
+      "q",
+    );
+  }
+}
+
 export function registerStoryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(listStories, async (c) => {
     const q = c.req.valid("query");
+    await checkFilters(deps, q);
     const page = await deps.store
       .listStories({
         limit: q.limit,

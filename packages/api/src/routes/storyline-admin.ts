@@ -10,6 +10,8 @@ import {
   applyMergePatch,
   type FieldError,
   formatFieldError,
+  isCompiledDescription,
+  isCompiledTitle,
   isQueryForm,
   readStorylineDefinition,
   type Storyline,
@@ -28,7 +30,7 @@ import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
 import { requireAdmin } from "../middleware/auth.ts";
-import { problemResponse } from "../schemas.ts";
+import { PageCursor, pageLimit, problemResponse } from "../schemas.ts";
 
 // ---- OpenAPI components: the storyline's JSON (as written and as served) and the query form -----------------
 
@@ -245,8 +247,8 @@ const rescore = createRoute({
           "Start of the window (ISO 8601, included); required without cursor. The window selects stories published in it, and undated stories fetched in it (README: History for a new storyline)",
       }),
       until: z.string().max(40).optional().openapi({ description: "End of the window (exclusive); default: now" }),
-      cursor: z.string().max(2048).optional(),
-      limit: z.coerce.number().int().min(1).max(RESCORE_MAX_LIMIT).default(RESCORE_DEFAULT_LIMIT),
+      cursor: PageCursor,
+      limit: pageLimit(RESCORE_MAX_LIMIT, RESCORE_DEFAULT_LIMIT),
     }),
   },
   responses: {
@@ -304,7 +306,12 @@ function expectedRevision(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === "*") return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
   if (!match) {
-    throw new ApiError(400, "invalid_request", 'If-Match must be an ETag this API gave out, such as "3".', "if-match");
+    throw new ApiError(
+      400,
+      "invalid_request",
+      'The "if-match" header must be an ETag this API gave out (the ETag of GET), such as "3".',
+      "if-match",
+    );
   }
   return Number(match[1]);
 }
@@ -331,9 +338,13 @@ function patched(entry: CatalogEntry, body: unknown): unknown {
     );
   }
   if (!isQueryForm(changes)) return applyMergePatch(entry.storyline, changes);
-  // A new query: keep the title, and the description unless it was the compiler's own.
-  const keep: Record<string, unknown> = { title: entry.storyline.title };
-  if (entry.query === null) keep.description = entry.storyline.description;
+  // A new query: keep the title and the description the user wrote. The compiler's own (the old query as title,
+  // "Built from the query: ..." as description) describe the old query and are written anew, whatever happened
+  // since (a merge patch in between forgets the query but not the description it left).
+  const { title, description } = entry.storyline;
+  const keep: Record<string, unknown> = {};
+  if (!isCompiledTitle(title, description, entry.query)) keep.title = title;
+  if (!isCompiledDescription(description)) keep.description = description;
   return { ...keep, ...changes, id };
 }
 

@@ -6,7 +6,7 @@ import type { AlertRecord } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { problemResponse } from "../schemas.ts";
+import { PageCursor, pageLimit, problemResponse, STORYLINE_ID, STORYLINE_ID_RULE } from "../schemas.ts";
 import { registerStorylineAdminRoutes } from "./storyline-admin.ts";
 
 const FEED_SIZE = 50;
@@ -14,7 +14,7 @@ const FEED_SIZE = 50;
 const StorylineParam = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a storyline id")
+    .regex(STORYLINE_ID, { error: STORYLINE_ID_RULE })
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
@@ -52,8 +52,8 @@ const timeline = createRoute({
   request: {
     params: StorylineParam,
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(50).default(10),
-      cursor: z.string().max(2048).optional(),
+      limit: pageLimit(50, 10),
+      cursor: PageCursor,
     }),
   },
   responses: {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { generateFeedToken } from "@storywire/channels/feed";
 import { generateWebhookSecret } from "@storywire/channels/webhook/secret";
+import { StorylineCatalog } from "@storywire/pipeline/storylines";
 import { Conflict, type Delivery, type Subscription } from "@storywire/store";
 import type { Context } from "hono";
 import type { ApiDeps } from "../deps.ts";
@@ -12,6 +13,8 @@ import {
   CreateSubscriptionSchema,
   DeliverySchema,
   IdParam,
+  PageCursor,
+  pageLimit,
   problemResponse,
   RotatedSecretSchema,
   RotateSecretSchema,
@@ -37,8 +40,8 @@ const list = createRoute({
   ...secured,
   request: {
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      cursor: z.string().max(2048).optional(),
+      limit: pageLimit(100, 20),
+      cursor: PageCursor,
     }),
   },
   responses: {
@@ -73,6 +76,7 @@ const create = createRoute({
   responses: {
     201: json(CreatedSubscriptionSchema, "Created"),
     400: problemResponse("Invalid subscription"),
+    409: problemResponse("A storyline it names was deleted at the same moment"),
     ...errors,
   },
 });
@@ -114,8 +118,8 @@ const deliveries = createRoute({
   request: {
     params: IdParam,
     query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-      cursor: z.string().max(2048).optional(),
+      limit: pageLimit(100, 20),
+      cursor: PageCursor,
     }),
   },
   responses: {
@@ -178,6 +182,8 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
   // Listing answers what the key may see; creating needs the admin key (a subscription key gets 403).
   const admin = requireAdmin(deps.adminKey);
   const anyKey = requireKey(deps.adminKey);
+  // Its checks read the store afresh; without the runtime's own catalog there is no storylines file either.
+  const catalog = deps.storylineCatalog ?? new StorylineCatalog({ store: deps.store });
   app.use("/subscriptions", (c, next) => (c.req.method === "POST" ? admin(c, next) : anyKey(c, next)));
   app.use("/subscriptions/*", anyKey);
   app.use("/deliveries/*", anyKey);
@@ -228,6 +234,7 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
         400,
         "unknown_storyline",
         `"storylines" names "${unknown}", which is not a storyline; GET /storylines lists them.`,
+        "storylines",
       );
     }
     const channel = { ...body.channel } as Subscription["channel"];
@@ -235,7 +242,12 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       try {
         channel.url = await deps.validateUrl(body.channel.url);
       } catch (error) {
-        throw new ApiError(400, "invalid_url", `"channel.url": ${(error as Error).message}`);
+        throw new ApiError(
+          400,
+          "invalid_url",
+          `"channel.url" cannot be used: ${(error as Error).message}`,
+          "channel.url",
+        );
       }
     }
     const secret = generateWebhookSecret();
@@ -250,6 +262,22 @@ export function registerSubscriptionRoutes(app: OpenAPIHono, deps: ApiDeps): voi
       feedToken: generateFeedToken(),
       createdAt: (deps.now?.() ?? new Date()).toISOString(),
     });
+    // Write, then verify: a DELETE /storylines/{id} at the same moment either saw this subscription (and refused)
+    // or this check sees the storyline gone (ACCESS-PATTERNS.md, "Deleting a storyline").
+    const lost = await catalog.subscribableNow(subscription.storylines);
+    if (lost !== null) {
+      await deps.store.deleteSubscription(subscription.id);
+      throw new ApiError(
+        409,
+        "conflict",
+        lost.reason === "gone"
+          ? `The storyline "${lost.id}" was deleted while this subscription was being created, so it was not ` +
+              "created; GET /storylines lists the storylines there are."
+          : `The storyline "${lost.id}" is being deleted, so the subscription was not created; ` +
+              `GET /storylines/${lost.id} in a moment shows whether it is gone.`,
+        "storylines",
+      );
+    }
     return c.json(
       {
         ...publicSubscription(subscription, deps.publicUrl),

@@ -7,25 +7,21 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { InvalidCursor } from "@storywire/store";
 import type { ApiDeps } from "../deps.ts";
 import { ApiError } from "../errors.ts";
-import { problemResponse } from "../schemas.ts";
+import { PageCursor, pageLimit, problemResponse, STORYLINE_ID, STORYLINE_ID_RULE } from "../schemas.ts";
 import { DEFAULT_TIMELINE_EVENTS, loadTimeline, MAX_TIMELINE_EVENTS } from "../timeline/load.ts";
 
 const TimelineParams = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be a storyline id (lowercase letters, digits and hyphens)")
+    .regex(STORYLINE_ID, { error: STORYLINE_ID_RULE })
     .openapi({ param: { name: "id", in: "path" }, example: "ceasefire" }),
 });
 
 const TimelineQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_TIMELINE_EVENTS)
-    .default(DEFAULT_TIMELINE_EVENTS)
-    .openapi({ description: `Events per page (1..${MAX_TIMELINE_EVENTS})` }),
-  cursor: z.string().max(2048).optional().openapi({ description: "The nextCursor of the previous page" }),
+  limit: pageLimit(MAX_TIMELINE_EVENTS, DEFAULT_TIMELINE_EVENTS).openapi({
+    description: `Events per page (1 to ${MAX_TIMELINE_EVENTS})`,
+  }),
+  cursor: PageCursor,
 });
 
 const LabelCounts = z.record(z.string(), z.number().int());

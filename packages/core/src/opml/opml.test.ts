@@ -101,4 +101,25 @@ describe("renderOpml", () => {
       ["https://c.example.org/atom", "Bell and tab", ["Storywire"]],
     ]);
   });
+
+  it("writes each folder as an outline around its feeds, in name order, and feeds in no folder at the top", () => {
+    const xml = renderOpml(
+      [
+        { url: "https://a.example.org/rss", title: "A", folder: "Wires & world" },
+        { url: "https://b.example.org/rss", title: "B", folder: null },
+        { url: "https://c.example.org/rss", title: "C", folder: "Arms control" },
+        { url: "https://d.example.org/rss", title: "D", folder: "Wires & world" },
+      ],
+      { title: "Storywire feeds", createdAt: new Date(0) },
+    );
+    expect(xml).toContain('<outline text="Wires &amp; world" title="Wires &amp; world">');
+    const back = parseOpml(xml);
+    expect(back.problems).toEqual([]);
+    expect(back.entries.map((e) => [e.title, e.folders])).toEqual([
+      ["C", ["Arms control"]],
+      ["A", ["Wires & world"]],
+      ["D", ["Wires & world"]],
+      ["B", []],
+    ]);
+  });
 });

@@ -35,6 +35,16 @@ describe("the framing lexicon is data", () => {
       { unnamedPerson: { quantifiers: ["a"], nouns: ["senior official"] } },
       "unnamedPerson.nouns[0] must be a single word of letters",
     ],
+    [
+      "a word aimed at that is not in lower case",
+      { aimedAt: { russia: ["Russia"], victimPrepositions: ["against"], threatPrepositions: ["from"] } },
+      "aimedAt.russia[0] must be written in lower case",
+    ],
+    [
+      "a missing list of prepositions",
+      { aimedAt: { russia: ["russia"], victimPrepositions: ["against"] } },
+      "aimedAt.threatPrepositions is required",
+    ],
   ])("names the field of %s", (_name, change, message) => {
     const r = validateFramingLexicon({ ...json, ...change });
     expect(r.ok ? [] : r.errors).toContain(message);

@@ -37,6 +37,12 @@ const word = z
   .string(msg("must be a single word"))
   .regex(/^[\p{L}][\p{L}'-]*$/u, { error: "must be a single word of letters" });
 const wordList = z.array(word, msg("must be a list of words")).min(1, { error: "must not be empty" });
+const lowerWordList = z
+  .array(
+    word.refine((w) => w === w.toLowerCase(), { error: "must be written in lower case" }),
+    msg("must be a list of words"),
+  )
+  .min(1, { error: "must not be empty" });
 
 export const framingLexiconSchema = z.strictObject({
   description: z.string(msg("must be text")).optional(),
@@ -65,6 +71,17 @@ export const framingLexiconSchema = z.strictObject({
   distancing: phrases,
   /** References to the Russian leadership and state: stance cues count only within a sentence of one. */
   russiaSide: phrases,
+  /**
+   * A stance cue aimed at Russia flips (and counts half): an aggressor cue followed closely by a victim
+   * preposition and a word naming Russia ("aggression against Russia": the Kremlin's framing), a peacemaker or
+   * defence cue followed by a threat preposition and one ("protect cities from Russian missiles"). Single
+   * lower-case words, compared with the text's lower-cased words.
+   */
+  aimedAt: z.strictObject({
+    russia: lowerWordList,
+    victimPrepositions: lowerWordList,
+    threatPrepositions: lowerWordList,
+  }),
   /** Naming: Russian-derived forms and Ukrainian forms of place names and war terms. */
   namingRussian: weighted,
   namingUkrainian: weighted,

@@ -72,6 +72,11 @@ function compileLexicon(x: FramingLexicon) {
     negators: x.negators.map((n) => n.toLowerCase().split(" ")),
     distancing: phrases(x.distancing),
     russiaSide: phrases(x.russiaSide),
+    aimedAt: {
+      russia: new Set(x.aimedAt.russia),
+      victim: new Set(x.aimedAt.victimPrepositions),
+      threat: new Set(x.aimedAt.threatPrepositions),
+    },
     namingRussian: weighted(x.namingRussian),
     namingUkrainian: weighted(x.namingUkrainian),
     loaded: phrases(x.loaded),
@@ -332,8 +337,6 @@ function nearRussia(flags: Set<number>, sentence: number): boolean {
   return flags.has(sentence) || flags.has(sentence - 1) || flags.has(sentence + 1);
 }
 
-const RUSSIA_TOKENS = new Set(["russia", "russian", "russians", "moscow", "kremlin", "putin"]);
-
 /**
  * True when the cue is aimed at the Russian side: "aggression against Russia" (Russia the victim: the
  * Kremlin's framing) or "protect cities from Russian missiles" (Russia the threat).
@@ -343,15 +346,12 @@ function aimedAtRussia(a: Analysis, end: number, prepositions: ReadonlySet<strin
   for (let t = end; t < end + reach && a.sentenceOf[t] === sentence; t++) {
     if (!prepositions.has(a.lower[t] ?? "")) continue;
     for (let k = t + 1; k <= t + 3 && a.sentenceOf[k] === sentence; k++) {
-      if (RUSSIA_TOKENS.has(a.lower[k] ?? "")) return true;
+      if (L.aimedAt.russia.has(a.lower[k] ?? "")) return true;
     }
     return false;
   }
   return false;
 }
-
-const AGAINST = new Set(["against", "on", "upon"]);
-const FROM = new Set(["from", "against"]);
 
 /** Character spans of the quotations in a sentence. */
 function quoteSpans(text: string): [number, number][] {
@@ -394,7 +394,10 @@ function stance(a: Analysis): FramingDimension & { mass: number } {
     let sign: number = m.sign;
     let w = m.weight;
     if (m.occ.start >= 0) {
-      const aimed = m.sign < 0 ? aimedAtRussia(a, m.occ.end, AGAINST, 2) : aimedAtRussia(a, m.occ.end, FROM, 6);
+      const aimed =
+        m.sign < 0
+          ? aimedAtRussia(a, m.occ.end, L.aimedAt.victim, 2)
+          : aimedAtRussia(a, m.occ.end, L.aimedAt.threat, 6);
       if (negated(a, m.occ.start) || aimed) {
         sign = -sign;
         w /= 2;

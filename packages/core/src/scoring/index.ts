@@ -15,6 +15,7 @@ export {
   type NearRule,
   type PhraseEntry,
   parseStoryline,
+  RESERVED_STORYLINE_IDS,
   type Storyline,
   type StorylineCue,
   type StorylineInput,
@@ -33,3 +34,4 @@ export {
   toDoc,
   type Where,
 } from "./text.ts";
+export { findUnsafeCharacter, type UnsafeCharacter, unsafeCharacterMessage } from "./unsafe-characters.ts";

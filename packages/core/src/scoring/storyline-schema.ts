@@ -8,17 +8,34 @@ import * as z from "zod";
 import { compilePhrase } from "./analysis.ts";
 import { DEFAULT_MIN_PARAGRAPHS, DEFAULT_SATURATION, DEFAULT_THRESHOLD, LIMITS } from "./constants.ts";
 import { StorylineError } from "./errors.ts";
+import { findUnsafeCharacter, unsafeCharacterMessage } from "./unsafe-characters.ts";
 
 /** An error message for a field: "is required" when absent, else `msg`. */
 export function msg(text: string) {
   return { error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : text) };
 }
 
-export const phraseText = z
-  .string(msg("must be a text phrase"))
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(LIMITS.maxPhraseChars, { error: `must be at most ${LIMITS.maxPhraseChars} characters` });
+/** Text without control characters or bidirectional overrides (unsafe-characters.ts); prose may break lines. */
+function safe<T extends z.ZodType<string>>(schema: T, options: { allowLineBreaks?: boolean } = {}): T {
+  return schema.superRefine((value, ctx) => {
+    const found = findUnsafeCharacter(value, options);
+    if (found) ctx.addIssue({ code: "custom", message: unsafeCharacterMessage(found), input: value });
+  }) as unknown as T;
+}
+
+/**
+ * Ids the API uses for its own paths under /storylines/ (`POST /storylines/compile`): a storyline of such an id
+ * could never be read or changed there, so none may take one.
+ */
+export const RESERVED_STORYLINE_IDS: readonly string[] = ["compile"];
+
+export const phraseText = safe(
+  z
+    .string(msg("must be a text phrase"))
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(LIMITS.maxPhraseChars, { error: `must be at most ${LIMITS.maxPhraseChars} characters` }),
+);
 
 const name = z
   .string(msg("must be a name"))
@@ -73,7 +90,7 @@ const cue = z.strictObject({
 });
 
 const gate = z.strictObject({
-  label: z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" }).optional(),
+  label: safe(z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" })).optional(),
   contexts: z.array(name, msg("must be a list of context names")).optional(),
   phrases: z.array(phraseEntrySchema, msg("must be a list of phrases")).optional(),
   minSentences: z
@@ -84,7 +101,7 @@ const gate = z.strictObject({
 });
 
 const exclusion = z.strictObject({
-  label: z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" }).optional(),
+  label: safe(z.string(msg("must be text")).max(120, { error: "must be at most 120 characters" })).optional(),
   contexts: z.array(name, msg("must be a list of context names")).optional(),
   phrases: z.array(phraseEntrySchema, msg("must be a list of phrases")).optional(),
   /** What counts as the storyline's own context when weighing the exclusion (window defaults to 0). */
@@ -102,13 +119,21 @@ export const storylineSchema = z.strictObject({
   id: z
     .string(msg("must be a slug"))
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a slug: lower-case letters, digits and single hyphens" })
-    .max(64, { error: "must be at most 64 characters" }),
-  title: z
-    .string(msg("must be text"))
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(200, { error: "must be at most 200 characters" }),
-  description: z.string(msg("must be text")).max(2000, { error: "must be at most 2000 characters" }).default(""),
+    .max(64, { error: "must be at most 64 characters" })
+    .refine((id) => !RESERVED_STORYLINE_IDS.includes(id), {
+      error: (issue) =>
+        `must not be "${String(issue.input)}": the API uses /storylines/${String(issue.input)} for itself; choose another id`,
+    }),
+  title: safe(
+    z
+      .string(msg("must be text"))
+      .trim()
+      .min(1, { error: "must not be empty" })
+      .max(200, { error: "must be at most 200 characters" }),
+  ),
+  description: safe(z.string(msg("must be text")).max(2000, { error: "must be at most 2000 characters" }), {
+    allowLineBreaks: true,
+  }).default(""),
   contexts: z
     .record(name, z.array(phraseEntrySchema, msg("must be a list of phrases")).min(1, { error: "must not be empty" }), {
       error: "must be an object mapping names to lists of phrases",

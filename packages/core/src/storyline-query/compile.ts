@@ -263,6 +263,36 @@ function entry(term: Term) {
 }
 
 /** Compiles a query; throws QueryError (with the character position) when the query cannot be read. */
+/** A query may span lines; the title and description the compiler writes read it on one. */
+function oneLineQuery(query: string): string {
+  return query.trim().replace(/\s+/g, " ");
+}
+
+/** The title the compiler gives a query's storyline when the query form names none: the query itself. */
+export function compiledTitle(query: string): string {
+  return clip(oneLineQuery(query), 200);
+}
+
+/** How the description the compiler writes begins (when the query form gives none). */
+export const COMPILED_DESCRIPTION_PREFIX = "Built from the query: ";
+
+/**
+ * True when a description is the one the compiler wrote for some query (not the user's own): compiling a new query
+ * replaces it, while a description the user wrote is kept.
+ */
+export function isCompiledDescription(description: string): boolean {
+  return description.startsWith(COMPILED_DESCRIPTION_PREFIX);
+}
+
+/**
+ * True when a storyline's title is the one the compiler gave it (its query), judged from the query it was compiled
+ * from when that is known, else from the compiled description, which names the query.
+ */
+export function isCompiledTitle(title: string, description: string, query: string | null): boolean {
+  if (query !== null && title === compiledTitle(query)) return true;
+  return isCompiledDescription(description) && description.startsWith(`${COMPILED_DESCRIPTION_PREFIX}${title}.`);
+}
+
 export function compileQuery(query: string, options: CompileOptions = {}): CompiledQuery {
   const root = parseQuery(query);
   const compiler = new Compiler();
@@ -385,8 +415,10 @@ export function compileQuery(query: string, options: CompileOptions = {}): Compi
     };
   });
 
-  const title = options.title ?? clip(query.trim(), 200);
-  const description = options.description ?? clip([`Built from the query: ${query.trim()}.`, ...notes].join(" "), 2000);
+  const oneLine = oneLineQuery(query);
+  const title = options.title ?? compiledTitle(query);
+  const description =
+    options.description ?? clip([`${COMPILED_DESCRIPTION_PREFIX}${oneLine}.`, ...notes].join(" "), 2000);
   return {
     storyline: {
       id: options.id ?? slugFromTerms([...wantedKeys].map((key) => compiler.terms.get(key)?.text ?? "")),

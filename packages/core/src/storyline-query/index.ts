@@ -1,8 +1,12 @@
 /** Search-style queries ("New START" OR "strategic arms" -Iran, Putin NEAR/10 Xi) compiled to storylines. */
 export {
+  COMPILED_DESCRIPTION_PREFIX,
   type CompiledQuery,
   type CompileOptions,
+  compiledTitle,
   compileQuery,
+  isCompiledDescription,
+  isCompiledTitle,
   nearWindow,
   QUERY_CUE_WEIGHT,
   QUERY_EXCLUSION_STRENGTH,

@@ -5,6 +5,7 @@
  * pasted from a word processor work like straight ones. A minus excludes only at the start of a word, so
  * "Russia-China" stays one term.
  */
+import { findUnsafeCharacter } from "../scoring/unsafe-characters.ts";
 import { QueryError } from "./errors.ts";
 
 export type Token =
@@ -30,6 +31,14 @@ export function tokenize(query: string): Token[] {
     throw new QueryError(
       `the query is longer than ${MAX_QUERY_CHARS} characters; shorten it or write the storyline as JSON`,
       MAX_QUERY_CHARS,
+    );
+  }
+  // Tabs and line breaks are spaces here; other control characters and bidirectional overrides are refused.
+  const unsafe = findUnsafeCharacter(query, { allowLineBreaks: true });
+  if (unsafe) {
+    throw new QueryError(
+      `remove the ${unsafe.name}: a query must not hold control characters or bidirectional overrides`,
+      unsafe.index,
     );
   }
   const tokens: Token[] = [];

@@ -1,8 +1,9 @@
 /**
- * The dashboard's static assets, served by the app itself at /assets/<name> (no CDN, nothing from outside).
+ * The static assets of the dashboard and the API reference, served by the app itself at /assets/<name> (no CDN, nothing from outside).
  * Pages link them with ?v=<content hash>, so a deploy with new assets is never served a stale cached copy.
  */
 import { createHash } from "node:crypto";
+import { DOCS_CSS } from "../../docs/styles.ts";
 import { DASHBOARD_SCRIPT } from "./script.ts";
 import { DASHBOARD_CSS } from "./styles.ts";
 
@@ -20,6 +21,8 @@ function asset(body: string, contentType: string): Asset {
 export const ASSETS: Readonly<Record<string, Asset>> = {
   "dashboard.css": asset(DASHBOARD_CSS, "text/css; charset=utf-8"),
   "dashboard.js": asset(DASHBOARD_SCRIPT, "text/javascript; charset=utf-8"),
+  /** The API reference's (GET /docs). */
+  "docs.css": asset(DOCS_CSS, "text/css; charset=utf-8"),
 };
 
 export const ASSETS_PATH = "/assets";

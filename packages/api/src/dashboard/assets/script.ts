@@ -94,32 +94,31 @@ export const DASHBOARD_SCRIPT = `"use strict";
   function feedName(feed, fallback) {
     return (feed && (feed.title || feed.url)) || fallback;
   }
-  function describeEntry(entry) {
-    if (typeof entry === "string") return entry;
-    if (entry && typeof entry === "object") {
-      var where = entry.url || entry.xmlUrl || entry.title || entry.text || "";
-      var why = entry.detail || entry.error || entry.reason || entry.message || "";
-      return [where, why].filter(Boolean).join(": ") || JSON.stringify(entry);
-    }
-    return String(entry);
+  /** "Line 7 (Kyiv Independent)" or "Line 7 (https://…)": where an entry is in the file the user chose. */
+  function entryPlace(entry) {
+    var name = entry.title || entry.url;
+    return "Line " + entry.line + (name ? " (" + name + ")" : "");
   }
+  function count(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+  /** The answer of POST /feeds/import ({ added, existing, duplicates, problems }) as a sentence and a list. */
   function importSummary(data) {
-    var parts = [];
+    var list = function (name) { return data && Array.isArray(data[name]) ? data[name] : []; };
+    var added = list("added"), existing = list("existing"), duplicates = list("duplicates"), problems = list("problems");
+    var parts = [count(added.length, "feed added", "feeds added")];
+    if (existing.length) parts.push(count(existing.length, "already watched", "already watched"));
+    if (duplicates.length) parts.push(count(duplicates.length, "duplicate entry skipped", "duplicate entries skipped"));
+    if (problems.length) parts.push(count(problems.length, "entry skipped for a problem", "entries skipped for problems"));
     var items = [];
-    if (data && typeof data === "object") {
-      Object.keys(data).forEach(function (name) {
-        var value = data[name];
-        if (Array.isArray(value)) {
-          parts.push(name + ": " + value.length);
-          if (/error|invalid|fail|skip|reject/i.test(name)) {
-            value.slice(0, 50).forEach(function (entry) { items.push(describeEntry(entry)); });
-          }
-        } else if (typeof value === "number") {
-          parts.push(name + ": " + value);
-        }
-      });
-    }
-    return { text: "OPML imported" + (parts.length ? " (" + parts.join(" · ") + ")." : "."), items: items };
+    problems.slice(0, 50).forEach(function (p) { items.push(entryPlace(p) + ": " + p.detail); });
+    if (problems.length > 50) items.push("… and " + (problems.length - 50) + " more problems.");
+    duplicates.slice(0, 20).forEach(function (d) {
+      items.push(entryPlace(d) + ": the same feed as line " + d.sameAsLine + ", skipped.");
+    });
+    if (duplicates.length > 20) items.push("… and " + (duplicates.length - 20) + " more duplicates.");
+    var nothing = added.length + existing.length === 0;
+    return { kind: nothing && problems.length ? "bad" : "ok", text: "OPML imported: " + parts.join(", ") + ".", items: items };
   }
 
   document.getElementById("key-form").addEventListener("submit", function (event) {
@@ -157,7 +156,7 @@ export const DASHBOARD_SCRIPT = `"use strict";
     var result = await call("POST", "/feeds/import", text, "text/x-opml");
     if (!result) return;
     var summary = importSummary(result.data);
-    reloadWith("ok", summary.text, summary.items);
+    reloadWith(summary.kind, summary.text, summary.items);
   });
 
   root.addEventListener("click", async function (event) {

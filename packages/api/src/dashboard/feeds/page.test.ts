@@ -34,10 +34,11 @@ describe("the feeds page", () => {
     expect(page).toContain("No feeds are watched yet. Add one above.");
   });
 
-  it("shows a paused feed as paused once the store says so", async () => {
-    const page = await render([{ id: "f000000000000003", title: "Quiet", ...({ paused: true } as object) }]);
+  it("shows a paused feed as paused, with a resume button and no next check", async () => {
+    const page = await render([{ id: "f000000000000003", title: "Quiet", status: "paused" }]);
     expect(page).toContain('<span class="badge paused">paused</span>');
     expect(page).toContain(">Resume<");
+    expect(page).toContain("not scheduled");
   });
 
   it("escapes feed titles, errors and URLs", async () => {

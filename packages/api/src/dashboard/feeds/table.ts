@@ -10,10 +10,9 @@ import { type Fragment, outsideLink, timeTag } from "../fragments.ts";
 import { storiesHref } from "../links.ts";
 import { hostOf } from "../safe-url.ts";
 
-/** A feed the user paused: `paused` once the store records it (PATCH /feeds/{id}), else a disabled feed. */
+/** A feed that is not fetched: paused by the user (PATCH /feeds/{id}) or disabled; resuming makes it due again. */
 export function isPaused(feed: Feed): boolean {
-  const paused = (feed as Feed & { paused?: boolean }).paused;
-  return paused ?? feed.status === "disabled";
+  return feed.status === "paused" || feed.status === "disabled";
 }
 
 export function feedName(feed: Feed): string {
@@ -24,8 +23,7 @@ function statusCell(feed: Feed): Fragment {
   const details: string[] = [];
   if (feed.errorCount > 0) details.push(plural(feed.errorCount, "error"));
   if (feed.lastStatus !== null) details.push(`HTTP ${feed.lastStatus}`);
-  const paused = (feed as Feed & { paused?: boolean }).paused === true;
-  return html`<span class="badge ${paused ? "paused" : feed.status}">${paused ? "paused" : feed.status}</span>
+  return html`<span class="badge ${feed.status}">${feed.status}</span>
     ${details.length > 0 ? html` <span class="sub">${details.join(" · ")}</span>` : ""}
     ${feed.status !== "active" && feed.lastError ? html`<span class="lasterror">${feed.lastError}</span>` : ""}`;
 }
