@@ -218,6 +218,12 @@ describe("npm run build:functions", () => {
     expect(locales, "zod's translations slipped past infra/esbuild-plugins.mjs").toEqual([]);
   });
 
+  it.each(["deliver", "ingest", "schedule"])("the %s bundle carries zod/mini, not full zod", (name) => {
+    const classic = bundledSources(name).filter((source) => /node_modules\/zod\/v4\/classic\//.test(source));
+    // Full zod's API adds ~67 KB to a bundle over zod/mini; only the API function needs it (@hono/zod-openapi).
+    expect(classic, 'a module these functions import uses "zod"; write `import * as z from "zod/mini"`').toEqual([]);
+  });
+
   it.each(Object.entries(NOT_BUNDLED))("the %s bundle carries nothing it never runs", (name, packages) => {
     const sources = new Set(builtFunction(name).weights.map((w) => w.source));
     expect(packages.filter((pkg) => sources.has(pkg))).toEqual([]);
