@@ -26,6 +26,7 @@ import {
   type SdkSource,
   SPLITTING,
 } from "../infra/bundling.ts";
+import bundlePlugins from "../infra/esbuild-plugins.mjs";
 
 const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 
@@ -132,6 +133,7 @@ async function buildOne(name: string, srcDir: string, outdir: string, sdk: SdkSo
     minify: MINIFY,
     keepNames: true,
     external: externalPackages(sdk),
+    plugins: bundlePlugins,
     metafile: true,
     absWorkingDir: repoRoot,
     logLevel: "silent",

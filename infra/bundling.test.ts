@@ -2,10 +2,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { platform, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BundleError, buildFunctions, listFunctionEntries } from "../functions/build.ts";
-import { ESM_PROLOGUE } from "./bundling.ts";
+import { ESM_PROLOGUE, sstNodejs } from "./bundling.ts";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 /** Entry points written to a scratch folder: no handler of the real app is needed. */
 const FIXTURES: Record<string, string> = {
@@ -25,6 +27,14 @@ const FIXTURES: Record<string, string> = {
   // A module loaded on first use: with code splitting it is a file of its own, not read at import.
   "rare.ts": 'export const rarely = () => "loaded on first use";\n',
   "split.ts": 'export async function handler() {\n  return (await import("./rare.ts")).rarely();\n}\n',
+  // zod's whole namespace, as @hono/zod-openapi imports it (from the repository: the scratch folder has no node_modules).
+  "zodns.ts": [
+    `import { z } from ${JSON.stringify(join(repoRoot, "node_modules/zod/index.js"))};`,
+    "export const handler = () => ({",
+    "  locales: Object.keys(z.locales),",
+    "  message: z.string().safeParse(1).error?.issues[0]?.message,",
+    "});",
+  ].join("\n"),
   "ok.test.ts": "export {};\n",
   "types.d.ts": "export type Nothing = never;\n",
   "build.ts": "export {};\n",
@@ -58,7 +68,7 @@ function invoke(file: string): unknown {
 
 describe("listFunctionEntries", () => {
   it("lists entry points, not tests, declarations or the build script", () => {
-    expect(listFunctionEntries(srcDir)).toEqual(["forbidden", "lazy", "ok", "rare", "split"]);
+    expect(listFunctionEntries(srcDir)).toEqual(["forbidden", "lazy", "ok", "rare", "split", "zodns"]);
   });
 });
 
@@ -94,6 +104,22 @@ describe("buildFunctions", () => {
     expect(invoke(split.file)).toBe("loaded on first use");
   });
 
+  it("keeps of zod's translations English alone, which zod still speaks", async () => {
+    const [zodns] = await buildFunctions({ srcDir, outdir, names: ["zodns"] });
+    if (!zodns) throw new Error("zodns was not built");
+    const { sources } = JSON.parse(readFileSync(`${zodns.file}.map`, "utf8")) as { sources: string[] };
+    expect(
+      sources.filter((source) => /zod\/v4\/locales\/(?!en\.js)[a-z]{2,3}(?:-[A-Z]{2})?\.js$/.test(source)),
+    ).toEqual([]);
+    expect(invoke(zodns.file)).toEqual({ locales: ["en"], message: "Invalid input: expected string, received number" });
+  });
+
+  it("builds with the plugins SST is given", async () => {
+    const { plugins } = sstNodejs();
+    const sst = (await import(pathToFileURL(join(repoRoot, plugins)).href)) as { default: { name: string }[] };
+    expect(sst.default.map((p) => p.name)).toEqual(["storywire-zod-english-only"]);
+  });
+
   it("is minified, as SST deploys it", async () => {
     const [ok] = await buildFunctions({ srcDir, outdir, names: ["ok"] });
     const code = readFileSync(ok?.file ?? "", "utf8").slice(ESM_PROLOGUE.length);
@@ -117,7 +143,7 @@ describe("buildFunctions", () => {
 
   it("names an unknown entry point and lists the available ones", async () => {
     await expect(buildFunctions({ srcDir, outdir, names: ["nope"] })).rejects.toThrow(
-      /No entry point nope\.ts in .*; available: forbidden, lazy, ok, rare, split\./,
+      /No entry point nope\.ts in .*; available: forbidden, lazy, ok, rare, split, zodns\./,
     );
   });
 

@@ -83,6 +83,8 @@ export function sstNodejs() {
     // The map ships with the bundle: stack traces in CloudWatch point at the TypeScript sources.
     sourcemap: true,
     esbuild: { external: externalPackages() },
+    // The same plugins as functions/build.ts; SST imports the file itself (the path is relative to sst.config.ts).
+    plugins: "./infra/esbuild-plugins.mjs",
   };
 }
 

@@ -45,6 +45,12 @@ describe("the framing lexicon is data", () => {
       { aimedAt: { russia: ["russia"], victimPrepositions: ["against"] } },
       "aimedAt.threatPrepositions is required",
     ],
+    // No message of its own: zod's English wording, also where full zod (which installs it) never loads.
+    [
+      "a group that is not an object",
+      { sources: ["insiders"] },
+      "sources Invalid input: expected object, received array",
+    ],
   ])("names the field of %s", (_name, change, message) => {
     const r = validateFramingLexicon({ ...json, ...change });
     expect(r.ok ? [] : r.errors).toContain(message);

@@ -7,8 +7,8 @@
  * Phrases are written as in storylines: a string, or { "phrase": ..., "caseSensitive": true }; a trailing "*"
  * matches a word prefix. Weighted entries add a weight (how strongly a stance or naming cue counts).
  */
-// The namespace import lets bundlers keep only the zod functions used here (`import { z }` keeps all of zod).
-import * as z from "zod";
+// zod/mini, as storyline-schema.ts: core is in every Lambda bundle.
+import * as z from "zod/mini";
 import { compilePhrase } from "./analysis.ts";
 import { FramingLexiconError } from "./errors.ts";
 import lexiconJson from "./framing-lexicon.json" with { type: "json" };
@@ -16,36 +16,42 @@ import { msg, type PhraseEntry, phraseEntrySchema, phraseText, validateJson } fr
 
 const phrases = z
   .array(phraseEntrySchema, msg("must be a list of phrases"))
-  .min(1, { error: "must not be empty" })
-  .max(1000, { error: "must have at most 1000 phrases" });
+  .check(
+    z.minLength(1, { error: "must not be empty" }),
+    z.maxLength(1000, { error: "must have at most 1000 phrases" }),
+  );
 
 const weightedEntry = z.strictObject({
   phrase: phraseText,
   weight: z
     .number(msg("must be a number between 0 and 10"))
-    .min(0, { error: "must be a number between 0 and 10" })
-    .max(10, { error: "must be a number between 0 and 10" }),
-  caseSensitive: z.boolean(msg("must be true or false")).optional(),
+    .check(
+      z.gte(0, { error: "must be a number between 0 and 10" }),
+      z.lte(10, { error: "must be a number between 0 and 10" }),
+    ),
+  caseSensitive: z.optional(z.boolean(msg("must be true or false"))),
 });
 const weighted = z
   .array(weightedEntry, msg("must be a list of { phrase, weight } entries"))
-  .min(1, { error: "must not be empty" })
-  .max(1000, { error: "must have at most 1000 entries" });
+  .check(
+    z.minLength(1, { error: "must not be empty" }),
+    z.maxLength(1000, { error: "must have at most 1000 entries" }),
+  );
 
 /** One word, as the patterns built from these lists need ("official", "though"). */
 const word = z
   .string(msg("must be a single word"))
-  .regex(/^[\p{L}][\p{L}'-]*$/u, { error: "must be a single word of letters" });
-const wordList = z.array(word, msg("must be a list of words")).min(1, { error: "must not be empty" });
+  .check(z.regex(/^[\p{L}][\p{L}'-]*$/u, { error: "must be a single word of letters" }));
+const wordList = z.array(word, msg("must be a list of words")).check(z.minLength(1, { error: "must not be empty" }));
 const lowerWordList = z
   .array(
-    word.refine((w) => w === w.toLowerCase(), { error: "must be written in lower case" }),
+    word.check(z.refine((w: string) => w === w.toLowerCase(), { error: "must be written in lower case" })),
     msg("must be a list of words"),
   )
-  .min(1, { error: "must not be empty" });
+  .check(z.minLength(1, { error: "must not be empty" }));
 
 export const framingLexiconSchema = z.strictObject({
-  description: z.string(msg("must be text")).optional(),
+  description: z.optional(z.string(msg("must be text"))),
   /** Words that turn a statement into an attributed one ("said", "according to"). */
   attribution: phrases,
   /** Attribution words after which the source follows ("according to TASS"). */
@@ -66,7 +72,7 @@ export const framingLexiconSchema = z.strictObject({
   aggressor: weighted,
   peacemaker: weighted,
   /** Words that, just before a stance cue, flip it ("not as aggression", "rather than ..."). */
-  negators: z.array(phraseText, msg("must be a list of phrases")).min(1, { error: "must not be empty" }),
+  negators: z.array(phraseText, msg("must be a list of phrases")).check(z.minLength(1, { error: "must not be empty" })),
   /** Words that keep a claim at arm's length ("narrative", "so-called"): peacemaker cues there count half. */
   distancing: phrases,
   /** References to the Russian leadership and state: stance cues count only within a sentence of one. */
@@ -96,7 +102,7 @@ export const framingLexiconSchema = z.strictObject({
   contrastClause: z.strictObject({ conjunctions: wordList, openers: wordList }),
   /** Media Frames dimensions (Boydstun et al.; SemEval-2023 Task 3), each with its lexicon. */
   frames: z.record(
-    z.string().regex(/^[A-Z][A-Za-z_]{1,60}$/, { error: "must be a frame name like Security_and_defense" }),
+    z.string().check(z.regex(/^[A-Z][A-Za-z_]{1,60}$/, { error: "must be a frame name like Security_and_defense" })),
     phrases,
     { error: "must be an object mapping frame names to lists of phrases" },
   ),

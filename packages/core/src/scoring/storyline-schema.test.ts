@@ -61,6 +61,9 @@ describe("validateStoryline", () => {
       { ...minimal, cues: [{ phrase: "x", weight: 1, unless: "Gaza" }] },
       "cues[0].unless must be a list of { contexts, window } rules",
     ],
+    // No message of their own: zod's English wording, also where full zod (which installs it) never loads.
+    [{ ...minimal, cues: ["alpha"] }, "cues[0] Invalid input: expected object, received string"],
+    [{ ...minimal, gates: [null] }, "gates[0] Invalid input: expected object, received null"],
   ])("reports %j as %s", (input, message) => {
     const r = validateStoryline(input);
     expect(r.ok).toBe(false);
