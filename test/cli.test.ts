@@ -7,12 +7,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { type AddressInfo, createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SAMPLE_STORIES } from "storywire/samples";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, cli } from "./support/cli.ts";
+import { BIN, cli, freePort } from "./support/cli.ts";
 import { rss, startFeedServer } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
 import { sampleItem, sampleStory } from "./support/samples.ts";
@@ -209,14 +209,6 @@ describe("storywire CLI contracts", () => {
     expect(upd.novel.join(" ")).toMatch(/12 warships/);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 describe("storywire start, as a user runs it", () => {
   const ADMIN = "acceptance-admin-key-0123456789";
