@@ -14,11 +14,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { silentLogger } from "@storywire/pipeline";
-import { loadConfig, startLocalStack } from "storywire";
+import { startLocalStack } from "storywire";
 import { startFeedServer, type TestItem } from "../test/support/feed-server.ts";
 import { startTestReceiver } from "../test/support/receiver.ts";
 import { sampleItem } from "../test/support/samples.ts";
-import { subscribeWebhook, TEST_ADMIN_KEY, watchFeed } from "../test/support/stack.ts";
+import { loopbackConfig, subscribeWebhook, watchFeed } from "../test/support/stack.ts";
 import { type BenchContext, consoleContext } from "./context.ts";
 
 const POLL_INTERVAL_S = Number(process.env.BENCH_POLL_INTERVAL_S ?? 5);
@@ -54,17 +54,7 @@ export async function run({ print, record }: BenchContext): Promise<void> {
   const receiver = await startTestReceiver();
   const items: TestItem[] = [sampleItem("abu-dhabi-talks")];
   const feed = await startFeedServer(items.map((item) => ({ ...item, link: undefined })));
-  const config = loadConfig({
-    env: {},
-    overrides: {
-      port: 0,
-      feeds: [],
-      allowPrivateNetworks: true,
-      adminKey: TEST_ADMIN_KEY,
-      pollIntervalSeconds: POLL_INTERVAL_S,
-      fullTextBudget: 0,
-    },
-  });
+  const config = loopbackConfig({ pollIntervalSeconds: POLL_INTERVAL_S, fullTextBudget: 0 });
   const stack = await startLocalStack(config, { inMemory: true, logger: silentLogger, seedFeeds: false });
   try {
     const subscription = await subscribeWebhook(stack, receiver, ["sco"]);

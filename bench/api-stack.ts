@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Framing, Relation, Story } from "@storywire/core";
 import { silentLogger } from "@storywire/pipeline";
-import { loadConfig, startLocalStack } from "storywire";
+import { startLocalStack } from "storywire";
+import { loopbackConfig } from "../test/support/stack.ts";
 
 export const STORIES = Number(process.env.BENCH_API_STORIES ?? 10_000);
 export const FEEDS = 40;
@@ -111,10 +112,7 @@ async function main(): Promise<void> {
   const kept = process.env.BENCH_API_DATA_DIR;
   const dataDir = kept ?? mkdtempSync(join(tmpdir(), "storywire-bench-"));
   const marker = join(dataDir, `seeded-${STORIES}-v1`);
-  const config = loadConfig({
-    env: {},
-    overrides: { port: 0, feeds: [], adminKey: "bench-admin-key-0123456789", allowPrivateNetworks: true, dataDir },
-  });
+  const config = loopbackConfig({ adminKey: "bench-admin-key-0123456789", dataDir });
   const stack = await startLocalStack(config, { scheduler: false, logger: silentLogger });
   const started = performance.now();
   const width = 8;

@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { silentLogger } from "@storywire/pipeline";
-import { loadConfig, startLocalStack } from "storywire";
+import { startLocalStack } from "storywire";
+import { loopbackConfig } from "../test/support/stack.ts";
 import { type BenchContext, consoleContext } from "./context.ts";
 import { startFeedFarm } from "./support/feed-farm.ts";
 
@@ -48,17 +49,7 @@ export async function run({ print, record }: BenchContext): Promise<void> {
   const farm = await startFeedFarm({ hosts: HOSTS, feedsPerHost: FEEDS_PER_HOST, items: 2, delayMs: 5 });
   const dataDir = mkdtempSync(join(tmpdir(), "storywire-bench-opml-"));
   const adminKey = "bench-admin-key-0123456789abcdef";
-  const config = loadConfig({
-    env: {},
-    overrides: {
-      port: 0,
-      feeds: [],
-      allowPrivateNetworks: true,
-      fullTextBudget: 0,
-      dataDir,
-      adminKey,
-    },
-  });
+  const config = loopbackConfig({ fullTextBudget: 0, dataDir, adminKey });
   const stack = await startLocalStack(config, { scheduler: false, seedFeeds: false, logger: silentLogger });
   try {
     const opml = opmlOf(farm.urls);

@@ -12,7 +12,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { canonicalUrl, newFeed, PER_HOST_CONCURRENCY, silentLogger } from "@storywire/pipeline";
-import { loadConfig, QUEUE_CONCURRENCY, startLocalStack } from "storywire";
+import { QUEUE_CONCURRENCY, startLocalStack } from "storywire";
+import { loopbackConfig } from "../test/support/stack.ts";
 import { type BenchContext, consoleContext } from "./context.ts";
 import { startFeedFarm } from "./support/feed-farm.ts";
 
@@ -32,10 +33,7 @@ export async function run({ print, record }: BenchContext): Promise<void> {
   });
   let offset = 0;
   const clock = { now: () => new Date(Date.now() + offset) };
-  const config = loadConfig({
-    env: {},
-    overrides: { port: 0, feeds: [], allowPrivateNetworks: true, pollIntervalSeconds: 300, fullTextBudget: 0 },
-  });
+  const config = loopbackConfig({ pollIntervalSeconds: 300, fullTextBudget: 0 });
   const stack = await startLocalStack(config, {
     inMemory: true,
     scheduler: false,

@@ -24,6 +24,7 @@ import { alertMessageId } from "@storywire/core/ids";
 import { startLocalStore } from "@storywire/store/test-support/local-store";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../eval/stats.ts";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
 
 const BIN = resolve(import.meta.dirname, "..", "packages", "cli", "bin", "storywire.js");
@@ -45,18 +46,6 @@ const SEEDS = [11, 23, 47, 89];
 const KILLS_PER_SEED = 2;
 const ITEMS = 30;
 const STORYLINES = ["sco", "new-start", "ceasefire"] as const;
-
-/** mulberry32: a small seeded generator, so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const CITIES = ["Qingdao", "Astana", "Bishkek", "Tianjin", "Dushanbe", "Tashkent", "Vladivostok", "Harbin"];
 const MONTHS = ["March", "April", "May", "June", "July", "August"];
@@ -288,7 +277,7 @@ describe("SIGKILL while polling, ingesting and delivering, then restart", () => 
 
     try {
       for (const [s, seed] of SEEDS.entries()) {
-        const next = random(seed);
+        const next = seededRandom(seed);
         for (let k = 0; k < KILLS_PER_SEED; k++) {
           // The phases take turns; the seed picks the moment within the phase.
           const phase = PHASES[(s * KILLS_PER_SEED + k) % PHASES.length] ?? "poll";

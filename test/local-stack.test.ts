@@ -3,9 +3,10 @@
  * returns them; a second poll is answered 304 and stores nothing new; changed content stores only the new item.
  */
 import { silentLogger } from "@storywire/pipeline";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import { type LocalStack, startLocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFeedServer, type TestItem, testClock } from "./support/feed-server.ts";
+import { loopbackConfig } from "./support/stack.ts";
 
 const ADMIN = "test-admin-key-0123456789";
 const item = (n: number): TestItem => ({
@@ -28,10 +29,7 @@ describe("local stack: poll -> store -> API", () => {
 
   beforeAll(async () => {
     feeds = await startFeedServer([item(1), item(2)]);
-    const config = loadConfig({
-      env: {},
-      overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: ADMIN, pollIntervalSeconds: 60 },
-    });
+    const config = loopbackConfig({ adminKey: ADMIN, pollIntervalSeconds: 60 });
     stack = await startLocalStack(config, { inMemory: true, scheduler: false, logger: silentLogger, clock });
   });
   afterAll(async () => {

@@ -11,12 +11,12 @@ import { join } from "node:path";
 import type { Logger } from "@storywire/pipeline";
 import { type LocalDynamo, startLocalDynamo } from "@storywire/store/local";
 import { type FaultProxy, startFaultProxy } from "@storywire/store/test-support/fault-proxy";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import { type LocalStack, startLocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
 import { sampleItem } from "./support/samples.ts";
-import { adminHeaders, TEST_ADMIN_KEY } from "./support/stack.ts";
+import { adminHeaders, loopbackConfig } from "./support/stack.ts";
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -52,18 +52,7 @@ describe("the store frozen, stopped and restarted under load", () => {
     feeds = await startFeedServer([sampleItem("sco-defence-ministers")]);
     empty = await startFeedServer([]);
     receiver = await startTestReceiver();
-    const config = loadConfig({
-      env: {},
-      overrides: {
-        port: 0,
-        feeds: [],
-        allowPrivateNetworks: true,
-        adminKey: TEST_ADMIN_KEY,
-        pollIntervalSeconds: 1,
-        claimTimeoutSeconds: 3,
-        dynamoEndpoint: proxy.endpoint,
-      },
-    });
+    const config = loopbackConfig({ pollIntervalSeconds: 1, claimTimeoutSeconds: 3, dynamoEndpoint: proxy.endpoint });
     stack = await startLocalStack(config, { inMemory: true, logger });
   });
   afterAll(async () => {

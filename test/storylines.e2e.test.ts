@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "@storywire/pipeline";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import { type LocalStack, startLocalStack } from "storywire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeDateClock } from "./support/clock.ts";
 import { startFeedServer, type TestItem } from "./support/feed-server.ts";
 import { startTestReceiver } from "./support/receiver.ts";
-import { adminHeaders, startTestStack, subscribeWebhook, TEST_ADMIN_KEY, watchFeed } from "./support/stack.ts";
+import { adminHeaders, loopbackConfig, startTestStack, subscribeWebhook, watchFeed } from "./support/stack.ts";
 
 const DAY = 24 * 3_600_000;
 
@@ -141,18 +141,7 @@ describe("a storyline from a storylines file", () => {
   const dir = mkdtempSync(join(tmpdir(), "storywire-storylines-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const config = (storylinesFile: string) =>
-    loadConfig({
-      env: {},
-      overrides: {
-        port: 0,
-        feeds: [],
-        allowPrivateNetworks: true,
-        adminKey: TEST_ADMIN_KEY,
-        pollIntervalSeconds: 60,
-        storylinesFile,
-      },
-    });
+  const config = (storylinesFile: string) => loopbackConfig({ pollIntervalSeconds: 60, storylinesFile });
   const start = (storylinesFile: string) =>
     startLocalStack(config(storylinesFile), {
       inMemory: true,

@@ -3,16 +3,24 @@
  * loopback, and delayed queue messages that never fire (retries come back through the sweeper as time moves).
  */
 import { type Clock, silentLogger } from "@storywire/pipeline";
-import { type LocalStack, loadConfig, startLocalStack } from "storywire";
+import { type Config, type LocalStack, loadConfig, startLocalStack } from "storywire";
 
 export const TEST_ADMIN_KEY = "test-admin-key-0123456789";
 export const adminHeaders = { authorization: `Bearer ${TEST_ADMIN_KEY}`, "content-type": "application/json" };
 
-export async function startTestStack(clock?: Clock): Promise<LocalStack> {
-  const config = loadConfig({
+/**
+ * The configuration of a stack that tests and benchmarks start: no environment or config file read, any free port,
+ * no default feeds, the SSRF guard off for loopback feeds, the test admin key; `overrides` win.
+ */
+export function loopbackConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({
     env: {},
-    overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: TEST_ADMIN_KEY, pollIntervalSeconds: 60 },
+    overrides: { port: 0, feeds: [], allowPrivateNetworks: true, adminKey: TEST_ADMIN_KEY, ...overrides },
   });
+}
+
+export async function startTestStack(clock?: Clock): Promise<LocalStack> {
+  const config = loopbackConfig({ pollIntervalSeconds: 60 });
   return startLocalStack(config, {
     inMemory: true,
     scheduler: false,
