@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DnsError, TooLargeError } from "./errors.ts";
+import { DnsError, HttpStatusError, TimeoutError, TooLargeError, withoutRetryPromise } from "./errors.ts";
 
 describe("TooLargeError says what was too large, in a whole sentence", () => {
   it.each([
@@ -21,5 +21,22 @@ describe("DnsError", () => {
         "check the address and this machine's network connection.",
     );
     expect(error.retryable).toBe(true);
+  });
+});
+
+describe("withoutRetryPromise", () => {
+  it("drops the service's promise to retry from every retryable error, and leaves other messages alone", () => {
+    const url = "https://feeds.example/world.xml";
+    expect(withoutRetryPromise(new HttpStatusError(url, 503, null).message)).toBe(
+      `${url} answered HTTP 503 (server error)`,
+    );
+    expect(withoutRetryPromise(new HttpStatusError(url, 429, null).message)).toBe(
+      `${url} answered HTTP 429 (too many requests)`,
+    );
+    expect(withoutRetryPromise(new TimeoutError(url, "connect", 5000).message)).toBe(
+      `${url} did not accept a connection within 5000 ms`,
+    );
+    const notFound = new HttpStatusError(url, 404, null).message;
+    expect(withoutRetryPromise(notFound)).toBe(notFound);
   });
 });

@@ -341,3 +341,14 @@ export class AbortedError extends FetchError {
     super(url, `The request to ${displayUrl(url)} was cancelled.`, true, { cause });
   }
 }
+
+/** The clause a retryable error ends with, promising the service's own retry ("; Storywire will try again later."). */
+const RETRY_LATER = /;\s*Storywire will (?:slow down and )?try again later\.?$/;
+
+/**
+ * The message without its promise of a retry: for a caller that says when (the scheduler, with the real delay) or
+ * that does not retry at all (a one-off CLI command).
+ */
+export function withoutRetryPromise(message: string): string {
+  return message.replace(RETRY_LATER, "");
+}

@@ -4,6 +4,7 @@
  * The fetch and parse errors already name the address and what happened; this puts the feed first and replaces
  * their "will try again later" with the time the scheduler really chose.
  */
+import { withoutRetryPromise } from "@storywire/fetch";
 
 /** A delay in the words a person reads: "45 seconds", "10 minutes", "2 hours", "3 days" (rounded). */
 export function delayInWords(ms: number): string {
@@ -17,15 +18,10 @@ export function delayInWords(ms: number): string {
   return unit(Math.round(hours / 24), "day");
 }
 
-/** A "try again later" clause of an error message; the real delay takes its place. */
-const LATER = /;\s*Storywire will (?:slow down and )?try again later\.?$/;
-
 export function feedFailureSentence(feedUrl: string, message: string, retryInMs: number): string {
   const what =
-    (message.split("\n")[0] ?? "")
-      .trim()
-      .replace(LATER, "")
-      .replace(/[.;:\s]+$/, "") || "failed for a reason it did not give";
+    withoutRetryPromise((message.split("\n")[0] ?? "").trim()).replace(/[.;:\s]+$/, "") ||
+    "failed for a reason it did not give";
   // Fetch errors begin with the address ("https://x answered HTTP 503"); parse errors with "The document at".
   const sentence = what.startsWith(feedUrl)
     ? `The feed at ${what}`

@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { buildStory, describeRepairs, describeSkipped, openFeed, type SkipReason, storyId } from "@storywire/core";
-import { ACCEPT_FEED, fetchResource } from "@storywire/fetch";
+import { ACCEPT_FEED, fetchResource, withoutRetryPromise } from "@storywire/fetch";
 import { parseCommandArgs } from "../args.ts";
 import { commandConfig } from "../config.ts";
 import { CliError, oneLine } from "../errors.ts";
@@ -85,10 +85,9 @@ async function download(url: string) {
     return { bytes: response.body, charset: response.charset, baseUrl: response.url };
   } catch (error) {
     // The fetch errors are worded for the service, which retries by itself; a one-off command does not.
-    const why = oneLine(error).replace(
-      /;\s*Storywire will (?:slow down and )?try again later\.?$/,
-      "; try again later.",
-    );
+    const message = oneLine(error);
+    const bare = withoutRetryPromise(message);
+    const why = bare === message ? message : `${bare}; try again later.`;
     throw new CliError(`cannot fetch ${url}: ${why}`);
   }
 }
