@@ -21,8 +21,55 @@ interface ScriptModel {
   alphabet: Int16Array;
   /** Alphabet size: keys are small integers, (a * size + b) * size + c. */
   size: number;
-  /** trigram key -> the languages that have it and its rank there: [index into `languages`, rank, ...]. */
-  ranks: Map<number, Int16Array>;
+  /** The trigrams the languages have, by key; a slot's pairs are rows[rowStart[slot]] up to rows[rowEnd[slot]]. */
+  table: KeyTable;
+  rowStart: Int32Array;
+  rowEnd: Int32Array;
+  /** For each trigram, the languages that have it and its rank there: [index into `languages`, rank, ...]. */
+  rows: Int16Array;
+}
+
+/**
+ * A set of non-negative integer keys in typed arrays (open addressing, linear probing): looking trigrams up is
+ * most of a ranking's work, and a Map of numbers spends it hashing.
+ */
+class KeyTable {
+  readonly keys: Int32Array;
+  private readonly shift: number;
+
+  /** Room for `capacity` keys at most half the slots full. */
+  constructor(capacity: number) {
+    const bits = Math.max(4, 32 - Math.clz32(capacity * 2 - 1));
+    this.keys = new Int32Array(2 ** bits).fill(-1);
+    this.shift = 32 - bits;
+  }
+
+  get slots(): number {
+    return this.keys.length;
+  }
+
+  /** The slot holding `key`, or -1. */
+  find(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const found = this.keys[slot] as number;
+      if (found === key) return slot;
+      if (found === -1) return -1;
+    }
+  }
+
+  /** The slot holding `key`, taken for it when absent (the caller keeps the table at most half full). */
+  add(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const found = this.keys[slot] as number;
+      if (found === key) return slot;
+      if (found === -1) {
+        this.keys[slot] = key;
+        return slot;
+      }
+    }
+  }
 }
 
 const models = new Map<string, ScriptModel>();
@@ -57,9 +104,23 @@ function model(script: string): ScriptModel {
       byLanguage.set(index, rank);
     }
   });
-  const ranks = new Map<number, Int16Array>();
-  for (const [key, byLanguage] of lists) ranks.set(key, Int16Array.from([...byLanguage].flat()));
-  built = { languages, alphabet, size, ranks };
+  const table = new KeyTable(lists.size);
+  const rowStart = new Int32Array(table.slots);
+  const rowEnd = new Int32Array(table.slots);
+  let pairs = 0;
+  for (const byLanguage of lists.values()) pairs += byLanguage.size;
+  const rows = new Int16Array(2 * pairs);
+  let next = 0;
+  for (const [key, byLanguage] of lists) {
+    const slot = table.add(key);
+    rowStart[slot] = next;
+    for (const [language, rank] of byLanguage) {
+      rows[next++] = language;
+      rows[next++] = rank;
+    }
+    rowEnd[slot] = next;
+  }
+  built = { languages, alphabet, size, table, rowStart, rowEnd, rows };
   models.set(script, built);
   return built;
 }
@@ -112,18 +173,36 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
+/** The sample's distinct trigrams and their counts, reused from call to call (trigramCounts leaves them empty). */
+let sampleTable = new KeyTable(2048);
+let sampleCounts = new Int32Array(sampleTable.slots);
+let sampleSlots = new Int32Array(sampleTable.slots);
+
 /**
- * Trigram counts of the sample, cleaned as franc's trigram-utils does: trigrams made of the model's characters by
- * small integer key (to rank), and how many distinct others there are (each costs MAX_DIFFERENCE everywhere).
+ * Trigrams of the sample, cleaned as franc's trigram-utils does: `visit` sees each distinct trigram made of the
+ * model's characters once, by small integer key, with its count (to rank); the distinct others are only counted
+ * (each costs MAX_DIFFERENCE everywhere).
  */
-function trigramCounts(value: string, { alphabet, size }: ScriptModel): { known: Map<number, number>; others: number } {
+function trigramCounts(
+  value: string,
+  { alphabet, size }: ScriptModel,
+  visit: (key: number, count: number) => void,
+): { known: number; others: number } {
   const cleaned = ` ${value
     .replace(/[\u0021-\u0040]+/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase()} `;
-  const known = new Map<number, number>();
-  const others = new Set<number>();
+  if (cleaned.length > sampleTable.slots / 2) {
+    sampleTable = new KeyTable(cleaned.length);
+    sampleCounts = new Int32Array(sampleTable.slots);
+    sampleSlots = new Int32Array(sampleTable.slots);
+  }
+  const table = sampleTable;
+  const counts = sampleCounts;
+  const slots = sampleSlots;
+  let known = 0;
+  let others: Set<number> | null = null;
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const x = cleaned.charCodeAt(i);
     const y = cleaned.charCodeAt(i + 1);
@@ -132,13 +211,21 @@ function trigramCounts(value: string, { alphabet, size }: ScriptModel): { known:
     const b = alphabet[y] as number;
     const c = alphabet[z] as number;
     if (a < 0 || b < 0 || c < 0) {
+      others ??= new Set();
       others.add(x * 4_294_967_296 + y * 65_536 + z);
       continue;
     }
-    const key = (a * size + b) * size + c;
-    known.set(key, (known.get(key) ?? 0) + 1);
+    const slot = table.add((a * size + b) * size + c);
+    if (counts[slot] === 0) slots[known++] = slot;
+    counts[slot] = (counts[slot] as number) + 1;
   }
-  return { known, others: others.size };
+  for (let i = 0; i < known; i++) {
+    const slot = slots[i] as number;
+    visit(table.keys[slot] as number, counts[slot] as number);
+    counts[slot] = 0;
+    table.keys[slot] = -1;
+  }
+  return { known, others: others?.size ?? 0 };
 }
 
 function allowed(language: string, only: readonly string[], ignore: readonly string[]): boolean {
@@ -172,21 +259,22 @@ export function rankLanguages(input: string, only: readonly string[] = [], ignor
     return [[script, 1]];
   }
   const scriptModel = model(script);
-  const { languages, ranks } = scriptModel;
+  const { languages, table, rowStart, rowEnd, rows } = scriptModel;
   const kept = keptLanguages(script, languages, only, ignore);
   if (!kept.some(Boolean)) return [["und", 1]];
-  // Every trigram costs MAX_DIFFERENCE in every language, less what the languages that have it save.
+  // Every trigram costs MAX_DIFFERENCE in every language, less what the languages that have it save (whole
+  // numbers, so the sums do not depend on the order the trigrams come in).
   const savings = new Float64Array(languages.length);
-  const { known, others } = trigramCounts(value, scriptModel);
-  const total = (known.size + others) * MAX_DIFFERENCE;
-  for (const [trigram, count] of known) {
-    const row = ranks.get(trigram);
-    if (!row) continue;
-    for (let i = 0; i < row.length; i += 2) {
-      const l = row[i] as number;
-      savings[l] = (savings[l] as number) + MAX_DIFFERENCE - Math.abs(count - (row[i + 1] as number) - 1);
+  const { known, others } = trigramCounts(value, scriptModel, (trigram, count) => {
+    const slot = table.find(trigram);
+    if (slot < 0) return;
+    const end = rowEnd[slot] as number;
+    for (let i = rowStart[slot] as number; i < end; i += 2) {
+      const l = rows[i] as number;
+      savings[l] = (savings[l] as number) + MAX_DIFFERENCE - Math.abs(count - (rows[i + 1] as number) - 1);
     }
-  }
+  });
+  const total = (known + others) * MAX_DIFFERENCE;
   const ranking: Ranking = [];
   languages.forEach((language, l) => {
     if (kept[l]) ranking.push([language, total - (savings[l] as number)]);
