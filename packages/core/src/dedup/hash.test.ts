@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fingerprintSimilarity, fmix32, fnv1a, hammingDistance, shingles, simhash } from "./hash.ts";
+import {
+  fingerprintSimilarity,
+  fmix32,
+  fnv1a,
+  hammingDistance,
+  shingleSimhash,
+  shingles,
+  shinglesOfHashes,
+  simhash,
+} from "./hash.ts";
 import { fingerprint, prepare, preparedFingerprint } from "./prepare.ts";
 
 const TEXT = `Russia and Ukraine agree energy truce
@@ -82,5 +91,21 @@ describe("hash primitives", () => {
     );
     // Many equal hashes: every count's high bits are used.
     expect(simhash(new Array(1025).fill(0x80000001))).toBe(byVotes(new Array(1025).fill(0x80000001)));
+  });
+
+  it("hashes the distinct shingles as simhash(shinglesOfHashes(...)) does, repeated words and shingles included (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 200 }),
+        fc.array(fc.constantFrom(1, 7, 0xffffffff), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 5 }),
+        (words, repeats, n) => {
+          const hashes = [...repeats, ...words, ...repeats, ...repeats];
+          expect(shingleSimhash(hashes, n)).toBe(simhash(shinglesOfHashes(hashes, n)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(shingleSimhash([])).toBe("0000000000000000");
   });
 });

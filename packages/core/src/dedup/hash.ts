@@ -85,20 +85,55 @@ function majorityBits(planes: Int32Array, n: number): number {
   return out >>> 0;
 }
 
+/** SimHash's bit counts over the hashes added so far (the low 32 bits from each hash, the high 32 from a second hash of it). */
+class BitVotes {
+  private readonly lo = new Int32Array(32);
+  private readonly hi = new Int32Array(32);
+  private n = 0;
+
+  add(hash: number): void {
+    addBits(this.lo, hash);
+    addBits(this.hi, fmix32(hash ^ SEED_HI));
+    this.n++;
+  }
+
+  /** Bit b set when more of the hashes have it set than not, as 16 hex characters. */
+  hex(): string {
+    const hi = majorityBits(this.hi, this.n).toString(16).padStart(8, "0");
+    return hi + majorityBits(this.lo, this.n).toString(16).padStart(8, "0");
+  }
+}
+
 /**
  * 64-bit SimHash of shingle hashes, as 16 hex characters: bit b is set when more of the hashes have it set than
  * not (the low 32 bits from the hashes, the high 32 from a second hash of each).
  */
 export function simhash(hashes: Iterable<number>): string {
-  const lo = new Int32Array(32);
-  const hi = new Int32Array(32);
-  let n = 0;
-  for (const h of hashes) {
-    addBits(lo, h);
-    addBits(hi, fmix32(h ^ SEED_HI));
-    n++;
+  const votes = new BitVotes();
+  for (const h of hashes) votes.add(h);
+  return votes.hex();
+}
+
+/**
+ * simhash(shinglesOfHashes(hashes, n)), without the Set: the shingle hashes are sorted in a typed array and each
+ * distinct one counted once (a Set of numbers over 2^31 boxes every one of them).
+ */
+export function shingleSimhash(hashes: readonly number[], n = SHINGLE_SIZE): string {
+  const votes = new BitVotes();
+  if (hashes.length === 0) return votes.hex();
+  const take = Math.min(n, hashes.length);
+  const shingled = new Uint32Array(hashes.length - take + 1);
+  for (let i = 0; i < shingled.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < take; k++) h = Math.imul(h ^ (hashes[i + k] ?? 0), 0x01000193);
+    shingled[i] = fmix32(h);
   }
-  return majorityBits(hi, n).toString(16).padStart(8, "0") + majorityBits(lo, n).toString(16).padStart(8, "0");
+  shingled.sort();
+  for (let i = 0; i < shingled.length; i++) {
+    const h = shingled[i] as number;
+    if (i === 0 || h !== shingled[i - 1]) votes.add(h);
+  }
+  return votes.hex();
 }
 
 const HEX16 = /^[0-9a-f]{16}$/;
