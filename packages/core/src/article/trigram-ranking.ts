@@ -262,9 +262,9 @@ export function rankLanguages(input: string, only: readonly string[] = [], ignor
   const { languages, table, rowStart, rowEnd, rows } = scriptModel;
   const kept = keptLanguages(script, languages, only, ignore);
   if (!kept.some(Boolean)) return [["und", 1]];
-  // Every trigram costs MAX_DIFFERENCE in every language, less what the languages that have it save (whole
-  // numbers, so the sums do not depend on the order the trigrams come in).
-  const savings = new Float64Array(languages.length);
+  // Every trigram costs MAX_DIFFERENCE in every language, less what the languages that have it save: whole
+  // numbers of a few million at most (2,050 trigrams of -1,750 to 300), exact in 32 bits and in any order.
+  const savings = new Int32Array(languages.length);
   const { known, others } = trigramCounts(value, scriptModel, (trigram, count) => {
     const slot = table.find(trigram);
     if (slot < 0) return;
