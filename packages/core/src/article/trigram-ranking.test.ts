@@ -53,4 +53,21 @@ describe("rankLanguages", () => {
       { numRuns: 300 },
     );
   });
+
+  it("equals francAll on ASCII text of every kind, which is cleaned without string operations (fast-check)", () => {
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+    const words = ["The ", "quick ", "BROWN ", "fox, ", "jumps ", "uber ", "den ", "Hund. ", "42 ", "\t", "\n"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...ascii), fc.constantFrom(...words)), { minLength: 1, maxLength: 400 }),
+        fc.boolean(),
+        (parts, only) => {
+          const text = parts.join("");
+          const options = only ? { only: ONLY, minLength: 1 } : { minLength: 1 };
+          expect(rankLanguages(text, only ? ONLY : [])).toEqual(francAll(text, options));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -27,6 +27,9 @@ interface ScriptModel {
   rowEnd: Int32Array;
   /** For each trigram, the languages that have it and its rank there: [index into `languages`, rank, ...]. */
   rows: Int16Array;
+  /** Scratch for scoreTrigrams: a sample's count of each slot's trigram, and the slots it touched (left zeroed). */
+  counts: Int32Array;
+  touched: Int32Array;
 }
 
 /**
@@ -120,7 +123,9 @@ function model(script: string): ScriptModel {
     }
     rowEnd[slot] = next;
   }
-  built = { languages, alphabet, size, table, rowStart, rowEnd, rows };
+  const counts = new Int32Array(table.slots);
+  const touched = new Int32Array(table.slots);
+  built = { languages, alphabet, size, table, rowStart, rowEnd, rows, counts, touched };
   models.set(script, built);
   return built;
 }
@@ -173,40 +178,72 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-/** The sample's distinct trigrams and their counts, reused from call to call (trigramCounts leaves them empty). */
-let sampleTable = new KeyTable(2048);
-let sampleCounts = new Int32Array(sampleTable.slots);
-let sampleSlots = new Int32Array(sampleTable.slots);
+/** Scratch space reused from call to call (each call leaves the tables and counts empty again). */
+let cleanedCodes = new Uint16Array(MAX_LENGTH + 2);
+let otherTable = new KeyTable(MAX_LENGTH + 2);
+let otherSeen = new Uint8Array(otherTable.slots);
+let otherSlots = new Int32Array(otherTable.slots);
 
 /**
- * Trigrams of the sample, cleaned as franc's trigram-utils does: `visit` sees each distinct trigram made of the
- * model's characters once, by small integer key, with its count (to rank); the distinct others are only counted
- * (each costs MAX_DIFFERENCE everywhere).
+ * The sample as franc's trigram-utils cleans it, as code units in `cleanedCodes`: each run of ASCII punctuation,
+ * digits and whitespace one space, trimmed, lower case, a space at each end. Returns its length. ASCII text is
+ * cleaned in one pass; other text by the same string operations franc uses (toLowerCase depends on context).
  */
-function trigramCounts(
-  value: string,
-  { alphabet, size }: ScriptModel,
-  visit: (key: number, count: number) => void,
-): { known: number; others: number } {
+function clean(value: string): number {
+  if (cleanedCodes.length < 2 * value.length + 2) cleanedCodes = new Uint16Array(2 * value.length + 2);
+  const out = cleanedCodes;
+  let n = 0;
+  out[n++] = 0x20;
+  let gap = false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80) return cleanByString(value);
+    if ((code >= 0x21 && code <= 0x40) || code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      gap = n > 1;
+      continue;
+    }
+    if (gap) {
+      out[n++] = 0x20;
+      gap = false;
+    }
+    out[n++] = code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+  }
+  out[n++] = 0x20;
+  return n;
+}
+
+function cleanByString(value: string): number {
   const cleaned = ` ${value
     .replace(/[\u0021-\u0040]+/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase()} `;
-  if (cleaned.length > sampleTable.slots / 2) {
-    sampleTable = new KeyTable(cleaned.length);
-    sampleCounts = new Int32Array(sampleTable.slots);
-    sampleSlots = new Int32Array(sampleTable.slots);
+  if (cleanedCodes.length < cleaned.length) cleanedCodes = new Uint16Array(cleaned.length);
+  for (let i = 0; i < cleaned.length; i++) cleanedCodes[i] = cleaned.charCodeAt(i);
+  return cleaned.length;
+}
+
+/**
+ * Adds to `savings` what each language saves on the sample's trigrams (see rankLanguages) and returns how many
+ * distinct trigrams the sample has: `known` made of the model's characters, `others` not. Trigrams the
+ * languages have are counted by their slot in the model's table; the rest only need counting once each.
+ */
+function scoreTrigrams(value: string, model: ScriptModel, savings: Int32Array): { known: number; others: number } {
+  const length = clean(value);
+  const codes = cleanedCodes;
+  const { alphabet, size, table, counts, touched, rowStart, rowEnd, rows } = model;
+  if (otherTable.slots < 2 * length) {
+    otherTable = new KeyTable(length);
+    otherSeen = new Uint8Array(otherTable.slots);
+    otherSlots = new Int32Array(otherTable.slots);
   }
-  const table = sampleTable;
-  const counts = sampleCounts;
-  const slots = sampleSlots;
-  let known = 0;
+  let inModel = 0;
+  let outside = 0;
   let others: Set<number> | null = null;
-  for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const x = cleaned.charCodeAt(i);
-    const y = cleaned.charCodeAt(i + 1);
-    const z = cleaned.charCodeAt(i + 2);
+  for (let i = 0; i + 3 <= length; i++) {
+    const x = codes[i] as number;
+    const y = codes[i + 1] as number;
+    const z = codes[i + 2] as number;
     const a = alphabet[x] as number;
     const b = alphabet[y] as number;
     const c = alphabet[z] as number;
@@ -215,17 +252,35 @@ function trigramCounts(
       others.add(x * 4_294_967_296 + y * 65_536 + z);
       continue;
     }
-    const slot = table.add((a * size + b) * size + c);
-    if (counts[slot] === 0) slots[known++] = slot;
-    counts[slot] = (counts[slot] as number) + 1;
+    const key = (a * size + b) * size + c;
+    const slot = table.find(key);
+    if (slot >= 0) {
+      if (counts[slot] === 0) touched[inModel++] = slot;
+      counts[slot] = (counts[slot] as number) + 1;
+    } else {
+      const other = otherTable.add(key);
+      if (otherSeen[other] === 0) {
+        otherSeen[other] = 1;
+        otherSlots[outside++] = other;
+      }
+    }
   }
-  for (let i = 0; i < known; i++) {
-    const slot = slots[i] as number;
-    visit(table.keys[slot] as number, counts[slot] as number);
+  for (let t = 0; t < inModel; t++) {
+    const slot = touched[t] as number;
+    const count = counts[slot] as number;
     counts[slot] = 0;
-    table.keys[slot] = -1;
+    const end = rowEnd[slot] as number;
+    for (let i = rowStart[slot] as number; i < end; i += 2) {
+      const l = rows[i] as number;
+      savings[l] = (savings[l] as number) + MAX_DIFFERENCE - Math.abs(count - (rows[i + 1] as number) - 1);
+    }
   }
-  return { known, others: others?.size ?? 0 };
+  for (let t = 0; t < outside; t++) {
+    const other = otherSlots[t] as number;
+    otherSeen[other] = 0;
+    otherTable.keys[other] = -1;
+  }
+  return { known: inModel + outside, others: others?.size ?? 0 };
 }
 
 function allowed(language: string, only: readonly string[], ignore: readonly string[]): boolean {
@@ -259,21 +314,13 @@ export function rankLanguages(input: string, only: readonly string[] = [], ignor
     return [[script, 1]];
   }
   const scriptModel = model(script);
-  const { languages, table, rowStart, rowEnd, rows } = scriptModel;
+  const { languages } = scriptModel;
   const kept = keptLanguages(script, languages, only, ignore);
   if (!kept.some(Boolean)) return [["und", 1]];
   // Every trigram costs MAX_DIFFERENCE in every language, less what the languages that have it save: whole
   // numbers of a few million at most (2,050 trigrams of -1,750 to 300), exact in 32 bits and in any order.
   const savings = new Int32Array(languages.length);
-  const { known, others } = trigramCounts(value, scriptModel, (trigram, count) => {
-    const slot = table.find(trigram);
-    if (slot < 0) return;
-    const end = rowEnd[slot] as number;
-    for (let i = rowStart[slot] as number; i < end; i += 2) {
-      const l = rows[i] as number;
-      savings[l] = (savings[l] as number) + MAX_DIFFERENCE - Math.abs(count - (rows[i + 1] as number) - 1);
-    }
-  });
+  const { known, others } = scoreTrigrams(value, scriptModel, savings);
   const total = (known + others) * MAX_DIFFERENCE;
   const ranking: Ranking = [];
   languages.forEach((language, l) => {
