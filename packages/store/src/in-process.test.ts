@@ -2,6 +2,7 @@
  * The embedded store called in process answers every request the store makes exactly as the AWS SDK over HTTP
  * does against the same dynalite: the same items, the same pages, the same failures (name and message).
  */
+import { DeleteTableCommand } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -305,5 +306,21 @@ describe("the embedded store in process", () => {
     await expect(Promise.all(running)).resolves.toHaveLength(20);
     await closing;
     await expect(query()).rejects.toMatchObject({ name: "ServiceUnavailable" });
+  });
+
+  it("sees a table deleted and created again over HTTP (the table descriptions it keeps are forgotten)", async () => {
+    const client = createDynamoClient({ endpoint: dynamo.endpoint });
+    const get = () =>
+      documents.send(new GetCommand({ TableName: "recreated", Key: { pk: "a", sk: "b" } }) as never) as Promise<{
+        Item?: Record<string, unknown>;
+      }>;
+    await ensureTable(client, "recreated");
+    await documents.send(new PutCommand({ TableName: "recreated", Item: { pk: "a", sk: "b", v: 1 } }) as never);
+    expect((await get()).Item).toMatchObject({ v: 1 });
+    await client.send(new DeleteTableCommand({ TableName: "recreated" }));
+    await expect(get()).rejects.toMatchObject({ name: "ResourceNotFoundException" });
+    await ensureTable(client, "recreated");
+    expect((await get()).Item).toBeUndefined();
+    client.destroy();
   });
 });

@@ -211,6 +211,69 @@ function aborted(): Error {
   return error;
 }
 
+/** The part of dynalite's store the table cache wraps (db/index.js `create`). */
+interface TableStore extends DynaliteStore {
+  tableDb: {
+    put(key: string, value: unknown, callback: (error?: unknown) => void): void;
+    del(key: string, callback: (error?: unknown) => void): void;
+  };
+  getTable(
+    name: string,
+    checkStatus: unknown,
+    callback?: (error: unknown, table?: { TableStatus?: string }) => void,
+  ): void;
+}
+
+/**
+ * `store` whose getTable answers from memory. dynalite reads a table's description from LevelDB for every request,
+ * and for every key of a BatchGetItem (a search's 100 keys: 100 reads). Only a usable table (not being created or
+ * deleted) is kept, and every write of a table description (CreateTable, UpdateTable, DeleteTable, over HTTP or
+ * not) forgets them all. The item actions only read the description.
+ */
+function withTableCache(store: TableStore): TableStore {
+  const tables = new Map<string, { TableStatus?: string }>();
+  // Rises with every change of a description: a read that began before one is not kept.
+  let generation = 0;
+  const forget = () => {
+    generation += 1;
+    tables.clear();
+  };
+  const { tableDb } = store;
+  const put = tableDb.put.bind(tableDb);
+  const del = tableDb.del.bind(tableDb);
+  tableDb.put = (key, value, callback) => {
+    forget();
+    put(key, value, (error) => {
+      forget();
+      callback(error);
+    });
+  };
+  tableDb.del = (key, callback) => {
+    forget();
+    del(key, (error) => {
+      forget();
+      callback(error);
+    });
+  };
+  const cached: TableStore = Object.create(store);
+  cached.getTable = (name, checkStatus, callback) => {
+    const done = (typeof checkStatus === "function" ? checkStatus : callback) as NonNullable<typeof callback>;
+    // Only the item actions' form (status checked): DescribeTable and the like ask without, and read it fresh.
+    if (typeof checkStatus !== "function") return store.getTable(name, checkStatus, callback);
+    const table = tables.get(name);
+    if (table) return process.nextTick(done, null, table);
+    const asked = generation;
+    store.getTable(name, (error: unknown, found?: { TableStatus?: string }) => {
+      const usable = found && found.TableStatus !== "CREATING" && found.TableStatus !== "DELETING";
+      if (!error && usable && asked === generation) {
+        tables.set(name, found);
+      }
+      done(error, found);
+    });
+  };
+  return cached;
+}
+
 /** The in-process document client, and its end: `close()` waits for the requests under way. */
 export interface InProcessDocuments extends DocumentSender {
   /**
@@ -224,7 +287,8 @@ export interface InProcessDocuments extends DocumentSender {
  * A document client (`send` only, as the store uses it) on the dynalite store `store`. Requests are validated by
  * dynalite exactly as its HTTP server validates them; an `abortSignal` ends the wait, as with the SDK.
  */
-export function inProcessDocuments(store: DynaliteStore): InProcessDocuments {
+export function inProcessDocuments(dynalite: DynaliteStore): InProcessDocuments {
+  const store = withTableCache(dynalite as TableStore);
   const require = createRequire(import.meta.url);
   const validations = require("dynalite/validations/index.js") as DynaliteValidations;
   const loaded = new Map<string, { validation: ActionValidation; action: Action }>();

@@ -145,6 +145,17 @@ function drivingLists(f: CheckedFilter): string[] | null {
   return f.terms.length > 0 ? null : [STORY_LISTS.all];
 }
 
+/**
+ * True when every entry of the driving lists passes the filter: no words, and at most one list filter, which then is
+ * the one that drives (a storyline's list holds only stories that entered it, a feed's only that feed's, ...).
+ * minScore is checked on each entry's scores, so it never counts as passing by list.
+ */
+function everyEntryPasses(f: CheckedFilter): boolean {
+  const listFilters = [f.storylines.length, f.relation.length, f.framing.length].filter((n) => n > 0).length;
+  const keyFilters = [f.feedId, f.source, f.language].filter((v) => v !== null).length;
+  return f.terms.length === 0 && f.minScore === null && listFilters + keyFilters <= 1;
+}
+
 // ---- walking lists ---------------------------------------------------------------------------------------------
 
 /** Round trips (Queries, BatchGets) left for this page. */
@@ -408,9 +419,8 @@ async function readPage(
   const bounds = boundsOf(filter, position);
   const budget = new Budget(tuning.maxQueries ?? MAX_QUERIES_PER_PAGE);
   const driving = drivingLists(filter);
-  const narrowing = driving !== null && (driving[0] !== STORY_LISTS.all || filter.terms.length > 0);
-  // A list read only to be filtered reads more at once; a plain list reads the page and one more.
-  const firstRead = tuning.firstRead ?? (narrowing ? Math.max(2 * (limit + 1), 50) : limit + 1);
+  // A list read only to be filtered reads more at once; a list whose every entry passes reads the page and one more.
+  const firstRead = tuning.firstRead ?? (everyEntryPasses(filter) ? limit + 1 : Math.max(2 * (limit + 1), 50));
   let dimension: Walker | null = null;
   if (driving) {
     const members = driving.map((pk) => new ListWalker(ctx, pk, bounds, firstRead, MAX_SUMMARY_READ, false, budget));
