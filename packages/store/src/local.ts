@@ -6,9 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import dynalite from "dynalite";
-import { createDynamoClient } from "./client.ts";
 import type { DocumentSender } from "./db.ts";
 import { type DynaliteStore, makeDynaliteWritesAtomic } from "./dynalite-atomic.ts";
 import { StoreError } from "./errors.ts";
@@ -167,18 +165,18 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     return closing;
   };
 
-  // The data directory opens lazily: touch it now so an unreadable directory fails here, clearly.
-  const probe = createDynamoClient({ endpoint, maxAttempts: 1 });
+  // The data opens lazily: open it now, so that an unreadable directory fails here, clearly. (Not by a request:
+  // dynalite's ListTables over data still opening could end in an iterator read after close, which crashed the
+  // process now and then when an existing data directory was opened.)
   try {
-    await probe.send(new ListTablesCommand({ Limit: 1 }));
+    await (store.db as unknown as { open(): Promise<void> }).open();
   } catch (error) {
     await close().catch(() => undefined);
+    const cause = (error as { cause?: Error }).cause?.message;
     throw new StoreError(
-      `The local DynamoDB could not open its data${options.path ? ` in ${options.path}` : ""}: ${(error as Error).message}.`,
+      `The local DynamoDB could not open its data${options.path ? ` in ${options.path}` : ""}: ${(error as Error).message}${cause ? ` (${cause})` : ""}.`,
       { cause: error },
     );
-  } finally {
-    probe.destroy();
   }
   return { endpoint, documents, close };
 }
