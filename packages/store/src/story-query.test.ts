@@ -405,3 +405,28 @@ describe("story lists: how much a page reads", () => {
     expect(await read({ limit: 3, minScore: 0.8 })).toEqual({ items: 3, limits: [50] });
   });
 });
+
+describe("story lists: how much a one-word search reads", () => {
+  it("reads the page and one more of a lone word's list, and 100 of each word's list to pick the sparsest", async () => {
+    const store = await env.freshStore();
+    await seed(store, 30);
+    const doc = DynamoDBDocumentClient.from(env.client);
+    const limits: number[] = [];
+    const counting = {
+      doc: {
+        send: (command: { input: { Limit?: number } }) => {
+          if (command.input.Limit !== undefined) limits.push(command.input.Limit);
+          return doc.send(command as never);
+        },
+      } as unknown as typeof doc,
+      table: store.tableName,
+      clock: () => new Date(),
+      secrets: null,
+    };
+    expect((await listStorySummaries(counting, { limit: 3, q: "ceasefire" })).items).toHaveLength(3);
+    expect(limits).toEqual([4]);
+    limits.length = 0;
+    expect((await listStorySummaries(counting, { limit: 3, q: "ceasefire geneva" })).items).toHaveLength(3);
+    expect(limits).toEqual([100, 100]);
+  });
+});

@@ -404,6 +404,8 @@ export async function listStorySummaries(
       if (cache.reading.get(cacheKey) === reading) cache.set(cacheKey, structuredClone(page), Date.now());
       settle();
     }, settle);
+    // The request that read the page has it as read; the cache keeps a copy, and every other request gets one.
+    return await reading;
   }
   return structuredClone(await reading);
 }
@@ -426,8 +428,11 @@ async function readPage(
     const members = driving.map((pk) => new ListWalker(ctx, pk, bounds, firstRead, MAX_SUMMARY_READ, false, budget));
     dimension = members.length === 1 ? (members[0] as ListWalker) : new UnionWalker(members);
   }
+  // One word and nothing else: its list drives alone and every entry passes. Otherwise the first pages estimate
+  // which list is sparsest, and a larger first page estimates better.
+  const wordRead = tuning.firstRead ?? (driving === null && filter.terms.length === 1 ? limit + 1 : 100);
   const words = filter.terms.map(
-    (term) => new ListWalker(ctx, STORY_LISTS.word(term), bounds, tuning.firstRead ?? 100, MAX_WORD_READ, true, budget),
+    (term) => new ListWalker(ctx, STORY_LISTS.word(term), bounds, wordRead, MAX_WORD_READ, true, budget),
   );
 
   // The sparsest list drives the walk (its first page tells); the words it does not hold are checked by key.
@@ -459,7 +464,9 @@ async function readPage(
     // The next candidates: what the driver has read (a page), or one more page.
     const batch: Item[] = [];
     while (batch.length < 100) {
-      if (batch.length > 0 && budget.exhausted && driver.wouldFetch()) break;
+      // Another page of the driver only while this batch cannot fill the page (or the budget is spent).
+      const enough = batch.length >= limit + 1 - found.length;
+      if (batch.length > 0 && (budget.exhausted || enough) && driver.wouldFetch()) break;
       const head = await driver.head();
       if (!head) break;
       batch.push(head);
