@@ -190,6 +190,8 @@ class ListWalker implements Walker {
   private next: Record<string, unknown> | undefined;
   private done = false;
   private started = false;
+  /** The sort keys of the first page, for knownFromFirstPage (asked for every candidate of a search). */
+  private firstPageKeys: Set<string> | undefined;
 
   constructor(
     private readonly ctx: StoreContext,
@@ -233,6 +235,7 @@ class ListWalker implements Walker {
     );
     this.started = true;
     this.buffer = (result.Items ?? []) as Item[];
+    this.firstPageKeys = undefined;
     this.pos = 0;
     this.next = result.LastEvaluatedKey;
     if (!this.next) this.done = true;
@@ -274,7 +277,8 @@ class ListWalker implements Walker {
     if (!this.started || this.pos > 0) return undefined;
     const last = this.buffer[this.buffer.length - 1];
     if (!this.done && (!last || sk < String(last.sk))) return undefined;
-    return this.buffer.some((item) => item.sk === sk);
+    this.firstPageKeys ??= new Set(this.buffer.map((item) => String(item.sk)));
+    return this.firstPageKeys.has(sk);
   }
 }
 
