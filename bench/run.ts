@@ -14,6 +14,7 @@ const benches = [
   "./scoring.bench.ts",
   "./ingest.bench.ts",
   "./storylines.bench.ts",
+  "./store-transport.bench.ts",
   "./api.bench.ts",
   "./search-index.bench.ts",
   "./bundles.bench.ts",

@@ -20,8 +20,11 @@ import { type Condition, Expr, type UpdateSpec, updateExpression } from "./expre
 import type { TableKey } from "./keys.ts";
 import type { SecretBox } from "./secret-box.ts";
 
+/** What the store sends its requests through: the AWS SDK's document client, or the embedded store in process. */
+export type DocumentSender = Pick<DynamoDBDocumentClient, "send">;
+
 export interface Db {
-  doc: DynamoDBDocumentClient;
+  doc: DocumentSender;
   table: string;
 }
 

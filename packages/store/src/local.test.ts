@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { startLocalStore } from "@storywire/store/test-support/local-store";
 import { makeFeed, makeStory } from "@storywire/store/test-support/records";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDynamoClient } from "./client.ts";
 import { StoreError } from "./errors.ts";
 import { startLocalDynamo } from "./local.ts";
+import { ensureTable } from "./table.ts";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -77,5 +79,30 @@ describe("local DynamoDB", () => {
     writeFileSync(join(path, "storywire.lock"), "999999999");
     const a = await startLocalDynamo({ path });
     await a.close();
+  });
+
+  it("says at start, naming the folder, when its data cannot be opened", async () => {
+    const path = tempDir();
+    writeFileSync(join(path, "CURRENT"), "MANIFEST-999999\n");
+    await expect(startLocalDynamo({ path })).rejects.toThrow(
+      new RegExp(`^The local DynamoDB could not open its data in ${path}: .*MANIFEST-999999`),
+    );
+    // The lock is released: the folder can be used once repaired.
+    rmSync(join(path, "CURRENT"));
+    const repaired = await startLocalDynamo({ path });
+    await repaired.close();
+  });
+
+  it("opens an existing data folder again and again without failing (each open a fresh process's first)", async () => {
+    const path = tempDir();
+    const first = await startLocalDynamo({ path });
+    const client = createDynamoClient({ endpoint: first.endpoint });
+    await ensureTable(client, "storywire");
+    client.destroy();
+    await first.close();
+    for (let i = 0; i < 20; i++) {
+      const again = await startLocalDynamo({ path });
+      await again.close();
+    }
   });
 });

@@ -3,13 +3,14 @@
  * "@storywire/store/local" so Lambda bundles never pull it in.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import dynalite from "dynalite";
-import { createDynamoClient } from "./client.ts";
-import { makeDynaliteWritesAtomic } from "./dynalite-atomic.ts";
+import type { DocumentSender } from "./db.ts";
+import { type DynaliteStore, makeDynaliteWritesAtomic } from "./dynalite-atomic.ts";
 import { StoreError } from "./errors.ts";
+import { inProcessDocuments } from "./in-process.ts";
 
 export interface LocalDynamoOptions {
   /** Directory for the data (created if missing); in memory when omitted. */
@@ -20,8 +21,13 @@ export interface LocalDynamoOptions {
 }
 
 export interface LocalDynamo {
-  /** http://host:port, for createDynamoClient({ endpoint }). */
+  /** http://host:port, for createDynamoClient({ endpoint }) and other DynamoDB tools. */
   endpoint: string;
+  /**
+   * The same data called in process, for createStore({ documents }): no SDK, no HTTP (in-process.ts). What the
+   * local runtime's store uses; the endpoint stays for table set-up and for tools.
+   */
+  documents: DocumentSender;
   /** Stops the server and closes the data directory; safe to call twice. */
   close(): Promise<void>;
 }
@@ -50,6 +56,33 @@ function closeServer(server: ReturnType<typeof dynalite>): Promise<void> {
 }
 
 const LOCK_FILE = "storywire.lock";
+
+type DynaliteOptions = Parameters<typeof dynalite>[0];
+
+/**
+ * dynalite's server and the store behind it. dynalite keeps its store to itself (its request handler is bound to
+ * it), so the store is taken as dynalite's db module creates it, during this one synchronous call.
+ */
+function startDynalite(options: DynaliteOptions): { server: ReturnType<typeof dynalite>; store: DynaliteStore } {
+  const db = createRequire(import.meta.url)("dynalite/db/index.js") as {
+    create(options: DynaliteOptions): DynaliteStore;
+  };
+  const create = db.create;
+  let store: DynaliteStore | undefined;
+  db.create = (createOptions) => {
+    store = create(createOptions);
+    return store;
+  };
+  try {
+    const server = dynalite(options);
+    if (!store) {
+      throw new Error("This dynalite version creates its store another way; install the version in package-lock.json.");
+    }
+    return { server, store };
+  } finally {
+    db.create = create;
+  }
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -106,7 +139,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
   }
   // Each item write one atomic write on disk, as in DynamoDB: a process killed mid-write never tears an index.
   makeDynaliteWritesAtomic();
-  const server = dynalite({
+  const { server, store } = startDynalite({
     ...(options.path === undefined ? {} : { path: options.path }),
     createTableMs: 0,
     deleteTableMs: 0,
@@ -122,23 +155,28 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
   const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
   let closing: Promise<void> | undefined;
+  const documents = inProcessDocuments(store);
+  // The requests made in process first (dynalite's server waits for its own), then the server and the data.
   const close = () => {
-    closing ??= closeServer(server).finally(unlock);
+    closing ??= documents
+      .close()
+      .then(() => closeServer(server))
+      .finally(unlock);
     return closing;
   };
 
-  // The data directory opens lazily: touch it now so an unreadable directory fails here, clearly.
-  const probe = createDynamoClient({ endpoint, maxAttempts: 1 });
+  // The data opens lazily: open it now, so that an unreadable directory fails here, clearly. (Not by a request:
+  // dynalite's ListTables over data still opening could end in an iterator read after close, which crashed the
+  // process now and then when an existing data directory was opened.)
   try {
-    await probe.send(new ListTablesCommand({ Limit: 1 }));
+    await (store.db as unknown as { open(): Promise<void> }).open();
   } catch (error) {
     await close().catch(() => undefined);
+    const cause = (error as { cause?: Error }).cause?.message;
     throw new StoreError(
-      `The local DynamoDB could not open its data${options.path ? ` in ${options.path}` : ""}: ${(error as Error).message}.`,
+      `The local DynamoDB could not open its data${options.path ? ` in ${options.path}` : ""}: ${(error as Error).message}${cause ? ` (${cause})` : ""}.`,
       { cause: error },
     );
-  } finally {
-    probe.destroy();
   }
-  return { endpoint, close };
+  return { endpoint, documents, close };
 }

@@ -6,7 +6,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { alertStore } from "./alerts.ts";
 import { DEFAULT_OPERATION_TIMEOUT_MS } from "./constants.ts";
-import type { StoreContext } from "./db.ts";
+import type { DocumentSender, StoreContext } from "./db.ts";
 import { withDeadline } from "./deadline.ts";
 import { deliveryStore } from "./deliveries.ts";
 import { eventStore } from "./events.ts";
@@ -22,9 +22,15 @@ import { subscriptionStore } from "./subscriptions.ts";
 import { assertTableName } from "./table.ts";
 import type { Store } from "./types.ts";
 
-export interface CreateStoreOptions {
-  /** From createDynamoClient(). */
-  client: DynamoDBClient;
+/**
+ * Where the store's requests go: a DynamoDB client from createDynamoClient() (DynamoDB in AWS, or any endpoint),
+ * or `documents`, the embedded store called in process (startLocalDynamo's `documents`).
+ */
+export type StoreTransport = { client: DynamoDBClient; documents?: undefined } | { documents: DocumentSender };
+
+export type CreateStoreOptions = StoreTransport & StoreSettings;
+
+export interface StoreSettings {
   /** Default "storywire". */
   tableName?: string;
   /** The clock for defaults ("now") and for hiding expired records; tests pass a fixed one. */
@@ -50,9 +56,10 @@ export interface CreateStoreOptions {
 
 export function createStore(options: CreateStoreOptions): Store {
   const table = assertTableName(options.tableName ?? DEFAULT_TABLE_NAME);
-  const doc = DynamoDBDocumentClient.from(options.client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  // The in-process documents marshal as this client does (in-process.ts).
+  const doc =
+    options.documents ??
+    DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
   const ctx: StoreContext = {
     doc: withDeadline(doc, options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS),
     table,

@@ -370,3 +370,63 @@ describe("story lists: one read for concurrent requests of one page", () => {
     expect(queries).toBe(3);
   });
 });
+
+describe("story lists: how much a page reads", () => {
+  it("reads the page and one more when the driving list is the whole filter, more when entries need checking", async () => {
+    const store = await env.freshStore();
+    await seed(store, 30);
+    const doc = DynamoDBDocumentClient.from(env.client);
+    const limits: number[] = [];
+    const counting = {
+      doc: {
+        send: (command: { input: { Limit?: number } }) => {
+          limits.push(command.input.Limit ?? -1);
+          return doc.send(command as never);
+        },
+      } as unknown as typeof doc,
+      table: store.tableName,
+      clock: () => new Date(),
+      secrets: null,
+    };
+    const read = async (options: ListStoriesOptions) => {
+      limits.length = 0;
+      const page = await listStorySummaries(counting, options);
+      return { items: page.items.length, limits: [...limits] };
+    };
+    expect(await read({ limit: 3 })).toEqual({ items: 3, limits: [4] });
+    expect(await read({ limit: 3, storylines: ["ceasefire"] })).toEqual({ items: 3, limits: [4] });
+    expect(await read({ limit: 3, feedId: "feed-a" })).toEqual({ items: 3, limits: [4] });
+    expect(await read({ limit: 3, language: "ru", since: "2025-03-01T00:05:00Z" })).toEqual({ items: 3, limits: [4] });
+    // A second condition, or a minimum score, is checked on each entry: the list is read in larger pages.
+    expect(await read({ limit: 3, storylines: ["ceasefire"], relation: ["update"] })).toEqual({
+      items: 3,
+      limits: [50],
+    });
+    expect(await read({ limit: 3, minScore: 0.8 })).toEqual({ items: 3, limits: [50] });
+  });
+});
+
+describe("story lists: how much a one-word search reads", () => {
+  it("reads the page and one more of a lone word's list, and 100 of each word's list to pick the sparsest", async () => {
+    const store = await env.freshStore();
+    await seed(store, 30);
+    const doc = DynamoDBDocumentClient.from(env.client);
+    const limits: number[] = [];
+    const counting = {
+      doc: {
+        send: (command: { input: { Limit?: number } }) => {
+          if (command.input.Limit !== undefined) limits.push(command.input.Limit);
+          return doc.send(command as never);
+        },
+      } as unknown as typeof doc,
+      table: store.tableName,
+      clock: () => new Date(),
+      secrets: null,
+    };
+    expect((await listStorySummaries(counting, { limit: 3, q: "ceasefire" })).items).toHaveLength(3);
+    expect(limits).toEqual([4]);
+    limits.length = 0;
+    expect((await listStorySummaries(counting, { limit: 3, q: "ceasefire geneva" })).items).toHaveLength(3);
+    expect(limits).toEqual([100, 100]);
+  });
+});

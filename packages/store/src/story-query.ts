@@ -145,6 +145,17 @@ function drivingLists(f: CheckedFilter): string[] | null {
   return f.terms.length > 0 ? null : [STORY_LISTS.all];
 }
 
+/**
+ * True when every entry of the driving lists passes the filter: no words, and at most one list filter, which then is
+ * the one that drives (a storyline's list holds only stories that entered it, a feed's only that feed's, ...).
+ * minScore is checked on each entry's scores, so it never counts as passing by list.
+ */
+function everyEntryPasses(f: CheckedFilter): boolean {
+  const listFilters = [f.storylines.length, f.relation.length, f.framing.length].filter((n) => n > 0).length;
+  const keyFilters = [f.feedId, f.source, f.language].filter((v) => v !== null).length;
+  return f.terms.length === 0 && f.minScore === null && listFilters + keyFilters <= 1;
+}
+
 // ---- walking lists ---------------------------------------------------------------------------------------------
 
 /** Round trips (Queries, BatchGets) left for this page. */
@@ -179,6 +190,8 @@ class ListWalker implements Walker {
   private next: Record<string, unknown> | undefined;
   private done = false;
   private started = false;
+  /** The sort keys of the first page, for knownFromFirstPage (asked for every candidate of a search). */
+  private firstPageKeys: Set<string> | undefined;
 
   constructor(
     private readonly ctx: StoreContext,
@@ -222,6 +235,7 @@ class ListWalker implements Walker {
     );
     this.started = true;
     this.buffer = (result.Items ?? []) as Item[];
+    this.firstPageKeys = undefined;
     this.pos = 0;
     this.next = result.LastEvaluatedKey;
     if (!this.next) this.done = true;
@@ -263,7 +277,8 @@ class ListWalker implements Walker {
     if (!this.started || this.pos > 0) return undefined;
     const last = this.buffer[this.buffer.length - 1];
     if (!this.done && (!last || sk < String(last.sk))) return undefined;
-    return this.buffer.some((item) => item.sk === sk);
+    this.firstPageKeys ??= new Set(this.buffer.map((item) => String(item.sk)));
+    return this.firstPageKeys.has(sk);
   }
 }
 
@@ -393,6 +408,8 @@ export async function listStorySummaries(
       if (cache.reading.get(cacheKey) === reading) cache.set(cacheKey, structuredClone(page), Date.now());
       settle();
     }, settle);
+    // The request that read the page has it as read; the cache keeps a copy, and every other request gets one.
+    return await reading;
   }
   return structuredClone(await reading);
 }
@@ -408,16 +425,18 @@ async function readPage(
   const bounds = boundsOf(filter, position);
   const budget = new Budget(tuning.maxQueries ?? MAX_QUERIES_PER_PAGE);
   const driving = drivingLists(filter);
-  const narrowing = driving !== null && (driving[0] !== STORY_LISTS.all || filter.terms.length > 0);
-  // A list read only to be filtered reads more at once; a plain list reads the page and one more.
-  const firstRead = tuning.firstRead ?? (narrowing ? Math.max(2 * (limit + 1), 50) : limit + 1);
+  // A list read only to be filtered reads more at once; a list whose every entry passes reads the page and one more.
+  const firstRead = tuning.firstRead ?? (everyEntryPasses(filter) ? limit + 1 : Math.max(2 * (limit + 1), 50));
   let dimension: Walker | null = null;
   if (driving) {
     const members = driving.map((pk) => new ListWalker(ctx, pk, bounds, firstRead, MAX_SUMMARY_READ, false, budget));
     dimension = members.length === 1 ? (members[0] as ListWalker) : new UnionWalker(members);
   }
+  // One word and nothing else: its list drives alone and every entry passes. Otherwise the first pages estimate
+  // which list is sparsest, and a larger first page estimates better.
+  const wordRead = tuning.firstRead ?? (driving === null && filter.terms.length === 1 ? limit + 1 : 100);
   const words = filter.terms.map(
-    (term) => new ListWalker(ctx, STORY_LISTS.word(term), bounds, tuning.firstRead ?? 100, MAX_WORD_READ, true, budget),
+    (term) => new ListWalker(ctx, STORY_LISTS.word(term), bounds, wordRead, MAX_WORD_READ, true, budget),
   );
 
   // The sparsest list drives the walk (its first page tells); the words it does not hold are checked by key.
@@ -449,7 +468,9 @@ async function readPage(
     // The next candidates: what the driver has read (a page), or one more page.
     const batch: Item[] = [];
     while (batch.length < 100) {
-      if (batch.length > 0 && budget.exhausted && driver.wouldFetch()) break;
+      // Another page of the driver only while this batch cannot fill the page (or the budget is spent).
+      const enough = batch.length >= limit + 1 - found.length;
+      if (batch.length > 0 && (budget.exhausted || enough) && driver.wouldFetch()) break;
       const head = await driver.head();
       if (!head) break;
       batch.push(head);

@@ -75,7 +75,10 @@ export async function exportCommand(args: string[]): Promise<number> {
     try {
       const client = createDynamoClient({ endpoint: config.dynamoEndpoint ?? dynamo?.endpoint });
       await ensureTable(client, config.tableName);
-      const store = createStore({ client, tableName: config.tableName });
+      const store = createStore({
+        ...(dynamo ? { documents: dynamo.documents } : { client }),
+        tableName: config.tableName,
+      });
       let cursor: string | undefined;
       do {
         // The list gives summaries; the text comes from the stories themselves, a page at a time.

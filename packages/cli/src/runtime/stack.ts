@@ -23,7 +23,7 @@ import {
   type WorkerDeps,
 } from "@storywire/pipeline";
 import { composePipeline } from "@storywire/pipeline/config";
-import { createDynamoClient, ensureTable, type Store } from "@storywire/store";
+import { createDynamoClient, type DocumentSender, ensureTable, type Store } from "@storywire/store";
 import { startLocalDynamo } from "@storywire/store/local";
 import type { Config } from "../config.ts";
 import { answerClientErrors } from "./client-errors.ts";
@@ -92,10 +92,13 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
       secureDataDir(dataDir);
     }
     let endpoint = config.dynamoEndpoint;
+    // The embedded store is called in process (no SDK, no HTTP); a configured endpoint is reached through the SDK.
+    let documents: DocumentSender | undefined;
     if (!endpoint) {
       const dynamo = await startLocalDynamo(onDisk ? { path: join(dataDir, DYNAMO_FOLDER) } : {});
       closers.push(() => dynamo.close());
       endpoint = dynamo.endpoint;
+      documents = dynamo.documents;
     }
 
     const generate = () => `sw_${randomBytes(24).toString("base64url")}`;
@@ -120,7 +123,7 @@ export async function startLocalStack(config: Config, options: StackOptions = {}
     closers.push(() => queue.stop());
     const deps = composePipeline(
       composed,
-      { queue, logger, clock, storylinesFile: file },
+      { queue, logger, clock, storylinesFile: file, ...(documents ? { documents } : {}) },
       {
         fetcher: createFetcher,
         post: postJson,

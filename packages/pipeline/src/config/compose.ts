@@ -13,7 +13,7 @@
 import type { EmailSender, HttpPoster } from "@storywire/channels";
 import type { FileStoryline } from "@storywire/core/storyline-definition";
 import { validatePublicUrl } from "@storywire/fetch/ssrf";
-import { createDynamoClient, createStore, type Store } from "@storywire/store";
+import { createDynamoClient, createStore, type DocumentSender, type Store } from "@storywire/store";
 import { canonicalUrl } from "../feeds.ts";
 import type { Fetcher, FetcherOptions } from "../fetcher.ts";
 import { type Clock, type JobQueue, type Logger, systemClock } from "../ports.ts";
@@ -29,6 +29,11 @@ export interface Platform {
   clock?: Clock;
   /** The storylines file (config.storylinesFile), read and validated where the runtime keeps it. */
   storylinesFile?: { source: string; storylines: readonly FileStoryline[] };
+  /**
+   * The embedded store called in process, when the runtime started it (the local runtime's dynalite); otherwise
+   * the store talks to config.dynamoEndpoint (or DynamoDB) through the AWS SDK.
+   */
+  documents?: DocumentSender;
 }
 
 /** The steps' constructors a runtime runs; each one left out stays out of its bundle. */
@@ -72,7 +77,9 @@ export function composePipeline<P extends Parts>(config: Config, platform: Platf
   const base: PipelineBase = {
     config,
     store: createStore({
-      client: createDynamoClient({ endpoint: config.dynamoEndpoint }),
+      ...(platform.documents
+        ? { documents: platform.documents }
+        : { client: createDynamoClient({ endpoint: config.dynamoEndpoint }) }),
       tableName: config.tableName,
       listCacheMs: config.listCacheMs,
       searchWords: config.searchWordsPerStory,
