@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectLanguage, normalizeLanguageTag } from "./detect-language.ts";
+import {
+  detectionSample,
+  detectLanguage,
+  LANGUAGE_SAMPLE_CHARS,
+  letterUnits,
+  MIN_LETTERS_FOR_DETECTION,
+  normalizeLanguageTag,
+} from "./detect-language.ts";
 
 const AMBIGUOUS_CYRILLIC =
   "Президент России Владимир Путин заявил, что Москва готова к переговорам о прекращении огня на Украине.";
@@ -103,5 +111,45 @@ describe("normalizeLanguageTag", () => {
     ["12", null],
   ])("%s -> %s", (tag, expected) => {
     expect(normalizeLanguageTag(tag)).toBe(expected);
+  });
+});
+
+describe("the sample detectLanguage ranks", () => {
+  const chain = (text: string) =>
+    text
+      .slice(0, 2 * LANGUAGE_SAMPLE_CHARS)
+      .replace(/https?:\/\/\S+/g, " ")
+      .replace(/[\p{N}\p{P}\p{S}]+/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, LANGUAGE_SAMPLE_CHARS);
+  const pieces = [
+    ..."abcXYZ éßñ жЖя 的是 あカ 가 αβ अक ابت".split(""),
+    ..." \t\n\r\u00a0\u2003\u3000\ufeff\u200b\u2028".split(""),
+    ..."0123.,;:!?'\"()[]-–—«»“”…@#$%&*+=<>^`|~€£¥©°§¶•·¿¡".split(""),
+    "😀",
+    "𠀀",
+    "𝐀",
+    "\ud800",
+    "\udc00",
+    "https://wire.example/a?b=1",
+    "http://x",
+  ];
+
+  it("is the text without links, numbers, punctuation and symbols, runs of them one space (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 700 }), (parts) => {
+        const text = parts.join("");
+        const sample = detectionSample(text);
+        expect(sample).toBe(chain(text));
+        const letters = text.replace(/\P{L}+/gu, "").length;
+        expect(letterUnits(text)).toBe(letters);
+        // Counted only as far as detectLanguage needs to know.
+        const capped = letterUnits(text, MIN_LETTERS_FOR_DETECTION);
+        if (letters < MIN_LETTERS_FOR_DETECTION) expect(capped).toBe(letters);
+        else expect(capped).toBeGreaterThanOrEqual(MIN_LETTERS_FOR_DETECTION);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -33,20 +33,85 @@ export function normalizeLanguageTag(tag: string | null | undefined): string | n
   return ISO639_3_TO_1[primary] ?? LANGUAGE_ALIASES[primary] ?? null;
 }
 
-const NOT_LETTERS = /\P{L}+/gu;
+const LETTER = /\p{L}/u;
+
+/**
+ * Code units of the text's letters (what `text.replace(/\P{L}+/gu, "").length` counts), counted up to `enough`:
+ * detectLanguage only compares the count with 0 and with MIN_LETTERS_FOR_DETECTION.
+ */
+export function letterUnits(text: string, enough = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < enough; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) count++;
+      continue;
+    }
+    const point = text.codePointAt(i) as number;
+    const units = point > 0xffff ? 2 : 1;
+    if (LETTER.test(String.fromCodePoint(point))) count += units;
+    i += units - 1;
+  }
+  return count;
+}
+
 const URLS = /https?:\/\/\S+/g;
+/** What the sample leaves out: numbers, punctuation, symbols, and whitespace (one space stands for a run of them). */
+const LEFT_OUT = /[\p{N}\p{P}\p{S}]|\s/u;
+/** Code unit -> 1 when LEFT_OUT, 2 when kept, 0 when not yet looked at (a surrogate pair is looked at as one). */
+const leftOutUnits = new Uint8Array(65_536);
+
+function isLeftOutUnit(code: number): boolean {
+  const known = leftOutUnits[code] as number;
+  if (known !== 0) return known === 1;
+  const leftOut = LEFT_OUT.test(String.fromCharCode(code));
+  leftOutUnits[code] = leftOut ? 1 : 2;
+  return leftOut;
+}
+
+/**
+ * The text ranked: its first characters without links, numbers, punctuation or symbols, each run of those and of
+ * whitespace one space, trimmed, at most LANGUAGE_SAMPLE_CHARS long. The same string as
+ * `text.slice(0, 2 * LANGUAGE_SAMPLE_CHARS).replace(URLS, " ").replace(/[\p{N}\p{P}\p{S}]+/gu, " ").replace(/\s+/g, " ")
+ * .trim().slice(0, LANGUAGE_SAMPLE_CHARS)`, in one pass over the characters.
+ */
+export function detectionSample(text: string): string {
+  const source = text.slice(0, LANGUAGE_SAMPLE_CHARS * 2).replace(URLS, " ");
+  let sample = "";
+  let kept = 0;
+  let inGap = false;
+  for (let i = 0; i < source.length; ) {
+    const code = source.charCodeAt(i);
+    let units = 1;
+    let leftOut: boolean;
+    const low = code >= 0xd800 && code <= 0xdbff ? source.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      units = 2;
+      leftOut = LEFT_OUT.test(source.slice(i, i + 2));
+    } else {
+      leftOut = isLeftOutUnit(code);
+    }
+    if (leftOut && !inGap) {
+      sample += `${source.slice(kept, i)} `;
+      inGap = true;
+    } else if (!leftOut && inGap) {
+      kept = i;
+      inGap = false;
+    }
+    i += units;
+  }
+  if (!inGap) sample += source.slice(kept);
+  const from = sample.startsWith(" ") ? 1 : 0;
+  const to = sample.endsWith(" ") ? sample.length - 1 : sample.length;
+  return sample.slice(from, Math.max(from, to)).slice(0, LANGUAGE_SAMPLE_CHARS);
+}
 
 /** ISO 639-1 code of the text's language, the hint's when the text cannot tell, or null when unknown. */
 export function detectLanguage(text: string, hint?: string | null): string | null {
   const hinted = normalizeLanguageTag(hint);
-  const sample = text
-    .slice(0, LANGUAGE_SAMPLE_CHARS * 2)
-    .replace(URLS, " ")
-    .replace(/[\p{N}\p{P}\p{S}]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, LANGUAGE_SAMPLE_CHARS);
-  const letters = sample.replace(NOT_LETTERS, "").length;
+  const sample = detectionSample(text);
+  const letters = letterUnits(sample, MIN_LETTERS_FOR_DETECTION);
   if (letters === 0) return hinted;
 
   const ranked = rankLanguages(sample, CANDIDATES, ruledOut(sample))

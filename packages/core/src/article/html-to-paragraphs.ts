@@ -21,7 +21,7 @@ import {
 } from "./constants.ts";
 // Text that is already plain is plain-text.ts (no HTML parser): code that never sees HTML (seed text, the API)
 // imports it from there, and so does not load a parser.
-import { collapseWhitespace, textToParagraphs } from "./plain-text.ts";
+import { collapseWhitespace, singleSpaced, textToParagraphs } from "./plain-text.ts";
 
 /** A tag, comment, doctype or CDATA section: without one the input is treated as plain text. */
 const MARKUP = /<\/?[a-z][^<>]*>|<!--|<!\[CDATA\[|<!doctype/i;
@@ -192,7 +192,7 @@ class ParagraphWriter {
   text(data: string): void {
     if (this.skipDepth > 0 || data === "") return;
     this.buffer +=
-      this.preDepth > 0 ? data.replace(/[^\S\n]+/g, " ").replace(/\n/g, BREAK + BREAK) : data.replace(/\s+/g, " ");
+      this.preDepth > 0 ? data.replace(/[^\S\n]+/g, " ").replace(/\n/g, BREAK + BREAK) : singleSpaced(data);
   }
 
   finish(): string[] {

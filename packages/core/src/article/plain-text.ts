@@ -16,11 +16,18 @@ const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 /** Plain text whose lines all fit this width, with multi-line blocks, is hard-wrapped prose. */
 const HARD_WRAP_WIDTH = 100;
 
+/**
+ * Every run of whitespace (including no-break and ideographic spaces) one space, not trimmed. Most text has only
+ * single spaces: it is tested before it is rewritten (a test allocates nothing; a replacement of each space by a
+ * space does).
+ */
+export function singleSpaced(text: string): string {
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
 /** Collapses every run of whitespace (including no-break and ideographic spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  // Most text has nothing to remove and only single spaces: test before rewriting (a test allocates nothing).
-  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, "") : text;
-  return (NEEDS_COLLAPSE.test(visible) ? visible.replace(/\s+/g, " ") : visible).trim();
+  return singleSpaced(HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, "") : text).trim();
 }
 
 /**

@@ -11,6 +11,18 @@ import { rankLanguages } from "./trigram-ranking.ts";
 const ONLY = Object.keys(ISO639_3_TO_1);
 const articles = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../eval/articles");
 
+/** rankLanguages equals francAll on texts joined from the generated pieces, with and without `only`. */
+function equalsFrancAll(pieces: fc.Arbitrary<string[]>, numRuns: number): void {
+  fc.assert(
+    fc.property(pieces, fc.boolean(), (parts, only) => {
+      const text = parts.join("");
+      const options = only ? { only: ONLY, minLength: 1 } : { minLength: 1 };
+      expect(rankLanguages(text, only ? ONLY : [])).toEqual(francAll(text, options));
+    }),
+    { numRuns },
+  );
+}
+
 describe("rankLanguages", () => {
   it("equals francAll on the evaluation articles, at several sample lengths, with and without exclusions", () => {
     const texts = readdirSync(articles)
@@ -40,17 +52,15 @@ describe("rankLanguages", () => {
       "😀",
       "𠀀",
     ];
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 300 }),
-        fc.boolean(),
-        (chars, only) => {
-          const text = chars.join("");
-          const options = only ? { only: ONLY, minLength: 1 } : { minLength: 1 };
-          expect(rankLanguages(text, only ? ONLY : [])).toEqual(francAll(text, options));
-        },
-      ),
-      { numRuns: 300 },
+    equalsFrancAll(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 300 }), 300);
+  });
+
+  it("equals francAll on ASCII text of every kind, which is cleaned without string operations (fast-check)", () => {
+    const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+    const words = ["The ", "quick ", "BROWN ", "fox, ", "jumps ", "uber ", "den ", "Hund. ", "42 ", "\t", "\n"];
+    equalsFrancAll(
+      fc.array(fc.oneof(fc.constantFrom(...ascii), fc.constantFrom(...words)), { minLength: 1, maxLength: 400 }),
+      400,
     );
   });
 });

@@ -1,5 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fingerprintSimilarity, fnv1a, hammingDistance, shingles, simhash } from "./hash.ts";
+import {
+  fingerprintSimilarity,
+  fmix32,
+  fnv1a,
+  hammingDistance,
+  shingleSimhash,
+  shingles,
+  shinglesOfHashes,
+  simhash,
+} from "./hash.ts";
 import { fingerprint, prepare, preparedFingerprint } from "./prepare.ts";
 
 const TEXT = `Russia and Ukraine agree energy truce
@@ -46,5 +56,56 @@ describe("hash primitives", () => {
     expect(fnv1a("a")).not.toBe(fnv1a("b"));
     expect(hammingDistance(simhash([1, 2, 3]), simhash([1, 2, 3]))).toBe(0);
     expect(hammingDistance("ffffffffffffffff", "0000000000000000")).toBe(64);
+  });
+
+  it("keeps the fingerprints stored by earlier versions (the same value for the same text)", () => {
+    expect(fingerprint(TEXT)).toBe("499062493e320001");
+    expect(simhash([1, 2, 3])).toBe("2823b3e300000003");
+    expect(simhash([0xffffffff, 0x80000000, 7])).toBe("014d173380000007");
+  });
+
+  it("sets each bit the hashes vote for by majority, the low half from the hashes, the high half from fmix32(h ^ seed) (fast-check)", () => {
+    /** SimHash as defined: one vote per hash and bit, +1 when set, -1 when not. */
+    const byVotes = (hashes: number[]): string => {
+      const votes = new Array<number>(64).fill(0);
+      for (const h of hashes) {
+        const hi = fmix32(h ^ 0x9747b28c);
+        for (let bit = 0; bit < 32; bit++) {
+          votes[bit] = (votes[bit] as number) + ((h >>> bit) & 1 ? 1 : -1);
+          votes[bit + 32] = (votes[bit + 32] as number) + ((hi >>> bit) & 1 ? 1 : -1);
+        }
+      }
+      let lo = 0;
+      let hi = 0;
+      for (let bit = 0; bit < 32; bit++) {
+        if ((votes[bit] as number) > 0) lo |= 1 << bit;
+        if ((votes[bit + 32] as number) > 0) hi |= 1 << bit;
+      }
+      return (hi >>> 0).toString(16).padStart(8, "0") + (lo >>> 0).toString(16).padStart(8, "0");
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }), (hashes) => {
+        expect(simhash(hashes)).toBe(byVotes(hashes));
+      }),
+      { numRuns: 300 },
+    );
+    // Many equal hashes: every count's high bits are used.
+    expect(simhash(new Array(1025).fill(0x80000001))).toBe(byVotes(new Array(1025).fill(0x80000001)));
+  });
+
+  it("hashes the distinct shingles as simhash(shinglesOfHashes(...)) does, repeated words and shingles included (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 200 }),
+        fc.array(fc.constantFrom(1, 7, 0xffffffff), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 5 }),
+        (words, repeats, n) => {
+          const hashes = [...repeats, ...words, ...repeats, ...repeats];
+          expect(shingleSimhash(hashes, n)).toBe(simhash(shinglesOfHashes(hashes, n)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(shingleSimhash([])).toBe("0000000000000000");
   });
 });

@@ -8,7 +8,7 @@ import { wordRanges, words } from "../scoring/analysis.ts";
 import { type Doc, type DocInput, splitTidy, toDoc } from "../scoring/text.ts";
 import { dayOfTimestamp, dayWords, documentDate } from "./dates.ts";
 import type { EventCues } from "./event.ts";
-import { fnv1a, fnv1aRange, shinglesOfHashes, simhash } from "./hash.ts";
+import { fnv1a, fnv1aRange, shingleSimhash, shinglesOfHashes, simhash } from "./hash.ts";
 import {
   foldSpelling,
   isBoilerplate,
@@ -309,5 +309,5 @@ export function fingerprint(input: DocInput): string {
       hashes.push(source === lower ? fnv1aRange(lower, from, to) : fnv1a(text.slice(from, to).toLowerCase()));
     }
   }
-  return simhash(shinglesOfHashes(hashes));
+  return shingleSimhash(hashes);
 }
