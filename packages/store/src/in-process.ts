@@ -131,6 +131,9 @@ interface Shape {
 const values = (input: Wire, keys: readonly string[]) =>
   mapFields(mapFields(input, keys, toAttributes), ["ExpressionAttributeValues"], toAttributes);
 
+/** A write's answer: the item's attributes, when ReturnValues asked for them. */
+const attributesBack = (output: Wire) => mapFields(output, ["Attributes"], fromAttributes);
+
 const SHAPES = new Map<unknown, Shape>([
   [
     GetCommand,
@@ -145,7 +148,7 @@ const SHAPES = new Map<unknown, Shape>([
     {
       action: "putItem",
       request: (input) => values(input, ["Item"]),
-      response: (output) => mapFields(output, ["Attributes"], fromAttributes),
+      response: attributesBack,
     },
   ],
   [
@@ -153,7 +156,7 @@ const SHAPES = new Map<unknown, Shape>([
     {
       action: "updateItem",
       request: (input) => values(input, ["Key"]),
-      response: (output) => mapFields(output, ["Attributes"], fromAttributes),
+      response: attributesBack,
     },
   ],
   [
@@ -161,7 +164,7 @@ const SHAPES = new Map<unknown, Shape>([
     {
       action: "deleteItem",
       request: (input) => values(input, ["Key"]),
-      response: (output) => mapFields(output, ["Attributes"], fromAttributes),
+      response: attributesBack,
     },
   ],
   [

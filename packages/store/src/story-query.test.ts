@@ -57,6 +57,22 @@ async function seed(store: Store, n: number): Promise<Story[]> {
   return stories;
 }
 
+/** A store context on `store`'s table whose every request is shown to `seen` first. */
+function watched(store: Store, seen: (command: { input: { Limit?: number } }) => void) {
+  const doc = DynamoDBDocumentClient.from(env.client);
+  return {
+    doc: {
+      send: (command: { input: { Limit?: number } }) => {
+        seen(command);
+        return doc.send(command as never);
+      },
+    } as unknown as typeof doc,
+    table: store.tableName,
+    clock: () => new Date(),
+    secrets: null,
+  };
+}
+
 async function walk(store: Store, options: ListStoriesOptions): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
@@ -340,19 +356,10 @@ describe("story lists: one read for concurrent requests of one page", () => {
   it("lets concurrent requests for the same page share one read, and a write during it not be cached", async () => {
     const store = await env.freshStore();
     for (let i = 0; i < 3; i++) await store.putStory(story(i));
-    const doc = DynamoDBDocumentClient.from(env.client);
     let queries = 0;
-    const counting = {
-      doc: {
-        send: (command: never) => {
-          queries += 1;
-          return doc.send(command);
-        },
-      } as unknown as typeof doc,
-      table: store.tableName,
-      clock: () => new Date(),
-      secrets: null,
-    };
+    const counting = watched(store, () => {
+      queries += 1;
+    });
     const cache = new PageCache(60_000);
     const pages = await Promise.all(
       Array.from({ length: 10 }, () => listStorySummaries(counting, { limit: 2 }, { cache })),
@@ -375,19 +382,8 @@ describe("story lists: how much a page reads", () => {
   it("reads the page and one more when the driving list is the whole filter, more when entries need checking", async () => {
     const store = await env.freshStore();
     await seed(store, 30);
-    const doc = DynamoDBDocumentClient.from(env.client);
     const limits: number[] = [];
-    const counting = {
-      doc: {
-        send: (command: { input: { Limit?: number } }) => {
-          limits.push(command.input.Limit ?? -1);
-          return doc.send(command as never);
-        },
-      } as unknown as typeof doc,
-      table: store.tableName,
-      clock: () => new Date(),
-      secrets: null,
-    };
+    const counting = watched(store, (command) => limits.push(command.input.Limit ?? -1));
     const read = async (options: ListStoriesOptions) => {
       limits.length = 0;
       const page = await listStorySummaries(counting, options);
@@ -410,19 +406,10 @@ describe("story lists: how much a one-word search reads", () => {
   it("reads the page and one more of a lone word's list, and 100 of each word's list to pick the sparsest", async () => {
     const store = await env.freshStore();
     await seed(store, 30);
-    const doc = DynamoDBDocumentClient.from(env.client);
     const limits: number[] = [];
-    const counting = {
-      doc: {
-        send: (command: { input: { Limit?: number } }) => {
-          if (command.input.Limit !== undefined) limits.push(command.input.Limit);
-          return doc.send(command as never);
-        },
-      } as unknown as typeof doc,
-      table: store.tableName,
-      clock: () => new Date(),
-      secrets: null,
-    };
+    const counting = watched(store, (command) => {
+      if (command.input.Limit !== undefined) limits.push(command.input.Limit);
+    });
     expect((await listStorySummaries(counting, { limit: 3, q: "ceasefire" })).items).toHaveLength(3);
     expect(limits).toEqual([4]);
     limits.length = 0;
