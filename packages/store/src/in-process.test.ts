@@ -1,5 +1,5 @@
 /**
- * The embedded store called in process answers every request the store makes exactly as the AWS SDK over HTTP
+ * The embedded store called in process answers each kind of request the store makes exactly as the AWS SDK over HTTP
  * does against the same dynalite: the same items, the same pages, the same failures (name and message).
  */
 import { DeleteTableCommand } from "@aws-sdk/client-dynamodb";

@@ -2,10 +2,10 @@
  * The embedded DynamoDB called in process: a document client whose `send` hands each request straight to
  * dynalite's own validations and actions, in this process, instead of serializing it through the AWS SDK, signing
  * it, sending it over loopback HTTP to dynalite's server and parsing the answer back. The same dynalite code checks
- * and applies the request either way, so the answers and failures are the same (in-process.test.ts runs every
- * request the store makes through both paths and compares them); what is gone is the transport. On this machine a
- * consistent GetItem then costs a thirtieth of the CPU, a conditional PutItem a tenth and a Query of 50 list entries
- * a third (`npx tsx bench/store-transport.bench.ts`).
+ * and applies the request either way, so the answers and failures are the same (in-process.test.ts runs each kind
+ * of request the store makes, and its failures, through both paths and compares them); what is gone is the
+ * transport. On this machine a consistent GetItem then costs a thirtieth of the CPU, a conditional PutItem a sixth
+ * and a Query of 50 list entries a third (`npx tsx bench/store-transport.bench.ts`).
  *
  * Used by the local runtime for the dynalite it starts itself (startLocalDynamo's `documents`); a DynamoDB endpoint
  * given in the configuration, and every Lambda, use the AWS SDK. Never bundled into the functions: it is reached only
